@@ -1,0 +1,120 @@
+using BluezoneTracker.Core.Areas;
+using BluezoneTracker.Core.Snapshots;
+
+namespace BluezoneTracker.Core.Figures;
+
+/// <summary>Everything the annex of one area on one date is computed from.</summary>
+/// <param name="Earlier">Current counts of dates before the report date, newest first (a few are enough).</param>
+public sealed record AnnexInput(
+    Area Area,
+    IReadOnlyList<Area> Children,
+    SnapshotCounts Report,
+    SnapshotCounts? Compare,
+    IReadOnlyList<SnapshotCounts> Earlier);
+
+/// <summary>Computes the annex from stored counts: every figure, the ranking and the warnings.</summary>
+public static class AnnexCalculator
+{
+    /// <summary>A count equal across this many snapshots in a row (the report date included) is flagged.</summary>
+    public const int UnchangedSnapshotsThreshold = 3;
+
+    public static AnnexReport Build(AnnexInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Compare is { } compareCounts && compareCounts.Date >= input.Report.Date)
+        {
+            throw new ArgumentException("The comparison date must be before the report date.", nameof(input));
+        }
+
+        var children = input.Children;
+        var nowRanks = Ranking.Rank(children, input.Report);
+        var thenRanks = input.Compare is null ? null : Ranking.Rank(children, input.Compare);
+
+        var rows = new List<AnnexRow>(children.Count);
+        foreach (var (child, rank) in nowRanks.OrderBy(p => p.Value).Select(p => (p.Key, p.Value)))
+        {
+            var population = child.Population?.Count;
+            var registrations = input.Report.For(child.Code);
+            var then = input.Compare?.For(child.Code);
+            var rate = Rates.Of(registrations, population);
+            var thenRate = Rates.Of(then, population);
+            int? previousRank = then is null || thenRanks is null ? null : thenRanks[child];
+            rows.Add(new AnnexRow(
+                rank,
+                child.Code,
+                child.Name,
+                population,
+                registrations,
+                registrations - then,
+                rate,
+                rate - thenRate,
+                previousRank,
+                previousRank - rank));
+        }
+
+        var unassigned = new UnassignedRow(
+            input.Report.Unassigned,
+            input.Compare is null ? null : input.Report.Unassigned - input.Compare.Unassigned);
+
+        var total = Total(input, rows, unassigned);
+        var warnings = Warnings.Find(input, rows, total);
+        return new AnnexReport(input.Area, input.Report.Date, input.Compare?.Date, rows, unassigned, total, warnings);
+    }
+
+    private static TotalRow Total(AnnexInput input, List<AnnexRow> rows, UnassignedRow unassigned)
+    {
+        var rowsPopulation = rows.Sum(r => r.Population ?? 0);
+        long? population = input.Area.Population?.Count ?? (rows.Count > 0 && rows.All(r => r.Population is not null) ? rowsPopulation : null);
+        var registrations = rows.Sum(r => r.Registrations ?? 0) + unassigned.Registrations;
+        long? change = input.Compare is null ? null : rows.Sum(r => r.Change ?? 0) + (unassigned.Change ?? 0);
+        var rate = Rates.Of(registrations, population);
+        var thenRate = Rates.Of(registrations - change, population);
+        return new TotalRow(population, rowsPopulation, registrations, change, rate, rate - thenRate);
+    }
+}
+
+/// <summary>Adoption rate: registrations / population as an exact fraction.</summary>
+public static class Rates
+{
+    public static decimal? Of(long? registrations, long? population) =>
+        registrations is { } r && population is > 0 ? (decimal)r / population.Value : null;
+}
+
+/// <summary>Ranking by exact adoption rate, highest first; ties in Vietnamese name order.</summary>
+public static class Ranking
+{
+    public static Dictionary<Area, int> Rank(IReadOnlyList<Area> children, SnapshotCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        ArgumentNullException.ThrowIfNull(counts);
+        var ordered = children
+            .Select(c => (Area: c, Registrations: counts.For(c.Code), Rate: Rates.Of(counts.For(c.Code), c.Population?.Count)))
+            .ToList();
+        ordered.Sort((a, b) =>
+        {
+            // Areas with a count come first, then those with a rate, then by rate descending.
+            var byPresence = (b.Registrations is not null).CompareTo(a.Registrations is not null);
+            if (byPresence != 0)
+            {
+                return byPresence;
+            }
+
+            var byHasRate = (b.Rate is not null).CompareTo(a.Rate is not null);
+            if (byHasRate != 0)
+            {
+                return byHasRate;
+            }
+
+            var byRate = Nullable.Compare(b.Rate, a.Rate);
+            return byRate != 0 ? byRate : AreaOrder.ByName(a.Area, b.Area);
+        });
+
+        var ranks = new Dictionary<Area, int>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ranks[ordered[i].Area] = i + 1;
+        }
+
+        return ranks;
+    }
+}

@@ -1,0 +1,47 @@
+using BluezoneTracker.Core.Areas;
+
+namespace BluezoneTracker.Core.Figures;
+
+/// <summary>
+/// The official annex table for one area on one date: the one model that the dashboard, the
+/// HTML page, the JSON/CSV endpoints and the Excel and PDF files are all rendered from.
+/// Rates are exact fractions; rounding happens only when a renderer formats them.
+/// </summary>
+public sealed record AnnexReport(
+    Area Area,
+    DateOnly Date,
+    DateOnly? CompareDate,
+    IReadOnlyList<AnnexRow> Rows,
+    UnassignedRow Unassigned,
+    TotalRow Total,
+    IReadOnlyList<DataWarning> Warnings);
+
+/// <summary>One child area's line. Registrations is null when the child is missing from the snapshot.</summary>
+public sealed record AnnexRow(
+    int Rank,
+    string Code,
+    string Name,
+    long? Population,
+    long? Registrations,
+    long? Change,
+    decimal? Rate,
+    decimal? RateChange,
+    int? PreviousRank,
+    int? RankChange)
+{
+    public bool ChangeIsNegative => Change < 0;
+}
+
+public sealed record UnassignedRow(long Registrations, long? Change);
+
+/// <summary>
+/// The total row. <see cref="Population"/> is the parent's official figure when it has one
+/// (else the sum of the rows); <see cref="RowsPopulation"/> is the sum of the rows' populations.
+/// </summary>
+public sealed record TotalRow(
+    long? Population,
+    long RowsPopulation,
+    long Registrations,
+    long? Change,
+    decimal? Rate,
+    decimal? RateChange);

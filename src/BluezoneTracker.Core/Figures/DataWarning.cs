@@ -1,0 +1,44 @@
+namespace BluezoneTracker.Core.Figures;
+
+/// <summary>
+/// An inconsistency in the inputs, shown to the user and never silently corrected.
+/// The fields that matter depend on <see cref="Kind"/>; the UI turns them into a sentence.
+/// </summary>
+public sealed record DataWarning(
+    DataWarningKind Kind,
+    string? AreaCode = null,
+    string? AreaName = null,
+    long? Value = null,
+    long? Other = null,
+    DateOnly? OtherDate = null,
+    int? Count = null);
+
+public enum DataWarningKind
+{
+    /// <summary>Children's populations do not add up to the parent's official figure. Value = official, Other = sum.</summary>
+    PopulationMismatch,
+
+    /// <summary>Registrations exceed population. Value = registrations, Other = population.</summary>
+    RegistrationsAbovePopulation,
+
+    /// <summary>A count is lower than on an earlier date. Value = now, Other = then, OtherDate = then.</summary>
+    CountDecreased,
+
+    /// <summary>A child has no count in the snapshot of the report date.</summary>
+    MissingFromSnapshot,
+
+    /// <summary>A child has no count on the comparison date, so its change is unknown. OtherDate = comparison date.</summary>
+    MissingOnComparisonDate,
+
+    /// <summary>A count has not changed for several snapshots. Value = the count, Count = number of snapshots.</summary>
+    Unchanged,
+
+    /// <summary>A child has no population (or zero), so its rate cannot be computed.</summary>
+    PopulationUnknown,
+
+    /// <summary>The unassigned count decreased. Value = now, Other = then, OtherDate = then.</summary>
+    UnassignedDecreased,
+
+    /// <summary>A total typed in a file differs from the sum of its rows. Value = typed, Other = sum.</summary>
+    TypedTotalMismatch,
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace BluezoneTracker.Core.Formatting;
+
+/// <summary>
+/// The one place numbers and dates become text, the Vietnamese way: "84.126", "20,4 %",
+/// "+ 4.024", "17/8/2020". Rounding happens here and only here, half away from zero.
+/// </summary>
+public static class VietnameseFormat
+{
+    private static readonly NumberFormatInfo Numbers = new()
+    {
+        NumberGroupSeparator = ".",
+        NumberDecimalSeparator = ",",
+        NumberGroupSizes = [3],
+        NegativeSign = "-",
+    };
+
+    /// <summary>Rounds half away from zero (2,45 → 2,5; -2,45 → -2,5), never banker's rounding.</summary>
+    public static decimal Round(decimal value, int decimals) =>
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>"84.126"; negative "-12".</summary>
+    public static string Count(long value) => value.ToString("#,0", Numbers);
+
+    /// <summary>A decimal count rounded to a whole number: "624.208".</summary>
+    public static string Count(decimal value) => Round(value, 0).ToString("#,0", Numbers);
+
+    /// <summary>A number with a fixed number of decimals: "3.973,4".</summary>
+    public static string Number(decimal value, int decimals) =>
+        Round(value, decimals).ToString(decimals == 0 ? "#,0" : "#,0." + new string('0', decimals), Numbers);
+
+    /// <summary>A signed change as in the annex: "+ 4.024", "- 12", "0".</summary>
+    public static string Change(long value) => value switch
+    {
+        > 0 => "+ " + Count(value),
+        < 0 => "- " + Count(-value),
+        _ => "0",
+    };
+
+    /// <summary>A fraction as a percentage: 0.2041357 with 1 decimal → "20,4 %".</summary>
+    public static string Percent(decimal fraction, int decimals) =>
+        Number(fraction * 100m, decimals) + " %";
+
+    /// <summary>A difference of two rates in percentage points: 0.039 → "+ 3,9 điểm %".</summary>
+    public static string Points(decimal fractionDifference, int decimals = 1, string unit = "điểm %")
+    {
+        var rounded = Round(fractionDifference * 100m, decimals);
+        var text = Number(Math.Abs(rounded), decimals);
+        return rounded switch
+        {
+            > 0 => $"+ {text} {unit}",
+            < 0 => $"- {text} {unit}",
+            _ => $"0 {unit}",
+        };
+    }
+
+    /// <summary>A rank change as an arrow: +2 → "▲2", -1 → "▼1", 0 → "–".</summary>
+    public static string RankChange(int change) => change switch
+    {
+        > 0 => "▲" + change.ToString(CultureInfo.InvariantCulture),
+        < 0 => "▼" + (-change).ToString(CultureInfo.InvariantCulture),
+        _ => "–",
+    };
+
+    /// <summary>"17/8/2020", as dates are written in official documents.</summary>
+    public static string Date(DateOnly date) =>
+        date.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>ISO date for URLs and machine formats: "2020-08-17".</summary>
+    public static string IsoDate(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Parses an ISO date (yyyy-MM-dd) strictly.</summary>
+    public static bool TryParseIsoDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}

@@ -1,0 +1,23 @@
+namespace BluezoneTracker.Core.Snapshots;
+
+/// <summary>Rules for choosing the report date and the comparison date among the dates that have counts.</summary>
+public static class SnapshotDates
+{
+    public static DateOnly? Latest(IReadOnlyList<DateOnly> dates) =>
+        dates.Count == 0 ? null : dates.Max();
+
+    /// <summary>The latest date with counts strictly before <paramref name="date"/>.</summary>
+    public static DateOnly? Before(IReadOnlyList<DateOnly> dates, DateOnly date)
+    {
+        DateOnly? best = null;
+        foreach (var d in dates)
+        {
+            if (d < date && (best is null || d > best))
+            {
+                best = d;
+            }
+        }
+
+        return best;
+    }
+}
