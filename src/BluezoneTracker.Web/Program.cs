@@ -1,6 +1,17 @@
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Environment.UseRepositoryWebRoot(builder.Configuration);
+builder.Services.AddBluezoneStore(builder.Configuration, builder.Environment);
+builder.Services.AddBluezoneFigures(builder.Configuration);
+builder.Services.AddBluezoneWeb();
+
 var app = builder.Build();
+await app.Services.PrepareStoreAsync();
+app.UseBluezonePipeline();
+app.MapBluezoneEndpoints();
+await app.RunAsync();
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+/// <summary>Entry point; public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -39,6 +39,10 @@ public static class AnnexCalculator
             var rate = Rates.Of(registrations, population);
             var thenRate = Rates.Of(then, population);
             int? previousRank = then is null || thenRanks is null ? null : thenRanks[child];
+
+            // Only a rank by rate on both dates can move: a row without a rate is placed last,
+            // and an arrow for it would say it fell behind when its count or population is missing.
+            int? rankChange = rate is null || thenRate is null ? null : previousRank - rank;
             rows.Add(new AnnexRow(
                 rank,
                 child.Code,
@@ -49,7 +53,7 @@ public static class AnnexCalculator
                 rate,
                 rate - thenRate,
                 previousRank,
-                previousRank - rank));
+                rankChange));
         }
 
         var unassigned = new UnassignedRow(

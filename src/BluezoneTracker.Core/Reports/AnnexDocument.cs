@@ -1,0 +1,128 @@
+using BluezoneTracker.Core.Areas;
+using BluezoneTracker.Core.Figures;
+using BluezoneTracker.Core.Formatting;
+
+namespace BluezoneTracker.Core.Reports;
+
+/// <summary>
+/// The annex as a document: title lines, column headers and lines with both their exact values
+/// and their official text. HTML, CSV, Excel and PDF all render this one object, so they say the
+/// same thing in the same words. The official annex is always in Vietnamese.
+/// </summary>
+public sealed record AnnexDocument(
+    AnnexReport Report,
+    string Title,
+    string AsOfLine,
+    string AttachmentLine,
+    IReadOnlyList<string> Headers,
+    IReadOnlyList<AnnexLine> Lines,
+    string Summary)
+{
+    public const int RowRateDecimals = 1;
+    public const int TotalRateDecimals = 2;
+
+    public static AnnexDocument From(AnnexReport report, ReportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(settings);
+        var words = Wording.For(report.Area.Kind);
+        var date = VietnameseFormat.Date(report.Date);
+        var headers = new[]
+        {
+            "TT",
+            words.ChildrenHeader,
+            "Dân số",
+            "Số Bluezone đã đăng ký số điện thoại",
+            report.CompareDate is { } c ? $"So với ngày {VietnameseFormat.Date(c)}" : "So với ngày trước",
+            "Tỷ lệ Bluezone đã đăng ký số điện thoại/Dân số",
+        };
+
+        var lines = new List<AnnexLine>(report.Rows.Count + 2);
+        lines.AddRange(report.Rows.Select(r => new AnnexLine(
+            AnnexLineKind.Area, r.Rank, r.Code, r.Name, r.Population, r.Registrations, r.Change, r.Rate, RowRateDecimals)));
+        lines.Add(new AnnexLine(
+            AnnexLineKind.Unassigned, lines.Count + 1, null, words.UnassignedLabel, null,
+            report.Unassigned.Registrations, report.Unassigned.Change, null, RowRateDecimals));
+        lines.Add(new AnnexLine(
+            AnnexLineKind.Total, lines.Count + 1, report.Area.Code, words.TotalLabel, report.Total.Population,
+            report.Total.Registrations, report.Total.Change, report.Total.Rate, TotalRateDecimals));
+
+        var number = string.IsNullOrWhiteSpace(settings.DocumentNumber) ? string.Empty : settings.DocumentNumber.Trim();
+        return new AnnexDocument(
+            report,
+            "THỐNG KÊ TÌNH HÌNH TRIỂN KHAI SỬ DỤNG ỨNG DỤNG BLUEZONE",
+            $"Tính đến ngày {date}",
+            $"(Kèm theo Công văn số: {number}/{settings.DocumentCode} ngày {date} của {settings.AgencyShortName})",
+            headers,
+            lines,
+            SummarySentence(report, words));
+    }
+
+    /// <summary>
+    /// The dispatch's summary sentence: "Theo thống kê, tính đến ngày 17/8/2020, toàn tỉnh Sơn La có
+    /// 84.126 lượt cài đặt …, chiếm 6,74% dân số toàn tỉnh, tăng 19.867 lượt so với thống kê ngày 12/8/2020."
+    /// </summary>
+    private static string SummarySentence(AnnexReport report, Wording words)
+    {
+        var total = report.Total;
+        var text = $"Theo thống kê, tính đến ngày {VietnameseFormat.Date(report.Date)}, {words.Whole} {report.Area.Name} có "
+            + $"{VietnameseFormat.Count(total.Registrations)} lượt cài đặt và sử dụng ứng dụng Bluezone-Phát hiện tiếp xúc";
+        if (total.Rate is { } rate)
+        {
+            text += $", chiếm {VietnameseFormat.Number(rate * 100m, TotalRateDecimals)}% dân số {words.Whole}";
+        }
+
+        if (total.Change is { } change && report.CompareDate is { } compare)
+        {
+            var verb = change >= 0 ? "tăng" : "giảm";
+            text += $", {verb} {VietnameseFormat.Count(Math.Abs(change))} lượt so với thống kê ngày {VietnameseFormat.Date(compare)}";
+        }
+
+        return text + ".";
+    }
+
+    private sealed record Wording(string ChildrenHeader, string UnassignedLabel, string TotalLabel, string Whole)
+    {
+        public static Wording For(AreaKind kind) => kind switch
+        {
+            AreaKind.Country => new("Tỉnh, Thành phố", "Số thuê bao chưa xác định được tỉnh", "TOÀN QUỐC", "toàn quốc"),
+            AreaKind.Province => new("Huyện, Thành phố", "Số thuê bao chưa xác định được huyện", "TOÀN TỈNH", "toàn tỉnh"),
+            AreaKind.City => new("Xã, Phường", "Số thuê bao chưa xác định được xã, phường", "TOÀN THÀNH PHỐ", "toàn thành phố"),
+            AreaKind.Town => new("Xã, Phường", "Số thuê bao chưa xác định được xã, phường", "TOÀN THỊ XÃ", "toàn thị xã"),
+            _ => new("Xã, Thị trấn", "Số thuê bao chưa xác định được xã, thị trấn", "TOÀN HUYỆN", "toàn huyện"),
+        };
+    }
+}
+
+public enum AnnexLineKind
+{
+    Area,
+    Unassigned,
+    Total,
+}
+
+/// <summary>One line of the annex with its exact values; the text properties are the official wording.</summary>
+public sealed record AnnexLine(
+    AnnexLineKind Kind,
+    int Number,
+    string? Code,
+    string Name,
+    long? Population,
+    long? Registrations,
+    long? Change,
+    decimal? Rate,
+    int RateDecimals)
+{
+    public string NumberText => Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public string PopulationText => Population is { } p ? VietnameseFormat.Count(p) : string.Empty;
+
+    public string RegistrationsText => Registrations is { } r ? VietnameseFormat.Count(r) : string.Empty;
+
+    public string ChangeText => Change is { } c ? VietnameseFormat.Change(c) : string.Empty;
+
+    public string RateText => Rate is { } r ? VietnameseFormat.Percent(r, RateDecimals) : string.Empty;
+
+    /// <summary>The six cells of the line, as they are printed.</summary>
+    public IReadOnlyList<string> Cells => [NumberText, Name, PopulationText, RegistrationsText, ChangeText, RateText];
+}

@@ -1,0 +1,18 @@
+namespace BluezoneTracker.Core.Reports;
+
+/// <summary>Who issues the annex: the agency and the dispatch it is attached to. Bound from configuration.</summary>
+public sealed record ReportSettings
+{
+    public string AgencyName { get; init; } = "Sở Thông tin và Truyền thông tỉnh Sơn La";
+
+    public string AgencyShortName { get; init; } = "Sở TT&TT";
+
+    public string DocumentCode { get; init; } = "STTTT-TTBCXB";
+
+    /// <summary>The dispatch number; often blank until the document is registered.</summary>
+    public string DocumentNumber { get; init; } = string.Empty;
+
+    public string SignerTitle { get; init; } = "GIÁM ĐỐC";
+
+    public string SignerName { get; init; } = string.Empty;
+}

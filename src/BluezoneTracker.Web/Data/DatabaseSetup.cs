@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace BluezoneTracker.Web.Data;
+
+/// <summary>Registers the store and prepares it at start-up (migrations, WAL, demo seed).</summary>
+internal static class DatabaseSetup
+{
+    public static IServiceCollection AddBluezoneStore(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Default"), environment.ContentRootPath);
+        services.AddDbContext<AppDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqliteBusyTimeout()));
+        return services;
+    }
+
+    /// <summary>Applies pending migrations, switches SQLite to WAL and loads the demo data when asked to.</summary>
+    public static async Task PrepareStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while a revision is being written; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (configuration.GetValue("Seed:Demo", defaultValue: true))
+        {
+            await DemoSeed.ApplyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The configured connection string, or a file in data/ under the content root. A relative
+    /// file name is taken relative to the content root, and its folder is created.
+    /// </summary>
+    internal static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=data/bluezone.db" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Makes a writer wait for another's lock instead of failing at once.</summary>
+    private sealed class SqliteBusyTimeout : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 5000;";
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using BluezoneTracker.Core.Seed;
+using BluezoneTracker.Core.Snapshots;
+using BluezoneTracker.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace BluezoneTracker.Web.Data;
+
+/// <summary>Loads the Sơn La demo data into an empty database. Running it again changes nothing.</summary>
+internal static class DemoSeed
+{
+    public const string SeedUser = "seed";
+
+    public static async Task ApplyAsync(AppDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        if (await db.Areas.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var province = ToEntity(SonLa.Province, parent: null);
+        db.Areas.Add(province);
+        var districts = SonLa.DistrictAreas.Select(d => ToEntity(d, province)).ToList();
+        db.Areas.AddRange(districts);
+        db.Targets.Add(new TargetEntity
+        {
+            Area = province,
+            Share = SonLa.Target.Share,
+            Deadline = SonLa.Target.Deadline,
+            Basis = SonLa.Target.Basis,
+        });
+
+        var byCode = districts.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        foreach (var counts in new[] { SonLa.OnPreviousDate, SonLa.OnReportDate })
+        {
+            var revision = new SnapshotRevisionEntity
+            {
+                Area = province,
+                Date = counts.Date,
+                Number = 1,
+                CreatedAt = clock.GetUtcNow(),
+                CreatedBy = SeedUser,
+                Source = RevisionSource.Seed,
+                Reason = "Dữ liệu mẫu từ Công văn ngày 17/8/2020 của Sở TT&TT Sơn La",
+                Unassigned = counts.Unassigned,
+            };
+            foreach (var (code, registrations) in counts.Registrations)
+            {
+                revision.Counts.Add(new SnapshotCountEntity { Area = byCode[code], Registrations = registrations });
+            }
+
+            db.SnapshotRevisions.Add(revision);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static AreaEntity ToEntity(Core.Areas.Area area, AreaEntity? parent) => new()
+    {
+        Code = area.Code,
+        Name = area.Name,
+        Kind = area.Kind,
+        Parent = parent,
+        Population = area.Population?.Count,
+        PopulationYear = area.Population?.Year,
+        PopulationSource = area.Population?.Source,
+        SmartphoneOwners = area.SmartphoneOwners?.Count,
+        SmartphoneOwnersYear = area.SmartphoneOwners?.Year,
+        SmartphoneOwnersSource = area.SmartphoneOwners?.Source,
+    };
+}

@@ -1,0 +1,21 @@
+using BluezoneTracker.Core.Figures;
+
+namespace BluezoneTracker.Web.Data.Entities;
+
+public sealed class TargetEntity
+{
+    public int Id { get; set; }
+
+    public int AreaId { get; set; }
+
+    public AreaEntity? Area { get; set; }
+
+    /// <summary>The share as a fraction (0.5 for 50 %).</summary>
+    public decimal Share { get; set; }
+
+    public DateOnly Deadline { get; set; }
+
+    public TargetBasisPreference Basis { get; set; }
+
+    public Target ToDomain() => new(Share, Deadline, Basis);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using BluezoneTracker.Core.Reports;
+using BluezoneTracker.Web.Api;
+using BluezoneTracker.Web.Figures;
+using BluezoneTracker.Web.Localization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+
+namespace BluezoneTracker.Web.Infrastructure;
+
+/// <summary>The web app's services and request pipeline, in the order they apply.</summary>
+internal static class WebSetup
+{
+    public static readonly CultureInfo[] SupportedCultures =
+        [CultureInfo.GetCultureInfo("vi-VN"), CultureInfo.GetCultureInfo("en-US")];
+
+    public static IServiceCollection AddBluezoneFigures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddSingleton<DataVersion>();
+        services.Configure<DeploymentOptions>(configuration.GetSection("Deployment"));
+        services.Configure<ReportSettings>(configuration.GetSection("Report"));
+        services.AddScoped<FiguresQuery>();
+        return services;
+    }
+
+    public static IServiceCollection AddBluezoneWeb(this IServiceCollection services)
+    {
+        // Razor would otherwise write Vietnamese letters as &#x1EC7; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        services.AddLocalization();
+        services.AddScoped<Messages>();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Dashboard/Index", string.Empty))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        return services;
+    }
+
+    public static WebApplication UseBluezonePipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapBluezoneEndpoints(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapAnnexEndpoints();
+        return app;
+    }
+}

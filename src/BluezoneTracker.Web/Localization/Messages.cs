@@ -1,0 +1,56 @@
+using BluezoneTracker.Core.Figures;
+using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Web.Figures;
+using Microsoft.Extensions.Localization;
+
+namespace BluezoneTracker.Web.Localization;
+
+/// <summary>Turns problems and warnings into sentences in the current UI language.</summary>
+public sealed class Messages(IStringLocalizer<SharedResource> localizer)
+{
+    public string Problem(FiguresProblem problem, string? value) => problem switch
+    {
+        FiguresProblem.UnknownArea => localizer["Không tìm thấy địa bàn \"{0}\".", value ?? string.Empty],
+        FiguresProblem.NoData => localizer["Chưa có số liệu nào được nhập."],
+        FiguresProblem.MalformedDate => localizer["Ngày báo cáo \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-17).", value ?? string.Empty],
+        FiguresProblem.UnknownDate => localizer["Không có số liệu cho ngày {0}.", DateText(value)],
+        FiguresProblem.MalformedCompareDate => localizer["Ngày so sánh \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-12).", value ?? string.Empty],
+        FiguresProblem.UnknownCompareDate => localizer["Không có số liệu cho ngày so sánh {0}.", DateText(value)],
+        FiguresProblem.CompareNotBefore => localizer["Ngày so sánh {0} phải trước ngày báo cáo.", DateText(value)],
+        _ => localizer["Yêu cầu không hợp lệ."],
+    };
+
+    public string ProblemTitle(FiguresProblem problem) => problem switch
+    {
+        FiguresProblem.UnknownArea or FiguresProblem.UnknownDate or FiguresProblem.UnknownCompareDate or FiguresProblem.NoData
+            => localizer["Không có số liệu"],
+        _ => localizer["Tham số không hợp lệ"],
+    };
+
+    public string Warning(DataWarning warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        var name = warning.AreaName ?? string.Empty;
+        var value = warning.Value is { } v ? VietnameseFormat.Count(v) : string.Empty;
+        var other = warning.Other is { } o ? VietnameseFormat.Count(o) : string.Empty;
+        var date = warning.OtherDate is { } d ? VietnameseFormat.Date(d) : string.Empty;
+        return warning.Kind switch
+        {
+            DataWarningKind.PopulationMismatch => localizer[
+                "Dân số các huyện cộng lại là {0}, khác dân số chính thức của {1} là {2} (chênh lệch {3}). Dòng tổng dùng số chính thức.",
+                other, name, value, VietnameseFormat.Count(Math.Abs((warning.Value ?? 0) - (warning.Other ?? 0)))],
+            DataWarningKind.RegistrationsAbovePopulation => localizer["{0}: số đăng ký {1} lớn hơn dân số {2}.", name, value, other],
+            DataWarningKind.CountDecreased => localizer["{0}: số đăng ký {1} thấp hơn ngày {2} ({3}).", name, value, date, other],
+            DataWarningKind.MissingFromSnapshot => localizer["{0}: không có số liệu ngày {1}.", name, date],
+            DataWarningKind.MissingOnComparisonDate => localizer["{0}: không có số liệu ngày so sánh {1}, không tính được mức tăng.", name, date],
+            DataWarningKind.Unchanged => localizer["{0}: số đăng ký {1} không thay đổi qua {2} lần thống kê liên tiếp.", name, value, warning.Count ?? 0],
+            DataWarningKind.PopulationUnknown => localizer["{0}: chưa có dân số, không tính được tỷ lệ.", name],
+            DataWarningKind.UnassignedDecreased => localizer["Số thuê bao chưa xác định được huyện giảm từ {0} (ngày {1}) xuống {2}.", other, date, value],
+            DataWarningKind.TypedTotalMismatch => localizer["Tổng ghi trong tệp là {0}, khác tổng các dòng là {1}.", value, other],
+            _ => warning.Kind.ToString(),
+        };
+    }
+
+    private static string DateText(string? iso) =>
+        VietnameseFormat.TryParseIsoDate(iso, out var date) ? VietnameseFormat.Date(date) : iso ?? string.Empty;
+}

@@ -1,0 +1,27 @@
+using BluezoneTracker.Web.Infrastructure;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BluezoneTracker.Web.Pages;
+
+/// <summary>Switches the UI language and remembers it in a cookie for a year.</summary>
+public sealed class CultureModel : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("~/");
+
+    public IActionResult OnPost(string? culture, string? returnUrl)
+    {
+        var chosen = WebSetup.SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+        if (chosen is null)
+        {
+            return BadRequest();
+        }
+
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "~/");
+    }
+}

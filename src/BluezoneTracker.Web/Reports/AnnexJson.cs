@@ -1,0 +1,43 @@
+using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Core.Reports;
+using BluezoneTracker.Web.Localization;
+
+namespace BluezoneTracker.Web.Reports;
+
+/// <summary>The annex as JSON: numbers as numbers, rates as exact fractions (not rounded, not percentages).</summary>
+internal static class AnnexJson
+{
+    public static AnnexJsonModel From(AnnexDocument document, Messages messages)
+    {
+        var report = document.Report;
+        return new AnnexJsonModel(
+            VietnameseFormat.IsoDate(report.Date),
+            report.CompareDate is { } c ? VietnameseFormat.IsoDate(c) : null,
+            new AreaJson(report.Area.Code, report.Area.Name),
+            [.. report.Rows.Select(r => new RowJson(r.Rank, r.Code, r.Name, r.Population, r.Registrations, r.Change, r.Rate, r.RateChange, r.PreviousRank, r.RankChange))],
+            new UnassignedJson(report.Unassigned.Registrations, report.Unassigned.Change),
+            new TotalJson(report.Total.Population, report.Total.RowsPopulation, report.Total.Registrations, report.Total.Change, report.Total.Rate, report.Total.RateChange),
+            [.. report.Warnings.Select(w => new WarningJson(w.Kind.ToString(), w.AreaCode, messages.Warning(w)))],
+            document.Summary);
+    }
+}
+
+internal sealed record AnnexJsonModel(
+    string Date,
+    string? CompareDate,
+    AreaJson Area,
+    IReadOnlyList<RowJson> Rows,
+    UnassignedJson Unassigned,
+    TotalJson Total,
+    IReadOnlyList<WarningJson> Warnings,
+    string Summary);
+
+internal sealed record AreaJson(string Code, string Name);
+
+internal sealed record RowJson(int Rank, string Code, string Name, long? Population, long? Registrations, long? Change, decimal? Rate, decimal? RateChange, int? PreviousRank, int? RankChange);
+
+internal sealed record UnassignedJson(long Registrations, long? Change);
+
+internal sealed record TotalJson(long? Population, long RowsPopulation, long Registrations, long? Change, decimal? Rate, decimal? RateChange);
+
+internal sealed record WarningJson(string Kind, string? AreaCode, string Message);

@@ -1,0 +1,46 @@
+using BluezoneTracker.Core.Figures;
+using static BluezoneTracker.Core.Tests.Figures.AnnexScenario;
+
+namespace BluezoneTracker.Core.Tests.Figures;
+
+/// <summary>A district with no count on the comparison date has an unknown change, not a change from zero.</summary>
+public class DistrictMissingOnTheComparisonDate
+{
+    private static AnnexReport Annex() => new AnnexScenario()
+        .District("01", "Huyện An", 10_000)
+        .District("02", "Huyện Bình", 10_000)
+        .Counts(Day(12), 3, ("01", 100))
+        .Counts(Day(17), 4, ("01", 150), ("02", 900))
+        .Build(Day(17), Day(12));
+
+    [Fact]
+    public void Its_change_rate_change_and_rank_change_are_unknown()
+    {
+        var row = Annex().Row("02");
+
+        Assert.Equal(900, row.Registrations);
+        Assert.Equal(0.09m, row.Rate);
+        Assert.Null(row.Change);
+        Assert.Null(row.RateChange);
+        Assert.Null(row.PreviousRank);
+        Assert.Null(row.RankChange);
+    }
+
+    [Fact]
+    public void It_is_flagged_with_the_comparison_date()
+    {
+        var warning = Assert.Single(Annex().WarningsOf(DataWarningKind.MissingOnComparisonDate));
+
+        Assert.Equal("02", warning.AreaCode);
+        Assert.Equal(Day(12), warning.OtherDate);
+    }
+
+    [Fact]
+    public void Total_change_sums_the_known_changes()
+    {
+        var annex = Annex();
+
+        Assert.Equal(150 + 900 + 4, annex.Total.Registrations);
+        Assert.Equal(50 + 1, annex.Total.Change);
+    }
+}
