@@ -6,11 +6,14 @@ namespace BluezoneTracker.Core.Areas;
 /// <summary>Text rules for Vietnamese names: NFC composition, kind prefixes, folding for matching.</summary>
 public static class VietnameseText
 {
-    // Longest first, so "Thành phố" wins over a shorter prefix. Matching is on folded text.
+    // Longest first, so "Thành phố" wins over a shorter prefix. Matched with their diacritics, so
+    // that real names such as "Quan Hóa", "Quản Bạ" or "Tĩnh Gia" are not taken for "Quận …" or "Tỉnh …".
     private static readonly string[] KindPrefixes =
     [
-        "thanh pho", "thi xa", "thi tran", "huyen", "quan", "phuong", "xa", "tinh", "tp.", "tp", "tx.", "tx", "h.", "q.", "p.",
+        "thành phố", "thị xã", "thị trấn", "huyện", "quận", "phường", "xã", "tỉnh", "tp.", "tp", "tx.", "tx", "h.", "q.", "p.",
     ];
+
+    private static readonly string[] FoldedKindPrefixes = [.. KindPrefixes.Select(Fold)];
 
     /// <summary>Trims, collapses white space and composes to NFC (Windows tools often send NFD).</summary>
     public static string Normalize(string text)
@@ -69,14 +72,19 @@ public static class VietnameseText
     public static string StripKindPrefix(string name)
     {
         var normalized = Normalize(name);
+        var lower = normalized.ToLowerInvariant();
         var folded = Fold(normalized);
-        foreach (var prefix in KindPrefixes)
+
+        // A name typed without any diacritics ("Huyen Moc Chau") has its prefix typed without them too.
+        var typedWithoutDiacritics = string.Equals(lower, folded, StringComparison.Ordinal);
+        var (text, prefixes) = typedWithoutDiacritics ? (folded, FoldedKindPrefixes) : (lower, KindPrefixes);
+        foreach (var prefix in prefixes)
         {
-            if (folded.Length > prefix.Length
-                && folded.StartsWith(prefix, StringComparison.Ordinal)
-                && (prefix.EndsWith('.') || folded[prefix.Length] == ' '))
+            if (text.Length > prefix.Length
+                && text.StartsWith(prefix, StringComparison.Ordinal)
+                && (prefix.EndsWith('.') || text[prefix.Length] == ' '))
             {
-                // Folding keeps one character per letter (NFC), so the offsets line up.
+                // Lower-casing and folding keep one character per letter (NFC), so the offsets line up.
                 return normalized[prefix.Length..].TrimStart(' ', '.');
             }
         }

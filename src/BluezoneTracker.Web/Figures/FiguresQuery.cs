@@ -52,7 +52,11 @@ public sealed class FiguresQuery(AppDbContext db, IMemoryCache cache, DataVersio
         var catalog = await CatalogAsync(request.Area, cancellationToken);
         if (catalog is null)
         {
-            return new FiguresResult(null, null, FiguresProblem.UnknownArea, request.Area);
+            // No area asked for and none configured in the store yet: an empty deployment.
+            var problem = string.IsNullOrWhiteSpace(request.Area) && !await db.Areas.AnyAsync(cancellationToken)
+                ? FiguresProblem.NoData
+                : FiguresProblem.UnknownArea;
+            return new FiguresResult(null, null, problem, request.Area);
         }
 
         if (catalog.Dates.Count == 0)

@@ -65,6 +65,12 @@ public class VietnameseNames
     [InlineData("Thị xã Mường Lay", "Mường Lay")]
     [InlineData("Xã Mường Bú", "Mường Bú")]
     [InlineData(MocChauNfd, "Mộc Châu")]
+    [InlineData("Huyện Quan Hóa", "Quan Hóa")]
+    [InlineData("Quận Ba Đình", "Ba Đình")]
+    [InlineData("Tỉnh Sơn La", "Sơn La")]
+    [InlineData("HUYỆN MỘC CHÂU", "MỘC CHÂU")]
+    [InlineData("Thanh pho Son La", "Son La")]
+    [InlineData("Quan Ba Dinh", "Ba Dinh")]
     public void Kind_prefix_is_stripped(string name, string expected)
     {
         Assert.Equal(expected, VietnameseText.StripKindPrefix(name));
@@ -76,6 +82,18 @@ public class VietnameseNames
     [InlineData("Huyện")]
     [InlineData("Huyềnh Đức")]
     public void Bare_name_is_returned_as_is(string name)
+    {
+        Assert.Equal(name, VietnameseText.StripKindPrefix(name));
+    }
+
+    // Real districts whose first word folds to a kind prefix: Quan Hóa, Quan Sơn (Thanh Hóa),
+    // Quản Bạ (Hà Giang), Tĩnh Gia (Thanh Hóa). Written with diacritics, the word is no "Quận" or "Tỉnh".
+    [Theory]
+    [InlineData("Quan Hóa")]
+    [InlineData("Quan Sơn")]
+    [InlineData("Quản Bạ")]
+    [InlineData("Tĩnh Gia")]
+    public void Bare_name_whose_first_word_only_looks_like_a_prefix_without_diacritics_is_kept_whole(string name)
     {
         Assert.Equal(name, VietnameseText.StripKindPrefix(name));
     }
