@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of BluezoneTracker on a fresh Debian machine: installs what the tests need
+# (the .NET SDK is expected; Chromium for the browser tests comes from Debian), builds, tests,
+# and ends with one line "N passed, N failed, N skipped" summed over all test projects.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "Installing Chromium for the browser tests…"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+status=0
+dotnet test BluezoneTracker.sln -c Release 2>&1 | tee "$log" || status=$?
+
+# dotnet test prints one "Passed!/Failed!  - Failed: a, Passed: b, Skipped: c, Total: d" line per project.
+read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
+    | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+projects=$(grep -cE '^(Passed|Failed)!' "$log" || true)
+echo "test projects: ${projects}"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+    exit 1
+fi
