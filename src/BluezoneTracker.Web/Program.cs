@@ -1,3 +1,4 @@
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Infrastructure;
 
@@ -5,13 +6,21 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Environment.UseRepositoryWebRoot(builder.Configuration);
 builder.Services.AddBluezoneStore(builder.Configuration, builder.Environment);
 builder.Services.AddBluezoneFigures(builder.Configuration);
+builder.Services.AddBluezoneAccounts(builder.Configuration);
 builder.Services.AddBluezoneWeb();
 
 var app = builder.Build();
 await app.Services.PrepareStoreAsync();
+if (CreateAdminCommand.IsInvoked(args))
+{
+    return await CreateAdminCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+await app.Services.PrepareAccountsAsync();
 app.UseBluezonePipeline();
 app.MapBluezoneEndpoints();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

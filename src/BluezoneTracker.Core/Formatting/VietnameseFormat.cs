@@ -67,6 +67,10 @@ public static class VietnameseFormat
     public static string Date(DateOnly date) =>
         date.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A moment in Vietnam time (UTC+7, no daylight saving): "14:05 17/8/2020".</summary>
+    public static string Moment(DateTimeOffset instant) =>
+        instant.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm d/M/yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>ISO date for URLs and machine formats: "2020-08-17".</summary>
     public static string IsoDate(DateOnly date) =>
         date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

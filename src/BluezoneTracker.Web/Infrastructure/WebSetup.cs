@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BluezoneTracker.Core.Reports;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Api;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
@@ -22,6 +23,7 @@ internal static class WebSetup
         services.AddMemoryCache();
         services.AddSingleton<DataVersion>();
         services.Configure<DeploymentOptions>(configuration.GetSection("Deployment"));
+        // Defaults for the report settings; an administrator's saved settings (ReportSettingsStore) win.
         services.Configure<ReportSettings>(configuration.GetSection("Report"));
         services.AddScoped<FiguresQuery>();
         return services;
@@ -43,7 +45,11 @@ internal static class WebSetup
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Dashboard/Index", string.Empty))
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AddPageRoute("/Dashboard/Index", string.Empty);
+                AccountSetup.ApplyAccessConventions(o.Conventions);
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddProblemDetails();
@@ -59,10 +65,12 @@ internal static class WebSetup
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseBluezoneSecurity();
         app.UseAntiforgery();
         return app;
     }
@@ -71,6 +79,7 @@ internal static class WebSetup
     {
         app.MapRazorPages();
         app.MapAnnexEndpoints();
+        app.MapBluezoneHealth();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Tests.Infrastructure;
 
 namespace BluezoneTracker.Web.Tests.Api;
@@ -10,7 +11,7 @@ public sealed class AnnexApiTests(BluezoneAppFactory factory) : IClassFixture<Bl
     [Fact]
     public async Task Annex_json_gives_numbers_and_exact_fractions()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var response = await client.GetAsync(new Uri("/api/annex?date=2020-08-17&compare=2020-08-12", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
@@ -53,7 +54,7 @@ public sealed class AnnexApiTests(BluezoneAppFactory factory) : IClassFixture<Bl
     [InlineData("/annex.csv?date=2020-02-30", "MalformedDate")]
     public async Task Bad_dates_get_400_with_a_problem_body(string url, string problem)
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -65,7 +66,7 @@ public sealed class AnnexApiTests(BluezoneAppFactory factory) : IClassFixture<Bl
     [Fact]
     public async Task Annex_csv_is_utf8_with_bom_and_has_the_annex_rows()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var response = await client.GetAsync(new Uri("/annex.csv?date=2020-08-17&compare=2020-08-12", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -87,7 +88,8 @@ public sealed class StaticFileTests(BluezoneAppFactory factory) : IClassFixture<
     [InlineData("/lib/bootstrap/dist/css/bootstrap.min.css", "lib/bootstrap/dist/css/bootstrap.min.css")]
     public async Task Stylesheets_from_the_top_level_wwwroot_are_served_whole(string url, string file)
     {
-        var client = factory.CreateClient();
+        // Stylesheets are public: the sign-in page needs them.
+        var client = factory.AnonymousClient();
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsByteArrayAsync();

@@ -1,4 +1,5 @@
 using BluezoneTracker.Core.Figures;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BluezoneTracker.Web.Pages.Dashboard;
 
 /// <summary>The province at a glance: totals, target pacing, the district ranking and data warnings.</summary>
-public sealed class IndexModel(FiguresQuery query, Messages messages) : PageModel
+public sealed class IndexModel(FiguresQuery query, Messages messages, PublicAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
@@ -25,6 +26,13 @@ public sealed class IndexModel(FiguresQuery query, Messages messages) : PageMode
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var (allowed, date) = await access.ResolveAsync(Date, cancellationToken);
+        if (!allowed)
+        {
+            return Challenge();
+        }
+
+        Date = date;
         var result = await query.GetAsync(new FiguresRequest(null, Date, Compare), cancellationToken);
         Catalog = result.Catalog;
         if (result.Figures is not { } figures)

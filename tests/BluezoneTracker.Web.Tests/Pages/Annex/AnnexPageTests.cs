@@ -1,4 +1,5 @@
 using System.Net;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Tests.Infrastructure;
 
 namespace BluezoneTracker.Web.Tests.Pages.Annex;
@@ -27,7 +28,7 @@ public sealed class AnnexPageTests(BluezoneAppFactory factory) : IClassFixture<B
     [Fact]
     public async Task Annex_of_17_August_reproduces_the_dispatch_table_with_corrected_figures()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var response = await client.GetAsync(new Uri("/annex?date=2020-08-17&compare=2020-08-12", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -47,7 +48,7 @@ public sealed class AnnexPageTests(BluezoneAppFactory factory) : IClassFixture<B
     [Fact]
     public async Task Annex_defaults_to_the_latest_snapshot_compared_with_the_one_before()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/annex", UriKind.Relative)));
         Assert.Equal("Tính đến ngày 17/8/2020", page.QuerySelector(".as-of")!.Text());
         Assert.Contains("So với ngày 12/8/2020", page.QuerySelectorAll("thead th").Select(h => h.Text()));
@@ -59,7 +60,7 @@ public sealed class AnnexPageTests(BluezoneAppFactory factory) : IClassFixture<B
     [InlineData("/annex?date=2020-08-12&compare=2020-08-17", "phải trước ngày báo cáo")]
     public async Task Bad_dates_get_a_message_and_a_400(string url, string message)
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -69,7 +70,7 @@ public sealed class AnnexPageTests(BluezoneAppFactory factory) : IClassFixture<B
     [Fact]
     public async Task Vietnamese_is_written_as_letters_not_entities()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var html = await client.GetStringAsync(new Uri("/annex", UriKind.Relative));
         Assert.Contains("TOÀN TỈNH", html, StringComparison.Ordinal);
         // Letters beyond ASCII (ỉ is U+1EC9) must not become entities; "+" as &#x2B; is harmless.

@@ -1,4 +1,5 @@
 using System.Net;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Tests.Infrastructure;
 
 namespace BluezoneTracker.Web.Tests.Pages.Dashboard;
@@ -8,7 +9,7 @@ public sealed class DashboardPageTests(BluezoneAppFactory factory) : IClassFixtu
     [Fact]
     public async Task Dashboard_shows_the_province_figures_of_the_latest_snapshot()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -27,7 +28,7 @@ public sealed class DashboardPageTests(BluezoneAppFactory factory) : IClassFixtu
     [Fact]
     public async Task Ranking_lists_districts_by_rate_with_rank_changes()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/?date=2020-08-17&compare=2020-08-12", UriKind.Relative)));
         var rows = page.QuerySelectorAll("[data-testid=ranking] tbody tr[data-code]").ToList();
         Assert.Equal(12, rows.Count);
@@ -40,7 +41,7 @@ public sealed class DashboardPageTests(BluezoneAppFactory factory) : IClassFixtu
     [Fact]
     public async Task Population_mismatch_of_the_seed_is_shown_as_a_warning()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/", UriKind.Relative)));
         var warnings = page.QuerySelector("[data-testid=warnings]")!.Text();
         Assert.Contains("1.234.854", warnings, StringComparison.Ordinal);
@@ -51,7 +52,7 @@ public sealed class DashboardPageTests(BluezoneAppFactory factory) : IClassFixtu
     [Fact]
     public async Task Choosing_the_earlier_date_shows_its_figures()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/?date=2020-08-12", UriKind.Relative)));
         // 84.126 − 19.867 = 64.259 on 12/8; no earlier snapshot to compare with.
         Assert.Equal("64.259", page.QuerySelector("[data-testid=total-registrations]")!.Text());
@@ -61,7 +62,7 @@ public sealed class DashboardPageTests(BluezoneAppFactory factory) : IClassFixtu
     [Fact]
     public async Task English_is_available_and_numbers_stay_vietnamese()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/?culture=en-US", UriKind.Relative)));
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Registered", page.Body!.Text(), StringComparison.Ordinal);
@@ -71,7 +72,7 @@ public sealed class DashboardPageTests(BluezoneAppFactory factory) : IClassFixtu
     [Fact]
     public async Task Unknown_date_gets_a_clear_message_not_a_500()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var response = await client.GetAsync(new Uri("/?date=2021-01-01", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -84,7 +85,7 @@ public sealed class EmptyDashboardTests(EmptyAppFactory factory) : IClassFixture
     [Fact]
     public async Task Without_the_demo_seed_the_dashboard_says_there_is_no_data()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientForAsync(Roles.Viewer);
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);

@@ -1,0 +1,199 @@
+using System.Threading.RateLimiting;
+using BluezoneTracker.Web.Audit;
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Data.Entities;
+using BluezoneTracker.Web.Settings;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace BluezoneTracker.Web.Accounts;
+
+/// <summary>Identity, roles, the sign-in-by-default policy, API tokens, rate limits and the health check.</summary>
+internal static class AccountSetup
+{
+    public const string SignInPath = "/account/signin";
+    private const string SmartScheme = "CookieOrToken";
+
+    public static IServiceCollection AddBluezoneAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.Configure<AccessOptions>(configuration.GetSection("Access"));
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<SignOffs.SignOffs>();
+        services.AddScoped<ReportSettingsStore>();
+        services.AddScoped<PublicAccess>();
+        services.AddSingleton<DemoAccounts>();
+
+        services.AddDataProtection().SetApplicationName("BluezoneTracker").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 8;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+
+        // A disabled user or a changed role takes effect within a minute on open sessions.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = SignInPath;
+            o.LogoutPath = "/account/signout";
+            o.Cookie.Name = "bz.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (IsApi(context.Request))
+                {
+                    return Problem(context.Response, StatusCodes.Status401Unauthorized);
+                }
+
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
+
+            // A signed-in user without the role gets a plain 403 (the error page explains it), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
+                ? Problem(context.Response, StatusCodes.Status403Forbidden)
+                : SetStatus(context.Response, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "bz.af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultAuthenticateScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultForbidScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, null, o => o.ForwardDefaultSelector = context =>
+                ApiTokenAuthentication.HasBearer(context.Request) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+
+        services.AddSingleton<IAuthorizationHandler, ReaderHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build())
+            .AddPolicy(Policies.Viewer, p => p.RequireRole(Roles.AtLeast(Roles.Viewer)))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.AtLeast(Roles.Staff)))
+            .AddPolicy(Policies.Director, p => p.RequireRole(Roles.AtLeast(Roles.Director)))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.AtLeast(Roles.Admin)))
+            .AddPolicy(Policies.Reader, p => p.AddRequirements(new ReaderRequirement()));
+
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+            var apiPerMinute = configuration.GetValue("RateLimits:ApiPerMinute", 120);
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var ip = context.Connection.RemoteIpAddress?.ToString() ?? "local";
+                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter("signin:" + ip, _ => Window(signInPerMinute));
+                }
+
+                if (IsApi(context.Request))
+                {
+                    var who = context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? ApiTokens.Hash(auth) : ip;
+                    return RateLimitPartition.GetFixedWindowLimiter("api:" + who, _ => Window(apiPerMinute));
+                }
+
+                return RateLimitPartition.GetNoLimiter(string.Empty);
+            });
+        });
+
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return services;
+    }
+
+    /// <summary>Which pages need which role; everything else falls back to "signed in with a role".</summary>
+    public static void ApplyAccessConventions(PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        conventions.AuthorizeFolder("/Snapshots", Policies.Staff);
+        conventions.AuthorizePage("/Account/Tokens", Policies.Staff);
+        conventions.AuthorizePage("/Annex/SignOff", Policies.Director);
+        conventions.AuthorizePage("/Dashboard/Index", Policies.Reader);
+        conventions.AuthorizePage("/Annex/Index", Policies.Reader);
+        conventions.AllowAnonymousToPage("/Account/SignIn");
+        conventions.AllowAnonymousToPage("/Culture");
+    }
+
+    public static WebApplication UseBluezoneSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapBluezoneHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous().WithName("Health");
+        return app;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static FixedWindowRateLimiterOptions Window(int permits) =>
+        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+
+    private static Task SetStatus(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    private static Task Problem(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return response.WriteAsJsonAsync(
+            new ProblemDetails { Status = status, Title = status == 401 ? "Unauthorized" : "Forbidden" },
+            options: null,
+            contentType: "application/problem+json");
+    }
+
+    private sealed class StoreHealthCheck(AppDbContext db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Database unavailable.");
+    }
+}
+
+/// <summary>Met by a signed-in user with a role, or by anyone when the dashboard is public.</summary>
+internal sealed class ReaderRequirement : IAuthorizationRequirement;
+
+internal sealed class ReaderHandler(Microsoft.Extensions.Options.IOptionsMonitor<AccessOptions> access) : AuthorizationHandler<ReaderRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ReaderRequirement requirement)
+    {
+        if (access.CurrentValue.PublicDashboard || Roles.All.Any(context.User.IsInRole))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,103 @@
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BluezoneTracker.Web.Accounts;
+
+/// <summary>
+/// The four demo accounts of <c>Seed:Demo</c>, all with a published password. Never created in
+/// Production. While any of them can sign in, every page shows a banner saying so.
+/// </summary>
+public sealed class DemoAccounts(IServiceScopeFactory scopes)
+{
+    public const string Password = "Bluezone@2020";
+
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> Accounts =
+    [
+        ("quantri", "Quản trị hệ thống", Roles.Admin),
+        ("giamdoc", "Giám đốc Sở", Roles.Director),
+        ("canbo", "Cán bộ nhập liệu", Roles.Staff),
+        ("xem", "Người xem", Roles.Viewer),
+    ];
+
+    private static readonly string[] Names = [.. Accounts.Select(a => a.UserName.ToUpperInvariant())];
+
+    private volatile object? _exists;
+
+    public async Task<bool> AnyActiveAsync()
+    {
+        if (_exists is bool known)
+        {
+            return known;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var exists = await db.Users.AnyAsync(u => Names.Contains(u.NormalizedUserName) && !u.IsDisabled);
+        _exists = exists;
+        return exists;
+    }
+
+    /// <summary>Called after any change to users.</summary>
+    public void Invalidate() => _exists = null;
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    public static async Task EnsureAsync(UserManager<AppUser> users)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        foreach (var (name, display, role) in Accounts)
+        {
+            if (await users.FindByNameAsync(name) is not null)
+            {
+                continue;
+            }
+
+            var user = new AppUser { UserName = name, DisplayName = display };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, role);
+        }
+    }
+}
+
+internal static class AccountSeed
+{
+    /// <summary>Creates the roles, and the demo accounts when <c>Seed:Demo</c> is on outside Production.</summary>
+    public static async Task PrepareAccountsAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        await DemoAccounts.EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var environment = provider.GetRequiredService<IWebHostEnvironment>();
+        if (!configuration.GetValue("Seed:Demo", defaultValue: true))
+        {
+            return;
+        }
+
+        if (environment.IsProduction())
+        {
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccountSeed))
+                .LogWarning("Seed:Demo is on, but demo accounts are never created in Production. Create the first administrator with `create-admin --user NAME`.");
+            return;
+        }
+
+        await DemoAccounts.EnsureAsync(provider.GetRequiredService<UserManager<AppUser>>());
+    }
+}

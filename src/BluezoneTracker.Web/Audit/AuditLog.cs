@@ -1,0 +1,68 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Data.Entities;
+
+namespace BluezoneTracker.Web.Audit;
+
+/// <summary>The kinds of audit rows, as stored (English, stable) and filtered on.</summary>
+public static class AuditKinds
+{
+    public const string SignIn = "SignIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string SignOut = "SignOut";
+    public const string UserCreated = "UserCreated";
+    public const string UserRoleChanged = "UserRoleChanged";
+    public const string UserDisabled = "UserDisabled";
+    public const string UserEnabled = "UserEnabled";
+    public const string PasswordReset = "PasswordReset";
+    public const string AreaChanged = "AreaChanged";
+    public const string TargetChanged = "TargetChanged";
+    public const string SettingsChanged = "SettingsChanged";
+    public const string RevisionAdded = "RevisionAdded";
+    public const string SignedOff = "SignedOff";
+    public const string TokenCreated = "TokenCreated";
+    public const string TokenRevoked = "TokenRevoked";
+    public const string TokenUsed = "TokenUsed";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, UserDisabled, UserEnabled, PasswordReset,
+        AreaChanged, TargetChanged, SettingsChanged, RevisionAdded, SignedOff, TokenCreated, TokenRevoked, TokenUsed,
+    ];
+}
+
+/// <summary>
+/// Writes audit rows with the acting user, the time and the client's IP. <see cref="Add"/> puts the
+/// row in the same unit of work as the change it describes, so both are saved or neither is.
+/// </summary>
+public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <summary>Adds a row to the pending changes; the caller's SaveChanges writes it.</summary>
+    public AuditEntry Add(string kind, string subject, object? before = null, object? after = null, string? userName = null)
+    {
+        var context = http.HttpContext;
+        var entry = new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserName = userName ?? context?.User.Identity?.Name ?? string.Empty,
+            IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
+            Kind = kind,
+            Subject = subject,
+            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+        };
+        db.AuditLog.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Adds a row and saves it at once (for events that change nothing else).</summary>
+    public async Task RecordAsync(string kind, string subject, object? before = null, object? after = null, string? userName = null, CancellationToken cancellationToken = default)
+    {
+        Add(kind, subject, before, after, userName);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

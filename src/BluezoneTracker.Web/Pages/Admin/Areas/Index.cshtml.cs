@@ -1,0 +1,15 @@
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Data.Entities;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace BluezoneTracker.Web.Pages.Admin.Areas;
+
+/// <summary>Every area with its population and smartphone owners.</summary>
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public IReadOnlyList<AreaEntity> Areas { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Areas = await db.Areas.AsNoTracking().OrderBy(a => a.ParentId != null).ThenBy(a => a.Code).ToListAsync(cancellationToken);
+}

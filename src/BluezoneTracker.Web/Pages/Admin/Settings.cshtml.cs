@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using BluezoneTracker.Core.Reports;
+using BluezoneTracker.Web.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BluezoneTracker.Web.Pages.Admin;
+
+/// <summary>The agency and dispatch details printed on the annex, stored in the database.</summary>
+public sealed class SettingsModel(ReportSettingsStore store) : PageModel
+{
+    [BindProperty]
+    public SettingsInput Input { get; set; } = new();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Input = SettingsInput.From(await store.GetAsync(cancellationToken));
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await store.SaveAsync(Input.ToSettings(), cancellationToken);
+        return RedirectToPage("/Annex/Index");
+    }
+
+    public sealed class SettingsInput
+    {
+        [Required(ErrorMessage = "Vui lòng nhập tên cơ quan.")]
+        [StringLength(300)]
+        public string AgencyName { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Vui lòng nhập tên viết tắt của cơ quan.")]
+        [StringLength(100)]
+        public string AgencyShortName { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Vui lòng nhập ký hiệu văn bản.")]
+        [StringLength(100)]
+        public string DocumentCode { get; set; } = string.Empty;
+
+        [StringLength(50)]
+        public string? DocumentNumber { get; set; }
+
+        [Required(ErrorMessage = "Vui lòng nhập chức danh người ký.")]
+        [StringLength(100)]
+        public string SignerTitle { get; set; } = string.Empty;
+
+        [StringLength(200)]
+        public string? SignerName { get; set; }
+
+        public static SettingsInput From(ReportSettings s) => new()
+        {
+            AgencyName = s.AgencyName,
+            AgencyShortName = s.AgencyShortName,
+            DocumentCode = s.DocumentCode,
+            DocumentNumber = s.DocumentNumber,
+            SignerTitle = s.SignerTitle,
+            SignerName = s.SignerName,
+        };
+
+        public ReportSettings ToSettings() => new()
+        {
+            AgencyName = AgencyName.Trim(),
+            AgencyShortName = AgencyShortName.Trim(),
+            DocumentCode = DocumentCode.Trim(),
+            DocumentNumber = DocumentNumber?.Trim() ?? string.Empty,
+            SignerTitle = SignerTitle.Trim(),
+            SignerName = SignerName?.Trim() ?? string.Empty,
+        };
+    }
+}

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using BluezoneTracker.Web.Accounts;
+using BluezoneTracker.Web.Audit;
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Data.Entities;
+using BluezoneTracker.Web.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace BluezoneTracker.Web.Pages.Admin.Users;
+
+/// <summary>All users with their role and state; an administrator creates new ones here.</summary>
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, AuditLog audit, DemoAccounts demo, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public NewUser Input { get; set; } = new();
+
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Roles.IsKnown(Input.Role))
+        {
+            ModelState.AddModelError(string.Empty, localizer["Vai trò không hợp lệ."]);
+        }
+        else if (ModelState.IsValid && await users.FindByNameAsync(Input.UserName.Trim()) is not null)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Tên đăng nhập \"{0}\" đã có người dùng.", Input.UserName.Trim()]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var user = new AppUser { UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName?.Trim() ?? string.Empty };
+            var created = await users.CreateAsync(user, Input.Password);
+            if (created.Succeeded)
+            {
+                await users.AddToRoleAsync(user, Input.Role);
+                await audit.RecordAsync(AuditKinds.UserCreated, user.UserName, after: new { user.DisplayName, Input.Role }, cancellationToken: cancellationToken);
+                demo.Invalidate();
+                return RedirectToPage();
+            }
+
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError(string.Empty, PasswordRules.Describe(error, localizer));
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public string RoleName(string? role) => PasswordRules.RoleName(role, localizer);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Users = await db.Users.AsNoTracking()
+            .OrderBy(u => u.UserName)
+            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.IsDisabled,
+                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+    }
+
+    public sealed record UserRow(string Id, string UserName, string DisplayName, bool IsDisabled, string? Role);
+
+    public sealed class NewUser
+    {
+        [Required(ErrorMessage = "Vui lòng nhập tên đăng nhập.")]
+        [RegularExpression("^[A-Za-z0-9._-]{2,64}$", ErrorMessage = "Tên đăng nhập gồm 2–64 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang.")]
+        public string UserName { get; set; } = string.Empty;
+
+        [StringLength(200)]
+        public string? DisplayName { get; set; }
+
+        public string Role { get; set; } = Roles.Viewer;
+
+        [Required(ErrorMessage = "Vui lòng nhập mật khẩu.")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = string.Empty;
+    }
+}
