@@ -13,7 +13,8 @@ var app = builder.Build();
 await app.Services.PrepareStoreAsync();
 if (CreateAdminCommand.IsInvoked(args))
 {
-    return await CreateAdminCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+    return await CreateAdminCommand.RunAsync(
+        app.Services, args, Environment.GetEnvironmentVariable(CreateAdminCommand.PasswordVariable), Console.Out, Console.Error);
 }
 
 await app.Services.PrepareAccountsAsync();

@@ -17,8 +17,11 @@ internal static class CreateAdminCommand
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Verb;
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    /// <param name="environmentPassword">The value of <see cref="PasswordVariable"/>; when empty the password is read from the terminal.</param>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, string? environmentPassword, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(args);
         var userName = Option(args, "--user");
         if (string.IsNullOrWhiteSpace(userName))
@@ -27,7 +30,7 @@ internal static class CreateAdminCommand
             return 2;
         }
 
-        var password = Environment.GetEnvironmentVariable(PasswordVariable);
+        var password = environmentPassword;
         if (string.IsNullOrEmpty(password))
         {
             password = ReadPassword("Password: ");

@@ -1,4 +1,7 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -10,12 +13,26 @@ namespace BluezoneTracker.Web.Tests.Infrastructure;
 /// </summary>
 public class BluezoneAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "bluezone-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
 
     public BluezoneAppFactory()
+        : this(Path.Combine(Path.GetTempPath(), "bluezone-tests", Guid.NewGuid().ToString("N")), ownsFolder: true)
     {
+    }
+
+    /// <summary>A second app over the database of another (as after a restart, or a second instance).</summary>
+    protected BluezoneAppFactory(string folder, bool ownsFolder)
+    {
+        _folder = folder;
+        _ownsFolder = ownsFolder;
         Directory.CreateDirectory(_folder);
     }
+
+    public string Folder => _folder;
+
+    /// <summary>The hosting environment; demo accounts are never created in "Production".</summary>
+    protected virtual string EnvironmentName => "Testing";
 
     public string DatabasePath => Path.Combine(_folder, "bluezone.db");
 
@@ -25,7 +42,7 @@ public class BluezoneAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
 
         // Tests sign in many times from one address; the sign-in limit has its own test.
@@ -35,12 +52,28 @@ public class BluezoneAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // The test server has no client address; give requests one so that audit rows show an IP.
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddress>());
+    }
+
+    private sealed class ClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsFolder)
         {
             SqliteConnection.ClearAllPools();
             try

@@ -58,8 +58,11 @@ public static class Forms
             fields.AddRange(values);
         }
 
-        var action = new Uri(form.Action, UriKind.Absolute);
-        return new HttpRequestMessage(HttpMethod.Post, action.PathAndQuery) { Content = new FormUrlEncodedContent(fields) };
+        // A form without an action posts back to its own address, query included.
+        var action = form.GetAttribute("action") is { Length: > 0 } written
+            ? written
+            : new Uri(form.Owner!.Url, UriKind.Absolute).PathAndQuery;
+        return new HttpRequestMessage(HttpMethod.Post, new Uri(action, UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
     }
 
     /// <summary>The anti-forgery token of the first form of a page.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using BluezoneTracker.Core.Figures;
 using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
@@ -74,7 +75,7 @@ public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion ver
 
     public sealed class TargetInput
     {
-        [Range(typeof(decimal), "0.1", "100", ErrorMessage = "Tỷ lệ chỉ tiêu phải từ 0,1 đến 100 %.")]
+        [Range(typeof(decimal), "0.1", "100", ParseLimitsInInvariantCulture = true, ErrorMessage = "Tỷ lệ chỉ tiêu phải từ 0,1 đến 100 %.")]
         public decimal SharePercent { get; set; } = 50m;
 
         public TargetBasisPreference Basis { get; set; }
@@ -82,6 +83,6 @@ public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion ver
         [Required(ErrorMessage = "Vui lòng chọn hạn hoàn thành.")]
         public DateOnly Deadline { get; set; }
 
-        public static TargetInput From(TargetEntity t) => new() { SharePercent = t.Share * 100m, Basis = t.Basis, Deadline = t.Deadline };
+        public static TargetInput From(TargetEntity t) => new() { SharePercent = decimal.Parse((t.Share * 100m).ToString("0.####", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), Basis = t.Basis, Deadline = t.Deadline };
     }
 }

@@ -1,0 +1,48 @@
+using System.Net;
+using BluezoneTracker.Web.Accounts;
+using BluezoneTracker.Web.Audit;
+using BluezoneTracker.Web.Tests.Infrastructure;
+
+namespace BluezoneTracker.Web.Tests.Accounts;
+
+public sealed class SignOffTests(BluezoneAppFactory factory) : IClassFixture<BluezoneAppFactory>
+{
+    [Fact]
+    public async Task A_date_not_signed_off_is_a_draft_until_a_director_signs_it()
+    {
+        var director = await factory.ClientForAsync(Roles.Director);
+        var draft = await Html.ParseAsync(await director.GetAsync(new Uri("/annex?date=2020-08-17", UriKind.Relative)));
+        Assert.Equal("BẢN NHÁP", draft.QuerySelector("[data-testid=draft-mark]")!.Text());
+        Assert.Null(draft.QuerySelector("[data-testid=approved]"));
+
+        var signed = await director.SubmitAsync("/annex/signoff?date=2020-08-17", "[data-testid=signoff-form]");
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        Assert.Equal("/annex", signed.RequestMessage!.RequestUri!.AbsolutePath);
+
+        var page = await Html.ParseAsync(signed);
+        Assert.Null(page.QuerySelector("[data-testid=draft-mark]"));
+        Assert.StartsWith("Đã duyệt: Kiểm thử Director, ", page.QuerySelector("[data-testid=approved]")!.Text(), StringComparison.Ordinal);
+        var audit = Assert.Single(await factory.AuditAsync(AuditKinds.SignedOff), a => a.Subject == "14 2020-08-17");
+        Assert.Equal("test-director", audit.UserName);
+
+        // A Viewer sees the same official annex and no sign-off button.
+        var viewer = await factory.ClientForAsync(Roles.Viewer);
+        var seen = await Html.ParseAsync(await viewer.GetAsync(new Uri("/annex?date=2020-08-17", UriKind.Relative)));
+        Assert.NotNull(seen.QuerySelector("[data-testid=approved]"));
+        Assert.Null(seen.QuerySelector("[data-testid=signoff-link]"));
+    }
+
+    [Fact]
+    public async Task A_new_revision_of_a_signed_date_is_a_draft_again_and_says_the_sign_off_was_superseded()
+    {
+        var director = await factory.ClientForAsync(Roles.Director);
+        await director.SubmitAsync("/annex/signoff?date=2020-08-12", "[data-testid=signoff-form]");
+        await factory.AddRevisionAsync(new DateOnly(2020, 8, 12));
+
+        var page = await Html.ParseAsync(await director.GetAsync(new Uri("/annex?date=2020-08-12", UriKind.Relative)));
+        Assert.Equal("BẢN NHÁP", page.QuerySelector("[data-testid=draft-mark]")!.Text());
+        Assert.StartsWith("Lần nhập 1 đã được duyệt (Kiểm thử Director, ", page.QuerySelector("[data-testid=superseded]")!.Text(), StringComparison.Ordinal);
+        Assert.EndsWith("nhưng đã bị thay thế bởi lần nhập 2.", page.QuerySelector("[data-testid=superseded]")!.Text(), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-testid=signoff-link]"));
+    }
+}
