@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BluezoneTracker.Browser.Tests.Infrastructure;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace BluezoneTracker.Browser.Tests;
@@ -9,8 +8,6 @@ namespace BluezoneTracker.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AnnexInTheBrowser(BrowserFixture app)
 {
-    private static readonly string[] Impacts = ["serious", "critical"];
-
     [Fact]
     public async Task Annex_prints_to_a_pdf_with_the_annex_text()
     {
@@ -39,10 +36,7 @@ public sealed class AnnexInTheBrowser(BrowserFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/Annex");
 
-        var result = await page.RunAxe();
-
-        var serious = result.Violations.Where(v => Impacts.Contains(v.Impact)).Select(v => $"{v.Id}: {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ToList();
-        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 
