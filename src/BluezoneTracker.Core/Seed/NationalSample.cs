@@ -50,8 +50,8 @@ public static class NationalSample
 
     public static AnnexReport Annex { get; } = AnnexCalculator.Build(Input);
 
-    // Deterministic spread: populations from about 300 thousand to 8 million, rates from about 2 % to 30 %.
-    private static long Population(int i) => 300_000 + (i * 7_919L % 63 * 122_000L) + (i * 1_009L);
+    // Deterministic spread: populations from about 300 thousand to 3 million, rates from about 2 % to 30 %.
+    private static long Population(int i) => 300_000 + (i * 7_919L % 63 * 45_000L) + (i * 1_009L);
 
     private static long Registrations(int i) => Population(i) * (20 + (i * 37 % 280)) / 1_000;
 

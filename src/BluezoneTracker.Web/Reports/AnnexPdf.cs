@@ -31,6 +31,8 @@ internal static class AnnexPdf
     private const double TableBottom = FooterTop - 8;
     private const double Padding = 3;
     private const double ContentWidth = PageWidth - MarginLeft - MarginRight;
+    private const double SignerGap = 14;
+    private const double SignerHeight = 80;
 
     // TT, name, population, registrations, change, rate: sums to the content width.
     private static readonly double[] ColumnWidths = [34, 232, 96, 126, 106, 149];
@@ -61,7 +63,7 @@ internal static class AnnexPdf
         }
 
         y = Table(writer, document, y + 10);
-        SignerBlock(writer, settings, y + 14);
+        SignerBlock(writer, settings, y + SignerGap);
         writer.Finish();
         Footers(pdf, options.GeneratedAt);
 
@@ -106,7 +108,10 @@ internal static class AnnexPdf
             var font = line.Kind == Core.Reports.AnnexLineKind.Total ? Fonts.Bold : Fonts.Regular;
             var cells = line.Cells.Select((text, i) => Wrap(writer.Graphics, text, font, ColumnWidths[i] - (2 * Padding))).ToList();
             var height = RowHeight(cells, font);
-            if (y + height > TableBottom)
+
+            // The last row keeps the signer company: a signature alone on a page signs nothing.
+            var needed = line == document.Lines[^1] ? height + SignerGap + SignerHeight : height;
+            if (y + needed > TableBottom)
             {
                 writer.NewPage();
                 y = HeaderRow(writer.Graphics, document.Headers, MarginTop);
@@ -154,8 +159,7 @@ internal static class AnnexPdf
 
     private static void SignerBlock(PageWriter writer, ReportSettings settings, double y)
     {
-        const double height = 80;
-        if (y + height > TableBottom)
+        if (y + SignerHeight > TableBottom)
         {
             writer.NewPage();
             y = MarginTop;
