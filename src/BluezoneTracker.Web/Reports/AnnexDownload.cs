@@ -9,6 +9,8 @@ namespace BluezoneTracker.Web.Reports;
 /// </summary>
 internal static class AnnexDownload
 {
+    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
     public static IResult File(HttpContext context, AnnexDocument document, byte[] bytes, string contentType, string extension)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -27,6 +29,4 @@ internal static class AnnexDownload
         ArgumentNullException.ThrowIfNull(clock);
         return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Vietnam).DateTime;
     }
-
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 }

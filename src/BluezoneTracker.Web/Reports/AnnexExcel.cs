@@ -114,7 +114,7 @@ internal static class AnnexExcel
 
         if (line.Kind == AnnexLineKind.Total)
         {
-            sheet.Row(row).Style.Font.Bold = true;
+            sheet.Range(row, 1, row, ColumnCount).Style.Font.Bold = true;
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using BluezoneTracker.Web.Tests.Infrastructure;
 using BluezoneTracker.Web.Tests.Reports;
 using ClosedXML.Excel;
@@ -25,23 +24,6 @@ public sealed class AnnexDownloadTests(BluezoneAppFactory factory) : IClassFixtu
         Assert.Equal(ascii, disposition.FileName!.Trim('"'));
         Assert.Equal(vietnamese, disposition.FileNameStar);
         Assert.Contains("filename*=UTF-8''Ph%E1%BB%A5%20l%E1%BB%A5c%20Bluezone%20S%C6%A1n%20La", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("/annex.xlsx?date=2020-8-17", "MalformedDate")]
-    [InlineData("/annex.xlsx?date=2020-08-18", "UnknownDate")]
-    [InlineData("/annex.pdf?date=2020-08-17&compare=2020-08-17", "CompareNotBefore")]
-    [InlineData("/annex.pdf?date=2020-08-17&compare=2020-08-10", "UnknownCompareDate")]
-    [InlineData("/annex.pdf?date=2020-08-17&compare=abc&summary=true", "MalformedCompareDate")]
-    public async Task Bad_dates_get_400_with_a_problem_body_instead_of_a_file(string url, string problem)
-    {
-        var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Null(response.Content.Headers.ContentDisposition);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(problem, json.RootElement.GetProperty("problem").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("detail").GetString()));
     }
 
     [Fact]
