@@ -1,3 +1,4 @@
+using BluezoneTracker.Web.Reports;
 using UglyToad.PdfPig;
 
 namespace BluezoneTracker.Web.Tests.Reports;
@@ -86,6 +87,17 @@ public sealed class AnnexPdfTests
 
         Assert.Contains("TOÀN", pages[^1]);
         Assert.Contains("QUỐC", pages[^1]);
+    }
+
+    [Fact]
+    public void Settings_typed_in_decomposed_unicode_print_as_the_same_precomposed_letters()
+    {
+        // Text pasted from some Windows tools arrives as NFD ("ố" = o + circumflex + acute): PDFsharp
+        // cannot stack marks, so the renderer composes them first.
+        var settings = AnnexSamples.Settings with { SignerName = "Nguyễn Đức Tĩnh".Normalize(System.Text.NormalizationForm.FormD) };
+        var pdf = AnnexPdf.Write(AnnexSamples.SonLaDocument(), settings, new AnnexPdfOptions(AnnexSamples.GeneratedAt));
+        var words = PdfText.Pages(pdf).SelectMany(p => p).ToList();
+        Assert.True(PdfText.IndexOf(words, ["Nguyễn", "Đức", "Tĩnh"]) >= 0, string.Join(' ', words.TakeLast(20)));
     }
 
     [Fact]
