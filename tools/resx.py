@@ -3,6 +3,7 @@
 
 Usage: tools/resx.py add "Vietnamese key" "English text" [...pairs]
        tools/resx.py missing      # keys used in the source that have no English yet
+       tools/resx.py merge BASE OURS THEIRS   # git merge driver: union of both sides, written to OURS
 Keys are the Vietnamese UI text itself (the default culture needs no resource file).
 """
 import re, sys, pathlib, html
@@ -18,18 +19,20 @@ HEADER = """<?xml version="1.0" encoding="utf-8"?>
   <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
 """
 
-def load():
-    if not RESX.exists():
+def load(path=None):
+    path = pathlib.Path(path) if path else RESX
+    if not path.exists() or path.stat().st_size == 0:
         return {}
-    tree = ET.parse(RESX)
+    tree = ET.parse(path)
     return {d.get("name"): d.find("value").text or "" for d in tree.getroot().findall("data")}
 
-def save(entries):
+def save(entries, path=None):
+    path = pathlib.Path(path) if path else RESX
     out = [HEADER]
     for key in sorted(entries):
         out.append(f'  <data name="{html.escape(key, quote=True)}" xml:space="preserve"><value>{html.escape(entries[key], quote=False)}</value></data>\n')
     out.append("</root>\n")
-    RESX.write_text("".join(out), encoding="utf-8")
+    path.write_text("".join(out), encoding="utf-8")
 
 PATTERN = re.compile(r'(?:\bT|localizer|Localizer|L)\[\s*"((?:[^"\\]|\\.)*)"', re.S)
 
@@ -42,7 +45,17 @@ def used():
     return keys
 
 if __name__ == "__main__":
-    if len(sys.argv) >= 2 and sys.argv[1] == "missing":
+    if len(sys.argv) == 5 and sys.argv[1] == "merge":
+        base, ours, theirs = (load(p) for p in sys.argv[2:5])
+        merged = dict(ours)
+        for key, value in theirs.items():
+            if key not in ours or ours[key] == base.get(key):
+                merged[key] = value
+        for key in base:
+            if (key not in ours or key not in theirs) and key in merged and merged[key] == base[key]:
+                del merged[key]
+        save(merged, sys.argv[3])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "missing":
         entries = load()
         for k in sorted(used() - set(entries)):
             print(k)

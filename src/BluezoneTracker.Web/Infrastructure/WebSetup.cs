@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BluezoneTracker.Core.Reports;
@@ -6,6 +7,7 @@ using BluezoneTracker.Web.Api;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
 
 namespace BluezoneTracker.Web.Infrastructure;
@@ -24,6 +26,7 @@ internal static class WebSetup
         services.Configure<DeploymentOptions>(configuration.GetSection("Deployment"));
         services.Configure<ReportSettings>(configuration.GetSection("Report"));
         services.AddScoped<FiguresQuery>();
+        services.AddScoped<SeriesQuery>();
         return services;
     }
 
@@ -47,6 +50,16 @@ internal static class WebSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddProblemDetails();
+
+        // Officials read on slow connections: HTML, CSS, JS and JSON travel compressed.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         return services;
     }
@@ -60,7 +73,8 @@ internal static class WebSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseStaticFiles();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAntiforgery();

@@ -1,33 +1,53 @@
 using BluezoneTracker.Core.Figures;
+using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace BluezoneTracker.Web.Pages.Dashboard;
 
-/// <summary>The province at a glance: totals, target pacing, the district ranking and data warnings.</summary>
-public sealed class IndexModel(FiguresQuery query, Messages messages) : PageModel
+/// <summary>The province at a glance: totals, charts, target pacing, the district ranking and data warnings.</summary>
+public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages messages, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    /// <summary>The comparison preset "the latest snapshot at least seven days before the report date".</summary>
+    public const string WeekEarlier = "7d";
+
+    /// <summary>How many lagging districts the cumulative chart shows when none are chosen.</summary>
+    public const int DefaultDistrictLines = 3;
+
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Compare { get; set; }
 
+    /// <summary>Codes of the districts drawn on the cumulative chart (the URL's "d" values).</summary>
+    [BindProperty(SupportsGet = true, Name = "d")]
+    public IReadOnlyList<string> Districts { get; set; } = [];
+
     public AreaCatalog? Catalog { get; private set; }
 
     public AreaFigures? Figures { get; private set; }
 
+    public PacingReport? Pacing { get; private set; }
+
+    public DashboardCharts? Charts { get; private set; }
+
     public string? Problem { get; private set; }
+
+    public string? CompareNotice { get; private set; }
 
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
+    public IReadOnlySet<string> ChosenDistricts { get; private set; } = new HashSet<string>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var result = await query.GetAsync(new FiguresRequest(null, Date, Compare), cancellationToken);
+        var result = await query.GetAsync(new FiguresRequest(null, Date, await ResolveCompareAsync(cancellationToken)), cancellationToken);
         Catalog = result.Catalog;
-        if (result.Figures is not { } figures)
+        if (result.Figures is not { } figures || Catalog is not { } catalog)
         {
             var problem = result.Problem ?? FiguresProblem.NoData;
             Problem = messages.Problem(problem, result.Value);
@@ -41,7 +61,58 @@ public sealed class IndexModel(FiguresQuery query, Messages messages) : PageMode
 
         Figures = figures;
         Warnings = [.. figures.Annex.Warnings.Select(messages.Warning)];
+        var report = figures.Annex.Date;
+        if (figures.Target is not null)
+        {
+            var window = PaceWindow.Ending(catalog.Dates, report);
+            var start = window is null ? null : await series.CountsOnAsync(catalog, window.From, cancellationToken);
+            Pacing = PacingReport.Build(figures, catalog.Children, window, start);
+        }
+
+        var known = catalog.Children.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var chosen = Districts.Where(known.Contains).Distinct(StringComparer.Ordinal).ToList();
+        if (chosen.Count == 0)
+        {
+            // Which districts lag is the question: show the lowest-ranked ones by default.
+            chosen = [.. figures.Annex.Rows.Where(r => r.Rate is not null).TakeLast(DefaultDistrictLines).Select(r => r.Code)];
+        }
+
+        ChosenDistricts = chosen.ToHashSet(StringComparer.Ordinal);
+        var totals = await series.TotalsAsync(catalog, cancellationToken);
+        var perDistrict = await series.ChildrenAsync(catalog, chosen, cancellationToken);
+        var dates = totals.Where(p => p.Date <= report).Select(p => p.Date).ToList();
+        var lines = catalog.Children.Where(c => ChosenDistricts.Contains(c.Code)).Select(c =>
+        {
+            var points = perDistrict.GetValueOrDefault(c.Code) ?? [];
+            return new ChartLine(c.Code, c.Name, [.. dates.Select(d => points.FirstOrDefault(p => p.Date == d)?.Registrations)]);
+        }).ToList();
+        Charts = DashboardCharts.Build(figures, Pacing, totals, lines, localizer);
         return Page();
+    }
+
+    /// <summary>Turns the "7 days earlier" preset into a date; a date or blank passes through for FiguresQuery to check.</summary>
+    private async Task<string?> ResolveCompareAsync(CancellationToken cancellationToken)
+    {
+        if (!string.Equals(Compare?.Trim(), WeekEarlier, StringComparison.Ordinal))
+        {
+            return Compare;
+        }
+
+        var catalog = await query.CatalogAsync(null, cancellationToken);
+        if (catalog is not { Dates.Count: > 0 })
+        {
+            return null;
+        }
+
+        var report = VietnameseFormat.TryParseIsoDate(Date?.Trim(), out var d) ? d : catalog.Dates[^1];
+        var weekEarlier = catalog.Dates.Where(x => x <= report.AddDays(-PaceWindow.PreferredDays)).DefaultIfEmpty().Max();
+        if (weekEarlier == default)
+        {
+            CompareNotice = localizer["Không có số liệu từ 7 ngày trước ngày {0} trở về trước; đang so với lần thống kê trước.", VietnameseFormat.Date(report)];
+            return null;
+        }
+
+        return VietnameseFormat.IsoDate(weekEarlier);
     }
 
     /// <summary>Dates that can be compared with the report date: those before it, newest first.</summary>
@@ -53,5 +124,12 @@ public sealed class IndexModel(FiguresQuery query, Messages messages) : PageMode
         TargetStatus.OnTrack or TargetStatus.Achieved => "text-bg-success",
         TargetStatus.OffTrack or TargetStatus.Missed => "text-bg-danger",
         _ => "text-bg-secondary",
+    };
+
+    public static string StatusIcon(TargetStatus status) => status switch
+    {
+        TargetStatus.OnTrack or TargetStatus.Achieved => "✓",
+        TargetStatus.OffTrack or TargetStatus.Missed => "✗",
+        _ => "?",
     };
 }

@@ -21,7 +21,7 @@ public sealed class DashboardPageTests(BluezoneAppFactory factory) : IClassFixtu
         Assert.StartsWith("624.208 (cơ sở: dân số 1.248.415)", page.QuerySelector("[data-testid=target-count]")!.Text(), StringComparison.Ordinal);
         Assert.Equal("540.082", page.QuerySelector("[data-testid=remaining]")!.Text());
         Assert.Equal("180.027", page.QuerySelector("[data-testid=required-per-day]")!.Text());
-        Assert.Equal("Chậm tiến độ", page.QuerySelector("[data-testid=target-status]")!.Text());
+        Assert.Equal("✗ Chậm tiến độ", page.QuerySelector("[data-testid=target-status]")!.Text().Trim());
     }
 
     [Fact]

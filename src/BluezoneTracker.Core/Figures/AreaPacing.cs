@@ -1,0 +1,56 @@
+using BluezoneTracker.Core.Areas;
+using BluezoneTracker.Core.Snapshots;
+
+namespace BluezoneTracker.Core.Figures;
+
+/// <summary>
+/// Target pacing of one area: where it stands, the pace it kept over <see cref="Window"/>, and
+/// whether that pace makes the deadline.
+/// </summary>
+public sealed record AreaPacing(string Code, string Name, long Registrations, TargetProgress Progress, PaceWindow? Window)
+{
+    /// <summary>Registrations above (positive) or below (negative) the target count; null without a target count.</summary>
+    public decimal? Margin => Progress.TargetCount is { } t ? Registrations - t : null;
+}
+
+/// <summary>Target pacing for an area and each of its children, paced over the last seven days.</summary>
+public sealed record PacingReport(AreaPacing Area, IReadOnlyList<AreaPacing> Children)
+{
+    /// <param name="figures">The figures of the report date (its total uses the parent's basis).</param>
+    /// <param name="windowStart">Counts at the start of the pace window, or null without earlier history.</param>
+    public static PacingReport Build(
+        AreaFigures figures, IReadOnlyList<Area> children, PaceWindow? window, SnapshotCounts? windowStart)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(children);
+        if (figures.Target is not { } target || figures.Progress is not { } areaProgress)
+        {
+            throw new ArgumentException("Pacing needs a target.", nameof(figures));
+        }
+
+        var annex = figures.Annex;
+        long? totalAtStart = windowStart is null ? null : windowStart.Registrations.Values.Sum() + windowStart.Unassigned;
+        var area = new AreaPacing(
+            annex.Area.Code,
+            annex.Area.Name,
+            annex.Total.Registrations,
+            TargetProgress.Compute(target, areaProgress.Basis, annex.Total.Registrations, annex.Date, window?.PerDay(totalAtStart, annex.Total.Registrations)),
+            window);
+
+        var byCode = children.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        var rows = new List<AreaPacing>(annex.Rows.Count);
+        foreach (var row in annex.Rows)
+        {
+            if (row.Registrations is not { } registrations || !byCode.TryGetValue(row.Code, out var child))
+            {
+                continue;
+            }
+
+            var pace = window?.PerDay(windowStart?.For(row.Code), registrations);
+            rows.Add(new AreaPacing(row.Code, row.Name, registrations,
+                TargetProgress.Compute(target, target.BasisFor(child), registrations, annex.Date, pace), window));
+        }
+
+        return new PacingReport(area, rows);
+    }
+}

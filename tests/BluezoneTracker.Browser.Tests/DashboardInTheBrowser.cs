@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using BluezoneTracker.Browser.Tests.Infrastructure;
+using BluezoneTracker.Core.Figures;
+using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace BluezoneTracker.Browser.Tests;
+
+/// <summary>The dashboard as an official sees it in Chromium: charts drawn from the server's figures.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardInTheBrowser(BrowserFixture app)
+{
+    private const string ReadCharts = """
+        () => Object.fromEntries(['chart-rate', 'chart-cumulative', 'chart-daily', 'chart-progress'].map(id => {
+            const chart = Chart.getChart(id);
+            return [id, {
+                labels: chart.data.labels.map(String),
+                datasets: chart.data.datasets.map(d => d.data),
+                lines: ((chart.options.plugins.referenceLines || {}).lines || []).map(l => l.value),
+                drawn: chart.getDatasetMeta(0).data.length,
+            }];
+        }))
+        """;
+
+    [Fact]
+    public async Task Dashboard_loads_with_no_errors_no_failed_requests_nothing_from_another_origin_and_under_400_KB()
+    {
+        var page = await app.NewPageAsync();
+        var watch = new PageWatch(page, app.BaseAddress);
+
+        var response = await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("84.126", await page.TextContentAsync("[data-testid=total-registrations]"));
+        Assert.Empty(watch.Problems);
+        Assert.Empty(watch.ForeignRequests);
+        Assert.Contains(watch.Requests, r => r.Url.Contains("/lib/chart.js/dist/chart.umd.min.js?v=", StringComparison.Ordinal));
+        var bytes = await watch.TransferredBytesAsync();
+        Assert.True(bytes < 400 * 1024, $"The first load transferred {bytes} bytes.");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Each_chart_draws_exactly_the_server_figures()
+    {
+        var server = await ServerFigures.ForAsync(app.Services);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var charts = await page.EvaluateAsync<JsonElement>(ReadCharts);
+
+        var annex = server.Figures.Annex;
+        var rated = annex.Rows.Where(r => r.Rate is not null).ToList();
+        var rate = charts.GetProperty("chart-rate");
+        Assert.Equal(rated.Select(r => r.Name), Strings(rate, "labels"));
+        Assert.Equal(rated.Select(r => Round(r.Rate!.Value * 100m, 2)), Numbers(rate.GetProperty("datasets")[0]));
+        Assert.Equal([50d, Round(annex.Total.Rate!.Value * 100m, 2)], Numbers(rate.GetProperty("lines")));
+        Assert.Equal(12, rate.GetProperty("drawn").GetInt32());
+
+        var cumulative = charts.GetProperty("chart-cumulative");
+        Assert.Equal(server.Totals.Select(p => VietnameseFormat.Date(p.Date)), Strings(cumulative, "labels"));
+        Assert.Equal(server.Totals.Select(p => (double)p.Registrations), Numbers(cumulative.GetProperty("datasets")[0]));
+        Assert.Equal(84_126d, Numbers(cumulative.GetProperty("datasets")[0])[^1]);
+
+        var daily = charts.GetProperty("chart-daily");
+        var expectedDaily = RegistrationSeries.NewPerDay(server.Totals);
+        Assert.Equal(expectedDaily.Select(d => Round(d.PerDay, 1)), Numbers(daily.GetProperty("datasets")[0]));
+        Assert.Equal(TimeSeriesSeed.ExtraDates.Length + 1, expectedDaily.Count);
+
+        var progress = charts.GetProperty("chart-progress");
+        var paced = server.Pacing.Children.OrderByDescending(c => c.Progress.Progress).ToList();
+        Assert.Equal(paced.Select(c => Round(c.Progress.Progress!.Value * 100m, 1)), Numbers(progress.GetProperty("datasets")[0]));
+        Assert.All(Strings(progress, "labels").Zip(paced), pair => Assert.StartsWith(pair.Second.Name, pair.First, StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Choosing_another_date_and_a_comparison_preset_changes_the_figures_and_the_url()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.SelectOptionAsync("#date", "2020-08-15");
+        await page.WaitForURLAsync("**date=2020-08-15**");
+
+        var on15 = await ServerFigures.ForAsync(app.Services, "2020-08-15");
+        Assert.Equal(VietnameseFormat.Count(on15.Figures.Annex.Total.Registrations), await page.TextContentAsync("[data-testid=total-registrations]"));
+        Assert.NotEqual("84.126", await page.TextContentAsync("[data-testid=total-registrations]"));
+        var charts = await page.EvaluateAsync<JsonElement>(ReadCharts);
+        Assert.Equal("15/8/2020", Strings(charts.GetProperty("chart-cumulative"), "labels")[^1]);
+
+        await page.SelectOptionAsync("#compare", "7d");
+        await page.WaitForURLAsync("**compare=7d**");
+
+        // 7 days before 15/8 is 8/8, which has counts.
+        Assert.Contains("so với ngày 8/8/2020", await page.TextContentAsync("[data-testid=as-of]"), StringComparison.Ordinal);
+        var week = await ServerFigures.ForAsync(app.Services, "2020-08-15", "2020-08-08");
+        Assert.Equal(VietnameseFormat.Change(week.Figures.Annex.Total.Change!.Value), await page.TextContentAsync("[data-testid=total-change]"));
+
+        // The link carries the view: opening it again shows the same figures.
+        var shared = await app.NewPageAsync();
+        await shared.GotoAsync(page.Url);
+        Assert.Equal(await page.TextContentAsync("[data-testid=total-change]"), await shared.TextContentAsync("[data-testid=total-change]"));
+        await page.Context.CloseAsync();
+        await shared.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_has_no_serious_or_critical_accessibility_violations()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(360)]
+    public async Task Dashboard_fits_the_screen_and_a_screenshot_is_kept(int width)
+    {
+        var page = await app.NewPageAsync(width, 900);
+        await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        var path = Path.Combine(BrowserFixture.ArtifactsFolder, string.Create(CultureInfo.InvariantCulture, $"dashboard-{width}.png"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        // What fits on one screen, small enough for the README (docs/images/dashboard.png is a copy).
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.ChangeExtension(path, ".screen.png") });
+
+        Assert.True(overflow <= 0, $"The page is {overflow} px wider than a {width} px screen.");
+        Assert.True(new FileInfo(path).Length > 10_000);
+        await page.Context.CloseAsync();
+    }
+
+    private static double Round(decimal value, int decimals) => (double)VietnameseFormat.Round(value, decimals);
+
+    private static List<string> Strings(JsonElement chart, string name) =>
+        [.. chart.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
+
+    private static List<double> Numbers(JsonElement array) =>
+        [.. array.EnumerateArray().Select(e => e.GetDouble())];
+}

@@ -1,0 +1,169 @@
+// BluezoneTracker dashboard: draws the four charts from the JSON the server embeds in
+// <script type="application/json" id="dashboard-data">. Every text and every tooltip value
+// comes formatted from the server; only axis ticks are formatted here (Vietnamese style).
+(function () {
+  'use strict';
+
+  // Changing the date or the comparison reloads the page with the choice in the URL.
+  document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
+    select.addEventListener('change', function () { select.form.submit(); });
+  });
+
+  var source = document.getElementById('dashboard-data');
+  if (!source || typeof Chart === 'undefined') { return; }
+  var data = JSON.parse(source.textContent);
+
+  var ink = '#212529';
+  var blue = '#0b5cad';
+  var red = '#b00020';
+  var green = '#1e7b34';
+  var grey = '#6c757d';
+  var lineColours = ['#8a4b00', '#5a2d91', '#00695c', '#ad1457', '#37474f', '#4e6a00'];
+  var pointStyles = ['triangle', 'rect', 'rectRot', 'star', 'crossRot', 'cross'];
+  var dashes = [[6, 3], [2, 2], [8, 3, 2, 3], [], [4, 4], [1, 3]];
+
+  // 84126 → "84.126", 6.74 → "6,74".
+  function number(value) {
+    var parts = String(Math.abs(value)).split('.');
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    return (value < 0 ? '-' : '') + whole + (parts[1] ? ',' + parts[1] : '');
+  }
+
+  Chart.defaults.animation = false;
+  Chart.defaults.color = ink;
+  Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+  Chart.defaults.maintainAspectRatio = false;
+
+  // Vertical reference lines (target, province rate) labelled in words, not colour alone.
+  var referenceLines = {
+    id: 'referenceLines',
+    afterDatasetsDraw: function (chart, args, options) {
+      var lines = (options && options.lines) || [];
+      var ctx = chart.ctx;
+      var area = chart.chartArea;
+      lines.forEach(function (line, i) {
+        var x = chart.scales.x.getPixelForValue(line.value);
+        ctx.save();
+        ctx.strokeStyle = line.color;
+        ctx.lineWidth = 2;
+        ctx.setLineDash(line.dash || []);
+        ctx.beginPath();
+        ctx.moveTo(x, area.top);
+        ctx.lineTo(x, area.bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.fillStyle = line.color;
+        ctx.font = 'bold 12px ' + Chart.defaults.font.family;
+        var width = ctx.measureText(line.label).width;
+        var left = x + 4 + width > area.right ? x - 4 - width : x + 4;
+        ctx.fillText(line.label, left, area.bottom - 6 - i * 16);
+        ctx.restore();
+      });
+    }
+  };
+
+  Chart.register(referenceLines);
+
+  function tooltipFrom(display) {
+    return { callbacks: { label: function (item) { return ' ' + display[item.dataIndex]; } } };
+  }
+
+  function horizontalBars(id, names, values, colours, axis, title, display, extra) {
+    var canvas = document.getElementById(id);
+    if (!canvas) { return null; }
+    return new Chart(canvas, {
+      type: 'bar',
+      data: { labels: names, datasets: [{ label: axis, data: values, backgroundColor: colours, borderWidth: 0 }] },
+      options: Object.assign({
+        indexAxis: 'y',
+        plugins: { legend: { display: false }, title: { display: true, text: title }, tooltip: tooltipFrom(display) },
+        scales: {
+          x: { beginAtZero: true, title: { display: true, text: axis }, ticks: { callback: number } },
+          y: { ticks: { autoSkip: false } }
+        }
+      }, extra || {})
+    });
+  }
+
+  // (a) Rate by district, highest first, with the target and province lines.
+  var rate = data.rate;
+  var lines = [];
+  if (rate.target !== null) { lines.push({ value: rate.target, label: rate.targetLabel, color: red, dash: [6, 4] }); }
+  if (rate.province !== null) { lines.push({ value: rate.province, label: rate.provinceLabel, color: ink }); }
+  var rateMax = Math.max.apply(null, rate.values.concat(lines.map(function (l) { return l.value; })));
+  var rateChart = horizontalBars('chart-rate', rate.names, rate.values, blue, rate.axis, rate.title, rate.display, {
+    plugins: { legend: { display: false }, title: { display: true, text: rate.title }, tooltip: tooltipFrom(rate.display), referenceLines: { lines: lines } }
+  });
+  if (rateChart) {
+    rateChart.options.scales.x.suggestedMax = Math.ceil(rateMax * 1.05);
+    rateChart.update();
+  }
+
+  // (d) Progress toward the target per district; the status is also a mark in the label.
+  var progress = data.progress;
+  var statusColour = { OnTrack: green, Achieved: green, OffTrack: red, Missed: red };
+  var statusMark = { OnTrack: ' ✓', Achieved: ' ✓', OffTrack: ' ✗', Missed: ' ✗' };
+  horizontalBars('chart-progress',
+    progress.names.map(function (n, i) { return n + (statusMark[progress.status[i]] || ''); }),
+    progress.values,
+    progress.status.map(function (s) { return statusColour[s] || grey; }),
+    progress.axis, progress.title, progress.display);
+  var progressChart = Chart.getChart('chart-progress');
+  if (progressChart) {
+    progressChart.options.scales.x.suggestedMax = 100;
+    progressChart.update();
+  }
+
+  // (b) Cumulative registrations: the province on the left axis, chosen districts on the right.
+  var cumulative = data.cumulative;
+  var cumulativeCanvas = document.getElementById('chart-cumulative');
+  if (cumulativeCanvas) {
+    var hasDistricts = cumulative.lines.length > 1;
+    new Chart(cumulativeCanvas, {
+      type: 'line',
+      data: {
+        labels: cumulative.dates,
+        datasets: cumulative.lines.map(function (line, i) {
+          var colour = line.province ? blue : lineColours[(i - 1) % lineColours.length];
+          return {
+            label: line.name,
+            data: line.values,
+            yAxisID: line.province ? 'y' : 'y1',
+            borderColor: colour,
+            backgroundColor: colour,
+            borderWidth: line.province ? 3 : 2,
+            borderDash: line.province ? [] : dashes[(i - 1) % dashes.length],
+            pointStyle: line.province ? 'circle' : pointStyles[(i - 1) % pointStyles.length],
+            pointRadius: 4,
+            spanGaps: false
+          };
+        })
+      },
+      options: {
+        plugins: {
+          title: { display: true, text: cumulative.title },
+          legend: { labels: { usePointStyle: true } },
+          tooltip: { callbacks: { label: function (item) { return ' ' + item.dataset.label + ': ' + cumulative.lines[item.datasetIndex].display[item.dataIndex]; } } }
+        },
+        scales: {
+          y: { beginAtZero: true, position: 'left', title: { display: true, text: cumulative.axis }, ticks: { callback: number } },
+          y1: { display: hasDistricts, beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: cumulative.districtAxis }, ticks: { callback: number } }
+        }
+      }
+    });
+  }
+
+  // (c) New registrations per day between snapshots (change / days), so gaps are not spikes.
+  var daily = data.daily;
+  var dailyCanvas = document.getElementById('chart-daily');
+  if (dailyCanvas) {
+    new Chart(dailyCanvas, {
+      type: 'bar',
+      data: { labels: daily.periods, datasets: [{ label: daily.axis, data: daily.values, backgroundColor: blue }] },
+      options: {
+        plugins: { legend: { display: false }, title: { display: true, text: daily.title }, tooltip: tooltipFrom(daily.display) },
+        scales: { y: { beginAtZero: true, title: { display: true, text: daily.axis }, ticks: { callback: number } } }
+      }
+    });
+  }
+}());
