@@ -67,6 +67,14 @@ public static class VietnameseFormat
     public static string Date(DateOnly date) =>
         date.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>The date line of an official document: "ngày 17 tháng 8 năm 2020".</summary>
+    public static string LongDate(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day} tháng {date.Month} năm {date.Year}");
+
+    /// <summary>A moment as printed on a generated document: "14:05 ngày 17/8/2020".</summary>
+    public static string Moment(DateTime local) =>
+        local.ToString("HH:mm", CultureInfo.InvariantCulture) + " ngày " + Date(DateOnly.FromDateTime(local));
+
     /// <summary>ISO date for URLs and machine formats: "2020-08-17".</summary>
     public static string IsoDate(DateOnly date) =>
         date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace BluezoneTracker.Web.Api;
 
-/// <summary>The annex for machines: JSON with exact fractions, and CSV for spreadsheets.</summary>
+/// <summary>The annex as files: JSON with exact fractions, CSV, and the official Excel and PDF.</summary>
 internal static class AnnexEndpoints
 {
     public static IEndpointRouteBuilder MapAnnexEndpoints(this IEndpointRouteBuilder endpoints)
@@ -20,20 +20,49 @@ internal static class AnnexEndpoints
                 : Problem(result, messages);
         }).WithName("AnnexJson");
 
-        endpoints.MapGet("/annex.csv", async (string? date, string? compare, string? area, FiguresQuery query, Messages messages, IOptions<ReportSettings> settings, CancellationToken ct) =>
+        endpoints.MapGet("/annex.csv", async (string? date, string? compare, string? area, HttpContext context, FiguresQuery query, Messages messages, IOptions<ReportSettings> settings, CancellationToken ct) =>
         {
-            var result = await query.GetAsync(new FiguresRequest(area, date, compare), ct);
-            if (result.Figures is not { } figures)
+            var (document, problem) = await LoadAsync(new FiguresRequest(area, date, compare), query, messages, settings.Value, ct);
+            if (document is null)
             {
-                return Problem(result, messages);
+                return problem!;
             }
 
-            var document = AnnexDocument.From(figures.Annex, settings.Value);
             var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AnnexCsv.Write(document))).ToArray();
-            return Results.File(bytes, "text/csv; charset=utf-8", DownloadName.For(document, "csv"));
+            return AnnexDownload.File(context, document, bytes, "text/csv; charset=utf-8", "csv");
         }).WithName("AnnexCsv");
 
+        endpoints.MapGet("/annex.xlsx", async (string? date, string? compare, string? area, HttpContext context, FiguresQuery query, Messages messages, IOptions<ReportSettings> settings, CancellationToken ct) =>
+        {
+            var (document, problem) = await LoadAsync(new FiguresRequest(area, date, compare), query, messages, settings.Value, ct);
+            return document is null
+                ? problem!
+                : AnnexDownload.File(context, document, AnnexExcel.Write(document, settings.Value), AnnexExcel.ContentType, "xlsx");
+        }).WithName("AnnexXlsx");
+
+        endpoints.MapGet("/annex.pdf", async (string? date, string? compare, string? area, bool? summary, HttpContext context, FiguresQuery query, Messages messages, IOptions<ReportSettings> settings, TimeProvider clock, CancellationToken ct) =>
+        {
+            var (document, problem) = await LoadAsync(new FiguresRequest(area, date, compare), query, messages, settings.Value, ct);
+            if (document is null)
+            {
+                return problem!;
+            }
+
+            var options = new AnnexPdfOptions(AnnexDownload.VietnamTime(clock), summary ?? false);
+            return AnnexDownload.File(context, document, AnnexPdf.Write(document, settings.Value, options), AnnexPdf.ContentType, "pdf");
+        }).WithName("AnnexPdf");
+
         return endpoints;
+    }
+
+    /// <summary>The annex document of a request, or the problem response that explains why there is none.</summary>
+    private static async Task<(AnnexDocument? Document, IResult? Problem)> LoadAsync(
+        FiguresRequest request, FiguresQuery query, Messages messages, ReportSettings settings, CancellationToken ct)
+    {
+        var result = await query.GetAsync(request, ct);
+        return result.Figures is { } figures
+            ? (AnnexDocument.From(figures.Annex, settings), null)
+            : (null, Problem(result, messages));
     }
 
     internal static IResult Problem(FiguresResult result, Messages messages)
