@@ -40,6 +40,22 @@ public sealed class AnnexInTheBrowser(BrowserFixture app)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Copy_button_puts_the_dispatch_summary_sentence_on_the_clipboard()
+    {
+        var page = await app.NewPageAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.GotoAsync("/Annex?date=2020-08-17&compare=2020-08-12");
+
+        var button = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Chép câu tóm tắt" });
+        await button.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-copy-status]")).ToHaveTextAsync("Đã chép câu tóm tắt.");
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.StartsWith("Theo thống kê, tính đến ngày 17/8/2020, toàn tỉnh Sơn La có 84.126 lượt cài đặt", copied, StringComparison.Ordinal);
+        Assert.EndsWith("tăng 19.867 lượt so với thống kê ngày 12/8/2020.", copied, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>The PDF's text as poppler's pdftotext reads it (test.sh installs poppler-utils).</summary>
     private static async Task<string> PdfTextAsync(string path)
     {

@@ -67,9 +67,16 @@ public static class VietnameseFormat
     public static string Date(DateOnly date) =>
         date.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>A moment in Vietnam time (UTC+7, no daylight saving): "14:05 17/8/2020".</summary>
-    public static string Moment(DateTimeOffset instant) =>
-        instant.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm d/M/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>The date line of an official document: "ngày 17 tháng 8 năm 2020".</summary>
+    public static string LongDate(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day} tháng {date.Month} năm {date.Year}");
+
+    /// <summary>A moment as printed on a generated document: "14:05 ngày 17/8/2020".</summary>
+    public static string Moment(DateTime local) =>
+        local.ToString("HH:mm", CultureInfo.InvariantCulture) + " ngày " + Date(DateOnly.FromDateTime(local));
+
+    /// <summary>An instant in Vietnam time (UTC+7, no daylight saving): "14:05 ngày 17/8/2020".</summary>
+    public static string Moment(DateTimeOffset instant) => Moment(instant.ToOffset(TimeSpan.FromHours(7)).DateTime);
 
     /// <summary>ISO date for URLs and machine formats: "2020-08-17".</summary>
     public static string IsoDate(DateOnly date) =>

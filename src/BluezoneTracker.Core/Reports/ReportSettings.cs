@@ -12,6 +12,9 @@ public sealed record ReportSettings
     /// <summary>The dispatch number; often blank until the document is registered.</summary>
     public string DocumentNumber { get; init; } = string.Empty;
 
+    /// <summary>The place written before the date of the document ("Sơn La, ngày 17 tháng 8 năm 2020").</summary>
+    public string Place { get; init; } = "Sơn La";
+
     public string SignerTitle { get; init; } = "GIÁM ĐỐC";
 
     public string SignerName { get; init; } = string.Empty;

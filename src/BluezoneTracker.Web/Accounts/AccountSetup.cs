@@ -28,6 +28,7 @@ internal static class AccountSetup
         services.AddScoped<SignOffs.SignOffs>();
         services.AddScoped<ReportSettingsStore>();
         services.AddScoped<PublicAccess>();
+        services.AddScoped<Api.AnnexSource>();
         services.AddSingleton<DemoAccounts>();
 
         services.AddDataProtection().SetApplicationName("BluezoneTracker").PersistKeysToDbContext<AppDbContext>();

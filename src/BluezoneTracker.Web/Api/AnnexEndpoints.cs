@@ -8,43 +8,51 @@ using BluezoneTracker.Web.Settings;
 
 namespace BluezoneTracker.Web.Api;
 
-/// <summary>The annex for machines: JSON with exact fractions, and CSV for spreadsheets.</summary>
+/// <summary>
+/// The annex as files: JSON with exact fractions, CSV, and the official Excel and PDF. Readers
+/// (or, with <c>Access:PublicDashboard</c>, anyone for a signed-off date) may download them.
+/// </summary>
 internal static class AnnexEndpoints
 {
     public static IEndpointRouteBuilder MapAnnexEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/annex", async (string? date, string? compare, string? area, FiguresQuery query, Messages messages, ReportSettingsStore settings, PublicAccess access, CancellationToken ct) =>
+        endpoints.MapGet("/api/annex", async (string? date, string? compare, string? area, AnnexSource source, CancellationToken ct) =>
         {
-            var (allowed, day) = await access.ResolveAsync(date, ct);
-            if (!allowed)
-            {
-                return Results.Challenge();
-            }
-
-            var result = await query.GetAsync(new FiguresRequest(area, day, compare), ct);
-            return result.Figures is { } figures
-                ? Results.Json(AnnexJson.From(AnnexDocument.From(figures.Annex, await settings.GetAsync(ct)), messages))
-                : Problem(result, messages);
+            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
+            return annex.Document is { } document ? Results.Json(AnnexJson.From(document, source.Messages)) : annex.Problem!;
         }).WithName("AnnexJson").RequireAuthorization(Policies.Reader);
 
-        endpoints.MapGet("/annex.csv", async (string? date, string? compare, string? area, FiguresQuery query, Messages messages, ReportSettingsStore settings, PublicAccess access, CancellationToken ct) =>
+        endpoints.MapGet("/annex.csv", async (string? date, string? compare, string? area, HttpContext context, AnnexSource source, CancellationToken ct) =>
         {
-            var (allowed, day) = await access.ResolveAsync(date, ct);
-            if (!allowed)
+            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
+            if (annex.Document is not { } document)
             {
-                return Results.Challenge();
+                return annex.Problem!;
             }
 
-            var result = await query.GetAsync(new FiguresRequest(area, day, compare), ct);
-            if (result.Figures is not { } figures)
-            {
-                return Problem(result, messages);
-            }
-
-            var document = AnnexDocument.From(figures.Annex, await settings.GetAsync(ct));
             var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AnnexCsv.Write(document))).ToArray();
-            return Results.File(bytes, "text/csv; charset=utf-8", DownloadName.For(document, "csv"));
+            return AnnexDownload.File(context, document, bytes, "text/csv; charset=utf-8", "csv");
         }).WithName("AnnexCsv").RequireAuthorization(Policies.Reader);
+
+        endpoints.MapGet("/annex.xlsx", async (string? date, string? compare, string? area, HttpContext context, AnnexSource source, CancellationToken ct) =>
+        {
+            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
+            return annex.Document is not { } document
+                ? annex.Problem!
+                : AnnexDownload.File(context, document, AnnexExcel.Write(document, annex.Settings, annex.SignOff), AnnexExcel.ContentType, "xlsx");
+        }).WithName("AnnexXlsx").RequireAuthorization(Policies.Reader);
+
+        endpoints.MapGet("/annex.pdf", async (string? date, string? compare, string? area, bool? summary, HttpContext context, AnnexSource source, TimeProvider clock, CancellationToken ct) =>
+        {
+            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
+            if (annex.Document is not { } document)
+            {
+                return annex.Problem!;
+            }
+
+            var options = new AnnexPdfOptions(AnnexDownload.VietnamTime(clock), summary ?? false, annex.SignOff);
+            return AnnexDownload.File(context, document, AnnexPdf.Write(document, annex.Settings, options), AnnexPdf.ContentType, "pdf");
+        }).WithName("AnnexPdf").RequireAuthorization(Policies.Reader);
 
         return endpoints;
     }
@@ -58,5 +66,33 @@ internal static class AnnexEndpoints
             statusCode: status,
             title: messages.ProblemTitle(problem),
             extensions: new Dictionary<string, object?> { ["problem"] = problem.ToString() });
+    }
+}
+
+/// <summary>An annex to render with its settings and sign-off status, or the response that says why there is none.</summary>
+internal sealed record AnnexLoad(AnnexDocument? Document, ReportSettings Settings, SignOffStatus? SignOff, IResult? Problem);
+
+/// <summary>Loads the annex a download asks for: access for anonymous readers, figures, settings and sign-off.</summary>
+internal sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings, SignOffs.SignOffs signOffs, PublicAccess access, Messages messages)
+{
+    public Messages Messages => messages;
+
+    public async Task<AnnexLoad> LoadAsync(FiguresRequest request, CancellationToken ct)
+    {
+        var current = await settings.GetAsync(ct);
+        var (allowed, date) = await access.ResolveAsync(request.Date, ct);
+        if (!allowed)
+        {
+            return new AnnexLoad(null, current, null, Results.Challenge());
+        }
+
+        var result = await query.GetAsync(request with { Date = date }, ct);
+        if (result.Figures is not { } figures)
+        {
+            return new AnnexLoad(null, current, null, AnnexEndpoints.Problem(result, messages));
+        }
+
+        var signOff = await signOffs.StatusAsync(result.Catalog!, figures.Annex.Date, ct);
+        return new AnnexLoad(AnnexDocument.From(figures.Annex, current), current, signOff, null);
     }
 }

@@ -80,6 +80,13 @@ public class VietnameseNumbersAndDates
     }
 
     [Fact]
+    public void Document_dates_and_moments_are_written_in_words_and_24_hour_time()
+    {
+        Assert.Equal("ngày 17 tháng 8 năm 2020", VietnameseFormat.LongDate(new DateOnly(2020, 8, 17)));
+        Assert.Equal("08:05 ngày 7/8/2020", VietnameseFormat.Moment(new DateTime(2020, 8, 7, 8, 5, 0, DateTimeKind.Unspecified)));
+    }
+
+    [Fact]
     public void Iso_dates_round_trip_and_anything_else_is_rejected()
     {
         var date = new DateOnly(2020, 8, 17);

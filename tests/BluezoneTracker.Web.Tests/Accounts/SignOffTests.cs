@@ -46,3 +46,32 @@ public sealed class SignOffTests(BluezoneAppFactory factory) : IClassFixture<Blu
         Assert.NotNull(page.QuerySelector("[data-testid=signoff-link]"));
     }
 }
+
+public sealed class DraftMarkOnDownloads(BluezoneAppFactory factory) : IClassFixture<BluezoneAppFactory>
+{
+    [Fact]
+    public async Task Excel_and_pdf_say_BAN_NHAP_until_the_date_is_signed_off_and_then_who_signed()
+    {
+        var director = await factory.ClientForAsync(Roles.Director);
+
+        var (sheetMark, pdfWords) = await DownloadAsync(director);
+        Assert.Equal("BẢN NHÁP", sheetMark);
+        Assert.True(Reports.PdfText.IndexOf(pdfWords, Reports.PdfText.Words("BẢN NHÁP")) >= 0, "The draft PDF lacks BẢN NHÁP.");
+
+        await director.SubmitAsync("/annex/signoff?date=2020-08-17", "[data-testid=signoff-form]");
+
+        var (signedMark, signedWords) = await DownloadAsync(director);
+        Assert.Equal(string.Empty, signedMark);
+        Assert.Equal(-1, Reports.PdfText.IndexOf(signedWords, Reports.PdfText.Words("BẢN NHÁP")));
+        Assert.True(Reports.PdfText.IndexOf(signedWords, Reports.PdfText.Words("Đã duyệt: Kiểm thử Director,")) >= 0, "The signed PDF does not say who signed.");
+    }
+
+    private static async Task<(string SheetMark, List<string> PdfWords)> DownloadAsync(HttpClient client)
+    {
+        var xlsx = await client.GetByteArrayAsync(new Uri("/annex.xlsx?date=2020-08-17", UriKind.Relative));
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(xlsx));
+        var mark = book.Worksheet(1).Cell(4, 1).GetString();
+        var pdf = await client.GetByteArrayAsync(new Uri("/annex.pdf?date=2020-08-17", UriKind.Relative));
+        return (mark, [.. Reports.PdfText.Pages(pdf).SelectMany(p => p)]);
+    }
+}

@@ -52,12 +52,18 @@ public sealed class AnnexApiTests(BluezoneAppFactory factory) : IClassFixture<Bl
     [InlineData("/api/annex?date=2020-08-17&compare=2020-08-10", "UnknownCompareDate")]
     [InlineData("/api/annex?date=2020-08-17&compare=abc", "MalformedCompareDate")]
     [InlineData("/annex.csv?date=2020-02-30", "MalformedDate")]
-    public async Task Bad_dates_get_400_with_a_problem_body(string url, string problem)
+    [InlineData("/annex.xlsx?date=2020-8-17", "MalformedDate")]
+    [InlineData("/annex.xlsx?date=2020-08-18", "UnknownDate")]
+    [InlineData("/annex.pdf?date=2020-08-17&compare=2020-08-17", "CompareNotBefore")]
+    [InlineData("/annex.pdf?date=2020-08-17&compare=2020-08-10", "UnknownCompareDate")]
+    [InlineData("/annex.pdf?date=2020-08-17&compare=abc&summary=true", "MalformedCompareDate")]
+    public async Task Bad_dates_get_400_with_a_problem_body_instead_of_a_file(string url, string problem)
     {
         var client = await factory.ClientForAsync(Roles.Viewer);
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Null(response.Content.Headers.ContentDisposition);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(problem, json.RootElement.GetProperty("problem").GetString());
         Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("detail").GetString()));

@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Text;
+using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Core.Reports;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace BluezoneTracker.Web.Reports;
+
+/// <summary>What a PDF annex contains beyond the annex itself.</summary>
+/// <param name="GeneratedAt">Local (Vietnam) time printed in the footer and stored as the creation date.</param>
+/// <param name="IncludeSummary">Print the dispatch's summary sentence as a paragraph above the table.</param>
+/// <param name="SignOff">Whether the date is signed off: a draft carries "BẢN NHÁP" on every page, a signed annex who signed it and when.</param>
+internal sealed record AnnexPdfOptions(DateTime GeneratedAt, bool IncludeSummary = false, SignOffStatus? SignOff = null);
+
+/// <summary>
+/// The annex as a PDF a state agency signs: agency block and national motto, the title lines, the
+/// table (borders, right-aligned numbers, the header repeated on every page), the signer block and
+/// a footer "Trang x/y" with the generation time. A4 landscape, Noto Sans embedded.
+/// </summary>
+internal static class AnnexPdf
+{
+    public const string ContentType = "application/pdf";
+
+    private const double PageWidth = 842; // A4 landscape, points
+    private const double PageHeight = 595;
+    private const double MarginLeft = 57;
+    private const double MarginRight = 42;
+    private const double MarginTop = 34;
+    private const double FooterTop = PageHeight - 32;
+    private const double TableBottom = FooterTop - 8;
+    private const double Padding = 3;
+    private const double ContentWidth = PageWidth - MarginLeft - MarginRight;
+    private const double SignerGap = 14;
+    private const double SignerHeight = 80;
+
+    // TT, name, population, registrations, change, rate: sums to the content width.
+    private static readonly double[] ColumnWidths = [34, 232, 96, 126, 106, 149];
+
+    public static byte[] Write(AnnexDocument document, ReportSettings settings, AnnexPdfOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        NotoSansFonts.Register();
+
+        using var pdf = new PdfDocument();
+        pdf.Info.Title = Nfc($"{document.Title} – {document.AsOfLine}");
+        pdf.Info.Subject = Nfc(document.AttachmentLine);
+        pdf.Info.Author = Nfc(settings.AgencyName);
+        pdf.Info.Creator = "BluezoneTracker";
+        pdf.Info.Keywords = "Bluezone, phụ lục";
+        pdf.Info.CreationDate = options.GeneratedAt;
+
+        var writer = new PageWriter(pdf);
+        var y = AgencyBlock(writer.Graphics, document, settings);
+        y = Centered(writer.Graphics, document.Title, Fonts.Title, y + 14);
+        y = Centered(writer.Graphics, document.AsOfLine, Fonts.Bold, y);
+        y = Centered(writer.Graphics, document.AttachmentLine, Fonts.Italic, y);
+        if (options.IncludeSummary)
+        {
+            y = Paragraph(writer.Graphics, document.Summary, Fonts.Regular, y + 8);
+        }
+
+        y = Table(writer, document, y + 10);
+        SignerBlock(writer, settings, y + SignerGap);
+        writer.Finish();
+        Footers(pdf, options.GeneratedAt, options.SignOff);
+
+        using var stream = new MemoryStream();
+        pdf.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+
+    /// <summary>Agency on the left, the national motto and place-date on the right, as on official documents.</summary>
+    private static double AgencyBlock(XGraphics g, AnnexDocument document, ReportSettings settings)
+    {
+        const double leftWidth = 330;
+        const double rightWidth = 380;
+        var leftCenter = MarginLeft + (leftWidth / 2);
+        var rightCenter = PageWidth - MarginRight - (rightWidth / 2);
+
+        var agency = settings.AgencyName.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
+        var y = MarginTop;
+        foreach (var text in Wrap(g, agency, Fonts.Bold, leftWidth))
+        {
+            y = Line(g, text, Fonts.Bold, leftCenter, y, XStringFormats.TopCenter);
+        }
+
+        Rule(g, leftCenter, y + 2, 90);
+        var number = string.IsNullOrWhiteSpace(settings.DocumentNumber) ? string.Empty : settings.DocumentNumber.Trim();
+        var leftBottom = Line(g, $"Số: {number}/{settings.DocumentCode}", Fonts.Regular, leftCenter, y + 8, XStringFormats.TopCenter);
+
+        var r = Line(g, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Fonts.Bold, rightCenter, MarginTop, XStringFormats.TopCenter);
+        const string motto = "Độc lập - Tự do - Hạnh phúc";
+        r = Line(g, motto, Fonts.Bold, rightCenter, r, XStringFormats.TopCenter);
+        Rule(g, rightCenter, r + 2, g.MeasureString(motto, Fonts.Bold).Width);
+        var dateLine = $"{settings.Place}, {VietnameseFormat.LongDate(document.Report.Date)}";
+        var rightBottom = Line(g, dateLine, Fonts.Italic, rightCenter, r + 8, XStringFormats.TopCenter);
+        return Math.Max(leftBottom, rightBottom);
+    }
+
+    private static double Table(PageWriter writer, AnnexDocument document, double y)
+    {
+        y = HeaderRow(writer.Graphics, document.Headers, y);
+        foreach (var line in document.Lines)
+        {
+            var font = line.Kind == Core.Reports.AnnexLineKind.Total ? Fonts.Bold : Fonts.Regular;
+            var cells = line.Cells.Select((text, i) => Wrap(writer.Graphics, text, font, ColumnWidths[i] - (2 * Padding))).ToList();
+            var height = RowHeight(cells, font);
+
+            // The last row keeps the signer company: a signature alone on a page signs nothing.
+            var needed = line == document.Lines[^1] ? height + SignerGap + SignerHeight : height;
+            if (y + needed > TableBottom)
+            {
+                writer.NewPage();
+                y = HeaderRow(writer.Graphics, document.Headers, MarginTop);
+            }
+
+            DrawRow(writer.Graphics, cells, font, y, height, header: false);
+            y += height;
+        }
+
+        return y;
+    }
+
+    private static double HeaderRow(XGraphics g, IReadOnlyList<string> headers, double y)
+    {
+        var cells = headers.Select((text, i) => Wrap(g, text, Fonts.Bold, ColumnWidths[i] - (2 * Padding))).ToList();
+        var height = RowHeight(cells, Fonts.Bold);
+        g.DrawRectangle(XBrushes.WhiteSmoke, MarginLeft, y, ContentWidth, height);
+        DrawRow(g, cells, Fonts.Bold, y, height, header: true);
+        return y + height;
+    }
+
+    private static double RowHeight(List<List<string>> cells, XFont font) =>
+        (cells.Max(c => c.Count) * font.GetHeight()) + (2 * Padding);
+
+    private static void DrawRow(XGraphics g, List<List<string>> cells, XFont font, double y, double height, bool header)
+    {
+        var x = MarginLeft;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var width = ColumnWidths[i];
+            g.DrawRectangle(Pens.Grid, x, y, width, height);
+            var lines = cells[i];
+            var top = y + ((height - (lines.Count * font.GetHeight())) / 2);
+            foreach (var text in lines)
+            {
+                var (anchor, format) = header || i == 0 ? (x + (width / 2), XStringFormats.TopCenter)
+                    : i == 1 ? (x + Padding, XStringFormats.TopLeft)
+                    : (x + width - Padding, XStringFormats.TopRight);
+                top = Line(g, text, font, anchor, top, format);
+            }
+
+            x += width;
+        }
+    }
+
+    private static void SignerBlock(PageWriter writer, ReportSettings settings, double y)
+    {
+        if (y + SignerHeight > TableBottom)
+        {
+            writer.NewPage();
+            y = MarginTop;
+        }
+
+        var center = PageWidth - MarginRight - 150;
+        var g = writer.Graphics;
+        var after = Line(g, settings.SignerTitle, Fonts.Bold, center, y, XStringFormats.TopCenter);
+        if (!string.IsNullOrWhiteSpace(settings.SignerName))
+        {
+            Line(g, settings.SignerName, Fonts.Bold, center, after + 50, XStringFormats.TopCenter);
+        }
+    }
+
+    private static void Footers(PdfDocument pdf, DateTime generatedAt, SignOffStatus? signOff)
+    {
+        var made = $"Tạo bởi BluezoneTracker lúc {VietnameseFormat.Moment(generatedAt)}";
+        for (var i = 0; i < pdf.PageCount; i++)
+        {
+            using var g = XGraphics.FromPdfPage(pdf.Pages[i], XGraphicsPdfPageOptions.Append);
+            if (signOff is { IsDraft: true })
+            {
+                g.DrawString(Nfc(SignOffStatus.DraftMark), Fonts.Title, XBrushes.DarkRed, new XPoint(PageWidth / 2, 14), XStringFormats.TopCenter);
+            }
+
+            var mark = signOff?.ApprovedLine ?? signOff?.SupersededLine;
+            if (mark is not null)
+            {
+                Line(g, mark, Fonts.Small, PageWidth / 2, FooterTop + 10, XStringFormats.TopCenter);
+            }
+
+            Line(g, made, Fonts.Small, MarginLeft, FooterTop, XStringFormats.TopLeft);
+            var page = string.Create(CultureInfo.InvariantCulture, $"Trang {i + 1}/{pdf.PageCount}");
+            Line(g, page, Fonts.Small, PageWidth - MarginRight, FooterTop, XStringFormats.TopRight);
+        }
+    }
+
+    private static double Centered(XGraphics g, string text, XFont font, double y)
+    {
+        foreach (var line in Wrap(g, text, font, ContentWidth))
+        {
+            y = Line(g, line, font, PageWidth / 2, y, XStringFormats.TopCenter);
+        }
+
+        return y;
+    }
+
+    private static double Paragraph(XGraphics g, string text, XFont font, double y)
+    {
+        foreach (var line in Wrap(g, text, font, ContentWidth))
+        {
+            y = Line(g, line, font, MarginLeft, y, XStringFormats.TopLeft);
+        }
+
+        return y;
+    }
+
+    /// <summary>Draws one line of text anchored at x and returns the y below it.</summary>
+    private static double Line(XGraphics g, string text, XFont font, double x, double y, XStringFormat format)
+    {
+        g.DrawString(Nfc(text), font, XBrushes.Black, x, y, format);
+        return y + font.GetHeight();
+    }
+
+    private static void Rule(XGraphics g, double center, double y, double width) =>
+        g.DrawLine(Pens.Rule, center - (width / 2), y, center + (width / 2), y);
+
+    /// <summary>Greedy word wrap; a word wider than the line stays whole on its own line.</summary>
+    internal static List<string> Wrap(XGraphics g, string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        var current = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (current.Length > 0 && g.MeasureString(candidate, font).Width > width)
+            {
+                lines.Add(current.ToString());
+                current.Clear().Append(word);
+            }
+            else
+            {
+                current.Clear().Append(candidate);
+            }
+        }
+
+        if (current.Length > 0 || lines.Count == 0)
+        {
+            lines.Add(current.ToString());
+        }
+
+        return lines;
+    }
+
+    // Noto has precomposed glyphs for Vietnamese letters; decomposed input (NFD) would need mark positioning PDFsharp lacks.
+    private static string Nfc(string text) => text.Normalize(NormalizationForm.FormC);
+
+    private static class Fonts
+    {
+        public static readonly XFont Title = Make(13, XFontStyleEx.Bold);
+        public static readonly XFont Bold = Make(10, XFontStyleEx.Bold);
+        public static readonly XFont Regular = Make(10, XFontStyleEx.Regular);
+        public static readonly XFont Italic = Make(10, XFontStyleEx.Italic);
+        public static readonly XFont Small = Make(8, XFontStyleEx.Regular);
+
+        private static XFont Make(double size, XFontStyleEx style)
+        {
+            // The resolver must be in place before the first XFont is made.
+            NotoSansFonts.Register();
+            return new XFont(NotoSansFonts.Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
+        }
+    }
+
+    private static class Pens
+    {
+        public static readonly XPen Grid = new(XColors.Black, 0.6);
+        public static readonly XPen Rule = new(XColors.Black, 0.8);
+    }
+
+    /// <summary>The page being drawn on; a new page is A4 landscape like the first.</summary>
+    private sealed class PageWriter
+    {
+        private readonly PdfDocument _pdf;
+
+        public PageWriter(PdfDocument pdf)
+        {
+            _pdf = pdf;
+            Graphics = Open();
+        }
+
+        public XGraphics Graphics { get; private set; }
+
+        public void NewPage()
+        {
+            Graphics.Dispose();
+            Graphics = Open();
+        }
+
+        public void Finish() => Graphics.Dispose();
+
+        private XGraphics Open()
+        {
+            var page = _pdf.AddPage();
+            page.Size = PageSize.A4;
+            page.Orientation = PageOrientation.Landscape;
+            return XGraphics.FromPdfPage(page);
+        }
+    }
+}
