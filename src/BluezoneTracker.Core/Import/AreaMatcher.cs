@@ -59,7 +59,10 @@ public sealed class AreaMatcher
             return (exact, MatchKind.Name, false);
         }
 
-        var candidates = _byLooseName.GetValueOrDefault(Loose(normalized));
+        // A prefix typed without diacritics before a name typed with them ("huyen Mai Sơn") is only
+        // recognised once the whole text is folded, so that is tried second.
+        var candidates = _byLooseName.GetValueOrDefault(Loose(normalized))
+            ?? _byLooseName.GetValueOrDefault(VietnameseText.StripKindPrefix(VietnameseText.Fold(normalized)));
         return candidates switch
         {
             [var only] => (only, MatchKind.LooseName, false),

@@ -14,7 +14,7 @@ internal static class CountsTemplate
     public static byte[] Csv(AreaCatalog? catalog)
     {
         var csv = new StringBuilder();
-        csv.Append(string.Join(',', Headers)).Append("\r\n");
+        csv.Append(string.Join(',', Headers.Select(Quote))).Append("\r\n");
         foreach (var area in catalog?.Children ?? [])
         {
             csv.Append(area.Code).Append(',').Append(Quote(area.Name)).Append(",\r\n");
