@@ -62,12 +62,13 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         var line = 0;
         foreach (var child in catalog.Children)
         {
+            // Grid problems are located by the district's name (Cell), not by a line.
             line++;
             var text = counts.GetValueOrDefault(child.Code);
             var (count, problem) = CountText.Parse(text);
             if (problem is { } p)
             {
-                problems.Add(new ImportProblem(p, line, child.Name, text));
+                problems.Add(new ImportProblem(p, null, child.Name, text));
             }
             else if (count is { } c)
             {
@@ -78,7 +79,7 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         var (unassigned, unassignedProblem) = CountText.Parse(unassignedText);
         if (unassignedProblem is not null || unassigned is null)
         {
-            problems.Add(new ImportProblem(unassignedProblem ?? ImportProblemKind.MissingCount, line + 1, null, unassignedText));
+            problems.Add(new ImportProblem(unassignedProblem ?? ImportProblemKind.MissingCount, null, unassignedProblem is null ? null : "Số thuê bao chưa xác định được huyện", unassignedText));
         }
 
         return await DraftAsync(catalog, date, rows, unassigned ?? 0, problems, [], null, [], ct);

@@ -17,6 +17,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
         {
             ({ } line, { } cell) => localizer["Dòng {0} (ô {1}): {2}", line, cell, sentence],
             ({ } line, null) => localizer["Dòng {0}: {1}", line, sentence],
+            (null, { } cell) => localizer["{0}: {1}", cell, sentence],
             _ => char.ToUpper(sentence[0], CultureInfo.CurrentCulture) + sentence[1..],
         };
     }

@@ -40,7 +40,7 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0)
+        if (Upload is null)
         {
             return Refuse(localizer["Hãy chọn một tệp CSV hoặc Excel (.xlsx)."]);
         }
