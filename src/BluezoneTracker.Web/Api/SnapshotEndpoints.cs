@@ -56,16 +56,10 @@ internal static class SnapshotEndpoints
         }
 
         reason ??= fields.GetValueOrDefault("reason");
-        var draft = await intake.FromFileAsync(date, file, ct);
-        var problems = draft.Problems.ToList();
-        if (draft.IsDuplicateForDate)
+        var draft = (await intake.FromFileAsync(date, file, ct)).RefusingDuplicate();
+        if (draft.HasErrors)
         {
-            problems.Add(new ImportProblem(ImportProblemKind.DuplicateFile, Value: file.Sha256, Other: draft.SameFileImports.Last(i => i.Date == draft.Date).Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        if (problems.Count > 0 || draft.HasErrors)
-        {
-            return Problems(StatusCodes.Status422UnprocessableEntity, problems, texts);
+            return Problems(StatusCodes.Status422UnprocessableEntity, draft.Problems, texts);
         }
 
         // A machine cannot tick a box: warnings are returned with the saved revision.
@@ -92,12 +86,14 @@ internal static class SnapshotEndpoints
     /// <summary>The file of a raw CSV/XLSX body or of a multipart form (its first file), or null when over the limit.</summary>
     private static async Task<(UploadedFile? File, Dictionary<string, string> Fields)> ReadBodyAsync(HttpRequest request, long limit, CancellationToken ct)
     {
-        if (request.ContentLength > limit + (request.HasFormContentType ? 64 * 1024 : 0))
+        // Only multipart is read as a form: curl --data-binary sends a file as "x-www-form-urlencoded".
+        var multipart = request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+        if (request.ContentLength > limit + (multipart ? 64 * 1024 : 0))
         {
             return (null, []);
         }
 
-        if (request.HasFormContentType)
+        if (multipart)
         {
             var form = await request.ReadFormAsync(ct);
             var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.OrdinalIgnoreCase);

@@ -63,12 +63,7 @@ public static class ImportCommand
         }
 
         var upload = new UploadedFile(file.Name, await File.ReadAllBytesAsync(file.FullName));
-        var draft = await intake.FromFileAsync(options.Date, upload, CancellationToken.None);
-        if (draft.IsDuplicateForDate)
-        {
-            var earlier = draft.SameFileImports.Last(i => i.Date == draft.Date);
-            draft = draft with { Problems = [.. draft.Problems, new(Core.Import.ImportProblemKind.DuplicateFile, Other: earlier.Number.ToString(CultureInfo.InvariantCulture))] };
-        }
+        var draft = (await intake.FromFileAsync(options.Date, upload, CancellationToken.None)).RefusingDuplicate();
 
         if (draft.HasErrors)
         {

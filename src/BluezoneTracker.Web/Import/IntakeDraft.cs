@@ -37,5 +37,17 @@ public sealed record IntakeDraft(
     /// <summary>The same file was already imported for this very date.</summary>
     public bool IsDuplicateForDate => Date is { } d && SameFileImports.Any(i => i.Date == d);
 
+    /// <summary>
+    /// For callers that cannot ask a person (the API, the command line): the same file again for the
+    /// same date is a problem rather than a warning.
+    /// </summary>
+    public IntakeDraft RefusingDuplicate() => IsDuplicateForDate
+        ? this with
+        {
+            Problems = [.. Problems, new ImportProblem(ImportProblemKind.DuplicateFile, Value: File?.Sha256,
+                Other: SameFileImports.Last(i => i.Date == Date).Number.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        }
+        : this;
+
     public bool NeedsConfirmation => Preview is { Warnings.Count: > 0 } || SameFileImports.Count > 0;
 }

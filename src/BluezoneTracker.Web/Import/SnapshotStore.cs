@@ -32,6 +32,23 @@ internal static class SnapshotStore
     /// <summary>Appends a revision (and its file, stored once per content) in one transaction; returns its number.</summary>
     public static async Task<int> AppendAsync(AppDbContext db, TimeProvider clock, NewRevision revision, CancellationToken ct)
     {
+        // Two saves of the same date at once both pick the next number; the unique index refuses the
+        // second, which then tries again with the number after (nothing of the failed attempt is kept).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AppendOnceAsync(db, clock, revision, ct);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<int> AppendOnceAsync(AppDbContext db, TimeProvider clock, NewRevision revision, CancellationToken ct)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

@@ -75,6 +75,16 @@ public sealed class SnapshotApiTests : IDisposable
         Assert.Equal(before, await IntakeClient.StoreFingerprintAsync(_factory));
     }
 
+    [Fact]
+    public async Task A_file_sent_the_way_curl_data_binary_sends_it_is_read_as_the_file()
+    {
+        // curl --data-binary @counts.xlsx labels the body "application/x-www-form-urlencoded".
+        using var body = new ByteArrayContent(IntakeClient.Corpus("template-numbers.xlsx"));
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
+        var response = await _factory.CreateClient().PostAsync(new Uri("/api/snapshots/2020-08-18", UriKind.Relative), body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("2020-8-18x", "MalformedDate")]
     [InlineData("2999-01-01", "FutureDate")]
