@@ -89,7 +89,9 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         AreaCatalog catalog, DateOnly? date, IReadOnlyList<MatchedRow> rows, long unassigned, List<ImportProblem> problems,
         IReadOnlyList<DataWarning> fileWarnings, UploadedFile? file, IReadOnlyList<EarlierImport> sameFile, CancellationToken ct)
     {
-        if (date is not { } d || problems.Count > 0)
+        // With problems the preview is still built from the rows that could be read, so the user sees
+        // them beside the errors; HasErrors keeps such a draft from being saved.
+        if (date is not { } d)
         {
             return new IntakeDraft(catalog.Area, catalog.Children, date, rows, problems, null, null, file, sameFile);
         }

@@ -135,6 +135,15 @@ public sealed class SnapshotApiLimitTests : IDisposable
         Assert.Equal(before, await IntakeClient.StoreFingerprintAsync(_factory));
     }
 
+    [Fact]
+    public async Task A_page_upload_far_over_the_limit_is_refused_before_it_is_read()
+    {
+        var (response, page) = await IntakeClient.PreviewAsync(_factory.CreateClient(), "2020-08-18", "big.csv", new byte[200_000]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Tệp nặng 200.", page.QuerySelector("[data-testid=problems] li")!.Text(), StringComparison.Ordinal);
+        Assert.EndsWith("byte, vượt giới hạn 1.000 byte.", page.QuerySelector("[data-testid=problems] li")!.Text(), StringComparison.Ordinal);
+    }
+
     private sealed class SmallLimitFactory : BluezoneAppFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Import:MaxFileBytes"] = "1000" };

@@ -102,6 +102,14 @@ public sealed class CorpusTests(BluezoneAppFactory factory) : IClassFixture<Blue
     }
 
     [Fact]
+    public async Task Rows_that_could_be_read_are_previewed_beside_the_errors()
+    {
+        var (_, page) = await IntakeClient.PreviewAsync(factory.CreateClient(), "2020-08-18", "x.csv", IntakeClient.Corpus("unknown-district.csv"));
+        Assert.Equal(12, page.QuerySelectorAll("[data-testid=preview-rows] tbody tr[data-code]").Length - 1);
+        Assert.Null(page.QuerySelector("[data-testid=confirm-form]"));
+    }
+
+    [Fact]
     public async Task Problems_are_given_in_english_too()
     {
         var client = factory.CreateClient();

@@ -13,6 +13,7 @@ namespace BluezoneTracker.Web.Pages.Snapshots;
 /// Upload → preview → confirm. The file waits in memory under a token between the preview and the
 /// confirmation; it is checked again on confirmation and saved in one transaction.
 /// </summary>
+[UploadSizeFilter]
 public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, ImportMessages texts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
@@ -36,7 +37,14 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
 
     public long MaxFileBytes => intake.Options.MaxFileBytes;
 
-    public void OnGet() => Date = VietnameseFormat.IsoDate(intake.Today);
+    public void OnGet(long? tooLarge)
+    {
+        Date = VietnameseFormat.IsoDate(intake.Today);
+        if (tooLarge is { } length)
+        {
+            Problems = [texts.Problem(UploadedTable.TooLarge(length, intake.Options))];
+        }
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
