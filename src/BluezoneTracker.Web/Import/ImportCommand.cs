@@ -36,7 +36,7 @@ public static class ImportCommand
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
 
         var builder = WebApplication.CreateBuilder(rest);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Error); // keep the summary on one screen
         builder.Services.AddBluezoneStore(builder.Configuration, builder.Environment);
         builder.Services.AddBluezoneFigures(builder.Configuration);
         builder.Services.AddBluezoneImport(builder.Configuration);
@@ -49,7 +49,7 @@ public static class ImportCommand
         var texts = scope.ServiceProvider.GetRequiredService<ImportMessages>();
         var messages = scope.ServiceProvider.GetRequiredService<Messages>();
 
-        var file = new FileInfo(options.File);
+        var file = Locate(options.File);
         if (!file.Exists)
         {
             await error.WriteLineAsync(culture.Name == "en-US" ? $"File not found: {file.FullName}" : $"Không tìm thấy tệp: {file.FullName}");
@@ -125,6 +125,22 @@ public static class ImportCommand
         {
             await output.WriteLineAsync((en ? "Warning: " : "Cảnh báo: ") + messages.Warning(warning));
         }
+    }
+
+    /// <summary>
+    /// The file as given. `dotnet run --project …` starts the app in the project's folder, so a relative
+    /// path is also tried from the folder the command was typed in (the shell's PWD, inherited).
+    /// </summary>
+    private static FileInfo Locate(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists && !Path.IsPathRooted(path) && Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shellFolder)
+        {
+            var fromShell = new FileInfo(Path.Combine(shellFolder, path));
+            return fromShell.Exists ? fromShell : file;
+        }
+
+        return file;
     }
 
     private sealed record Options(string? Date, string? File, string? Reason, bool DryRun, string? Lang);
