@@ -13,6 +13,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<SnapshotCountEntity> SnapshotCounts => Set<SnapshotCountEntity>();
 
+    public DbSet<UploadedFileEntity> UploadedFiles => Set<UploadedFileEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -85,6 +85,7 @@ internal static class WebSetup
     {
         app.MapRazorPages();
         app.MapAnnexEndpoints();
+        app.MapSnapshotEndpoints();
         return app;
     }
 }

@@ -27,7 +27,8 @@ public sealed class LanguageSwitchTests(BluezoneAppFactory factory) : IClassFixt
 
         // The official annex stays Vietnamese whatever the UI language.
         var annex = await Html.ParseAsync(await client.GetAsync(new Uri("/annex", UriKind.Relative)));
-        Assert.Equal("TOÀN TỈNH", annex.QuerySelectorAll("[data-testid=annex] tbody tr").Last().QuerySelectorAll("td")[1].Text());
+        var lines = annex.QuerySelectorAll("[data-testid=annex] tbody tr");
+        Assert.Equal("TOÀN TỈNH", lines[^1].QuerySelectorAll("td")[1].Text());
     }
 
     [Fact]
