@@ -1,12 +1,20 @@
 using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Import;
 using BluezoneTracker.Web.Infrastructure;
+
+// "import --date … --file …" runs the intake from the command line, without starting the web host.
+if (ImportCommand.Matches(args))
+{
+    return await ImportCommand.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Environment.UseRepositoryWebRoot(builder.Configuration);
 builder.Services.AddBluezoneStore(builder.Configuration, builder.Environment);
 builder.Services.AddBluezoneFigures(builder.Configuration);
 builder.Services.AddBluezoneAccounts(builder.Configuration);
+builder.Services.AddBluezoneImport(builder.Configuration);
 builder.Services.AddBluezoneWeb();
 
 var app = builder.Build();

@@ -41,4 +41,7 @@ public enum DataWarningKind
 
     /// <summary>A total typed in a file differs from the sum of its rows. Value = typed, Other = sum.</summary>
     TypedTotalMismatch,
+
+    /// <summary>A daily increase far above the recent pace. Value = per day now, Other = per day before, OtherDate = previous snapshot.</summary>
+    JumpAbovePace,
 }

@@ -44,20 +44,22 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
     /// <summary>Adds a row to the pending changes; the caller's SaveChanges writes it.</summary>
     public AuditEntry Add(string kind, string subject, object? before = null, object? after = null, string? userName = null)
     {
-        var context = http.HttpContext;
-        var entry = new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            UserName = userName ?? context?.User.Identity?.Name ?? string.Empty,
-            IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
-            Kind = kind,
-            Subject = subject,
-            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-            After = after is null ? null : JsonSerializer.Serialize(after, Json),
-        };
+        var entry = Create(http.HttpContext, clock, kind, subject, before, after, userName);
         db.AuditLog.Add(entry);
         return entry;
     }
+
+    /// <summary>A row for the request in <paramref name="context"/> (none for the command line).</summary>
+    internal static AuditEntry Create(HttpContext? context, TimeProvider clock, string kind, string subject, object? before, object? after, string? userName) => new()
+    {
+        At = clock.GetUtcNow(),
+        UserName = userName ?? context?.User.Identity?.Name ?? string.Empty,
+        IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
+        Kind = kind,
+        Subject = subject,
+        Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+        After = after is null ? null : JsonSerializer.Serialize(after, Json),
+    };
 
     /// <summary>Adds a row and saves it at once (for events that change nothing else).</summary>
     public async Task RecordAsync(string kind, string subject, object? before = null, object? after = null, string? userName = null, CancellationToken cancellationToken = default)

@@ -17,6 +17,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<SnapshotCountEntity> SnapshotCounts => Set<SnapshotCountEntity>();
 
+    public DbSet<UploadedFileEntity> UploadedFiles => Set<UploadedFileEntity>();
+
     public DbSet<SignOffEntity> SignOffs => Set<SignOffEntity>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

@@ -1,7 +1,9 @@
 using System.Data.Common;
+using BluezoneTracker.Web.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BluezoneTracker.Web.Data;
 
@@ -11,9 +13,12 @@ internal static class DatabaseSetup
     public static IServiceCollection AddBluezoneStore(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Default"), environment.ContentRootPath);
-        services.AddDbContext<AppDbContext>(options => options
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RevisionAudit>();
+        services.AddDbContext<AppDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteBusyTimeout()));
+            .AddInterceptors(new SqliteBusyTimeout(), provider.GetRequiredService<RevisionAudit>()));
         return services;
     }
 

@@ -93,6 +93,7 @@ internal static class WebSetup
     {
         app.MapRazorPages();
         app.MapAnnexEndpoints();
+        app.MapSnapshotEndpoints();
         app.MapBluezoneHealth();
         return app;
     }

@@ -47,6 +47,7 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
             DataWarningKind.PopulationUnknown => localizer["{0}: chưa có dân số, không tính được tỷ lệ.", name],
             DataWarningKind.UnassignedDecreased => localizer["Số thuê bao chưa xác định được huyện giảm từ {0} (ngày {1}) xuống {2}.", other, date, value],
             DataWarningKind.TypedTotalMismatch => localizer["Tổng ghi trong tệp là {0}, khác tổng các dòng là {1}.", value, other],
+            DataWarningKind.JumpAbovePace => localizer["{0}: tăng {1} mỗi ngày kể từ ngày {2}, cao bất thường so với nhịp gần đây ({3} mỗi ngày).", name, value, date, other],
             _ => warning.Kind.ToString(),
         };
     }

@@ -26,6 +26,20 @@ public static class SignedInClients
         return await factory.SignInAsync(userName, Password, followRedirects);
     }
 
+    /// <summary>A machine client: no cookies, a personal API token of a user with <paramref name="role"/> as <c>Authorization: Bearer</c>.</summary>
+    public static async Task<HttpClient> ApiClientAsync(this WebApplicationFactory<Program> factory, string role)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var userName = "api-" + role.ToLowerInvariant();
+        await factory.EnsureUserAsync(userName, role, Password);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName);
+        var token = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(user!, "tests", 30);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>A client with cookies that has not signed in.</summary>
     public static HttpClient AnonymousClient(this WebApplicationFactory<Program> factory, bool followRedirects = true)
     {

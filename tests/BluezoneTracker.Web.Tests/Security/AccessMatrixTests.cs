@@ -170,6 +170,7 @@ public sealed class AccessMatrixTests(BluezoneAppFactory factory) : IClassFixtur
             {
                 "date" => "2020-08-17",
                 "code" or "area" => "14",
+                _ when segment.Contains(":int", StringComparison.Ordinal) => "1",
                 _ => segment.EndsWith("?}", StringComparison.Ordinal) ? null : "sample",
             };
         }).Where(s => s is not null);

@@ -15,6 +15,7 @@ internal sealed class SnapshotRevisionConfiguration : IEntityTypeConfiguration<S
         builder.Property(r => r.FileName).HasMaxLength(260);
         builder.Property(r => r.Reason).HasMaxLength(1000);
         builder.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.UploadedFile).WithMany().HasForeignKey(r => r.UploadedFileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Counts).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

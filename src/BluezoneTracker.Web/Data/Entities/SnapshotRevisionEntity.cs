@@ -31,6 +31,11 @@ public sealed class SnapshotRevisionEntity
 
     public long Unassigned { get; set; }
 
+    /// <summary>The file the counts were imported from, when they came from one.</summary>
+    public long? UploadedFileId { get; set; }
+
+    public UploadedFileEntity? UploadedFile { get; set; }
+
     public List<SnapshotCountEntity> Counts { get; set; } = [];
 }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BluezoneTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129003430_Accounts")]
+    [Migration("20261129005640_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -371,7 +371,12 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.Property<long>("Unassigned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("UploadedFileId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UploadedFileId");
 
                     b.HasIndex("AreaId", "Date", "Number")
                         .IsUnique();
@@ -405,6 +410,50 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.HasIndex("AreaId");
 
                     b.ToTable("Targets", (string)null);
+                });
+
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.UploadedFileEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("UploadedFiles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -609,7 +658,14 @@ namespace BluezoneTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("BluezoneTracker.Web.Data.Entities.UploadedFileEntity", "UploadedFile")
+                        .WithMany()
+                        .HasForeignKey("UploadedFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Area");
+
+                    b.Navigation("UploadedFile");
                 });
 
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.TargetEntity", b =>

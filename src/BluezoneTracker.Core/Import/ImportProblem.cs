@@ -1,0 +1,107 @@
+namespace BluezoneTracker.Core.Import;
+
+/// <summary>
+/// Something in the input that stops it from being saved. The Web turns the kind and its fields
+/// into a sentence in the user's language; <see cref="Line"/>, <see cref="Cell"/> and
+/// <see cref="Value"/> say where and what.
+/// </summary>
+public sealed record ImportProblem(
+    ImportProblemKind Kind,
+    int? Line = null,
+    string? Cell = null,
+    string? Value = null,
+    string? Other = null);
+
+public enum ImportProblemKind
+{
+    // The file as a whole.
+
+    /// <summary>The file has no bytes or no text.</summary>
+    EmptyFile,
+
+    /// <summary>The file is larger than the limit. Value = size, Other = limit (bytes).</summary>
+    FileTooLarge,
+
+    /// <summary>Neither CSV text nor an .xlsx workbook (binary garbage, .xls, PDF…).</summary>
+    NotATable,
+
+    /// <summary>An .xlsx that cannot be opened (truncated, corrupt).</summary>
+    UnreadableWorkbook,
+
+    /// <summary>An .xlsx whose uncompressed content exceeds the limit (a zip bomb). Other = limit (bytes).</summary>
+    WorkbookTooLarge,
+
+    /// <summary>A formula cell without a cached value. Value = the formula.</summary>
+    FormulaWithoutValue,
+
+    /// <summary>More rows than the limit. Other = limit.</summary>
+    TooManyRows,
+
+    // Layout.
+
+    /// <summary>No header row with a name (or code) column and a count column.</summary>
+    MissingColumns,
+
+    /// <summary>A header but no counts under it.</summary>
+    NoCounts,
+
+    /// <summary>A cell with more text than any area name could have. Other = limit (characters).</summary>
+    TextTooLong,
+
+    // Rows.
+
+    /// <summary>No child area has this name. Value = the name.</summary>
+    UnknownArea,
+
+    /// <summary>No child area has this code. Value = the code.</summary>
+    UnknownCode,
+
+    /// <summary>The code and the name of a row are two different areas. Value = name, Other = the code's area name.</summary>
+    CodeNameMismatch,
+
+    /// <summary>A name that fits several areas once diacritics and prefixes are ignored. Value = the name.</summary>
+    AmbiguousName,
+
+    /// <summary>The same area twice. Value = the area's name, Other = the line of its first row.</summary>
+    DuplicateArea,
+
+    /// <summary>A count on a row without a name or code.</summary>
+    MissingName,
+
+    // Counts.
+
+    /// <summary>Not a number. Value = the text.</summary>
+    NotANumber,
+
+    /// <summary>A negative count. Value = the text.</summary>
+    NegativeCount,
+
+    /// <summary>A count with decimals. Value = the text.</summary>
+    DecimalCount,
+
+    /// <summary>A count above any possible population. Value = the text, Other = limit.</summary>
+    CountTooLarge,
+
+    /// <summary>A required count is empty (the unassigned count of the grid).</summary>
+    MissingCount,
+
+    // The date and the revision.
+
+    /// <summary>The as-of date is not a date in a known format. Value = the text.</summary>
+    MalformedDate,
+
+    /// <summary>The as-of date is after today (Vietnam time). Value = the date (ISO).</summary>
+    FutureDate,
+
+    /// <summary>The date already has counts, so a new revision needs a reason. Other = the current revision number.</summary>
+    ReasonRequired,
+
+    /// <summary>No such revision of the date. Value = date and number.</summary>
+    UnknownRevision,
+
+    /// <summary>The date's current counts are signed off; only a Director or an Admin may revise them.</summary>
+    SignedOffDate,
+
+    /// <summary>The same file was already imported for this date. Value = SHA-256, Other = revision number.</summary>
+    DuplicateFile,
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using BluezoneTracker.Core.Import;
+using CsvHelper;
+
+namespace BluezoneTracker.Web.Import;
+
+/// <summary>
+/// Reads a CSV saved by whatever Vietnamese office PC: UTF-8 with or without BOM, UTF-16 with BOM,
+/// or Windows-1258; comma, semicolon or tab, detected by CsvHelper.
+/// </summary>
+internal static class CsvTable
+{
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static CsvTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static (RawTable? Table, ImportProblem? Problem) Read(byte[] bytes)
+    {
+        var text = Decode(bytes);
+        if (text is null)
+        {
+            return (null, new ImportProblem(ImportProblemKind.NotATable));
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, new ImportProblem(ImportProblemKind.EmptyFile));
+        }
+
+        var options = new CsvReaderOptions
+        {
+            HasHeader = false,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            TrimWhitespace = true,
+            MaxRecordSize = 64 * 1024,
+        };
+        var rows = new List<RawRow>();
+        try
+        {
+            using var reader = CsvReader.FromText(text, options);
+            while (reader.Read())
+            {
+                if (rows.Count >= CountsTable.MaxRows)
+                {
+                    return (null, new ImportProblem(ImportProblemKind.TooManyRows, Other: CountsTable.MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+
+                var cells = new RawCell[reader.FieldCount];
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = new RawCell(reader.GetString(i));
+                }
+
+                rows.Add(new RawRow(checked((int)reader.LineNumber), cells));
+            }
+        }
+        catch (Exception e) when (e is CsvFormatException or InvalidDataException or InvalidOperationException)
+        {
+            return (null, new ImportProblem(ImportProblemKind.NotATable));
+        }
+
+        return (new RawTable(rows, IsSpreadsheet: false), null);
+    }
+
+    /// <summary>The text of the file, or null when it is not text (binary bytes, control characters).</summary>
+    internal static string? Decode(byte[] bytes)
+    {
+        string text;
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            // Encoding.GetString honours neither BOM: pick the encoding by it and drop it.
+            var encoding = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            text = encoding.GetString(bytes, 2, bytes.Length - 2);
+        }
+        else if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            return null;
+        }
+        else
+        {
+            var offset = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
+            try
+            {
+                text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+            }
+            catch (DecoderFallbackException)
+            {
+                // Not UTF-8: a Vietnamese Windows PC saves "ANSI" text as Windows-1258.
+                text = Encoding.GetEncoding(1258).GetString(bytes);
+            }
+        }
+
+        return text.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')) ? null : text;
+    }
+}

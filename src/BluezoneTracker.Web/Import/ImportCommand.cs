@@ -1,0 +1,169 @@
+using System.Globalization;
+using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Core.Snapshots;
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Figures;
+using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Localization;
+
+namespace BluezoneTracker.Web.Import;
+
+/// <summary>
+/// <c>import --date 2020-08-18 --file counts.csv [--reason "…"] [--dry-run]</c>: the same parsing and
+/// checks as the upload page, for automation. Exit 0 when saved (or previewed), 1 when the file has
+/// problems (nothing written), 2 for a usage error. Other arguments configure the app as usual
+/// (e.g. <c>--ConnectionStrings:Default "Data Source=…"</c>).
+/// </summary>
+public static class ImportCommand
+{
+    public const string Verb = "import";
+
+    public static bool Matches(string[] args) => args is [Verb, ..];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var (options, rest) = Parse(args is [Verb, ..] ? args[1..] : args);
+        if (options.Date is null || options.File is null)
+        {
+            await error.WriteLineAsync("Cách dùng / usage: import --date 2020-08-18 --file counts.csv [--reason \"…\"] [--dry-run] [--lang en]");
+            return 2;
+        }
+
+        var culture = CultureInfo.GetCultureInfo(options.Lang == "en" ? "en-US" : "vi-VN");
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+
+        var builder = WebApplication.CreateBuilder(rest);
+        builder.Logging.SetMinimumLevel(LogLevel.Error); // keep the summary on one screen
+        builder.Services.AddBluezoneStore(builder.Configuration, builder.Environment);
+        builder.Services.AddBluezoneFigures(builder.Configuration);
+        builder.Services.AddBluezoneImport(builder.Configuration);
+        builder.Services.AddLocalization();
+        builder.Services.AddScoped<Messages>();
+        await using var app = builder.Build();
+        await app.Services.PrepareStoreAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var intake = scope.ServiceProvider.GetRequiredService<SnapshotIntake>();
+        var texts = scope.ServiceProvider.GetRequiredService<ImportMessages>();
+        var messages = scope.ServiceProvider.GetRequiredService<Messages>();
+
+        var file = Locate(options.File);
+        if (!file.Exists)
+        {
+            await error.WriteLineAsync(culture.Name == "en-US" ? $"File not found: {file.FullName}" : $"Không tìm thấy tệp: {file.FullName}");
+            return 2;
+        }
+
+        if (file.Length > intake.Options.MaxFileBytes)
+        {
+            await error.WriteLineAsync(texts.Problem(UploadedTable.TooLarge(file.Length, intake.Options)));
+            return 1;
+        }
+
+        var upload = new UploadedFile(file.Name, await File.ReadAllBytesAsync(file.FullName));
+        var draft = (await intake.FromFileAsync(options.Date, upload, CancellationToken.None)).RefusingDuplicate();
+
+        if (draft.HasErrors)
+        {
+            foreach (var problem in draft.Problems)
+            {
+                await error.WriteLineAsync(texts.Problem(problem));
+            }
+
+            await error.WriteLineAsync(culture.Name == "en-US" ? "Nothing was saved." : "Không có gì được lưu.");
+            return 1;
+        }
+
+        await PrintAsync(output, draft, messages, culture);
+        if (options.DryRun)
+        {
+            await output.WriteLineAsync(culture.Name == "en-US" ? "Dry run: nothing was saved." : "Chạy thử: chưa lưu gì.");
+            return 0;
+        }
+
+        // Automation cannot tick a box: the warnings above are printed, and saving means the operator accepted them.
+        var result = await intake.SaveAsync(draft, RevisionSource.CommandLine, options.Reason, ActingUser.CommandLine(), warningsConfirmed: true, CancellationToken.None);
+        if (!result.Saved)
+        {
+            foreach (var problem in result.Problems)
+            {
+                await error.WriteLineAsync(texts.Problem(problem));
+            }
+
+            return 1;
+        }
+
+        await output.WriteLineAsync(culture.Name == "en-US"
+            ? $"Saved revision #{result.Number} of {VietnameseFormat.Date(result.Date!.Value)}."
+            : $"Đã lưu bản #{result.Number} của ngày {VietnameseFormat.Date(result.Date!.Value)}.");
+        return 0;
+    }
+
+    private static async Task PrintAsync(TextWriter output, IntakeDraft draft, Messages messages, CultureInfo culture)
+    {
+        var annex = draft.Preview!.Annex;
+        var en = culture.Name == "en-US";
+        await output.WriteLineAsync(en
+            ? $"{draft.Parent.Name}, {VietnameseFormat.Date(annex.Date)}: {draft.Rows.Count} rows, total {VietnameseFormat.Count(annex.Total.Registrations)}"
+            : $"{draft.Parent.Name}, ngày {VietnameseFormat.Date(annex.Date)}: {draft.Rows.Count} dòng, tổng {VietnameseFormat.Count(annex.Total.Registrations)}");
+        foreach (var row in annex.Rows)
+        {
+            var change = row.Change is { } c ? VietnameseFormat.Change(c) : "—";
+            var count = row.Registrations is { } r ? VietnameseFormat.Count(r) : "—";
+            await output.WriteLineAsync($"  {row.Name,-24} {count,10} {change,10}");
+        }
+
+        await output.WriteLineAsync($"  {(en ? "Unassigned" : "Chưa xác định huyện"),-24} {VietnameseFormat.Count(annex.Unassigned.Registrations),10}");
+        if (draft.IsRevision)
+        {
+            await output.WriteLineAsync(en ? $"Revises #{draft.CurrentNumber}: {draft.Preview.ChangesFromCurrent.Count} cells differ." : $"Sửa bản #{draft.CurrentNumber}: {draft.Preview.ChangesFromCurrent.Count} ô thay đổi.");
+        }
+
+        foreach (var warning in draft.Preview.Warnings)
+        {
+            await output.WriteLineAsync((en ? "Warning: " : "Cảnh báo: ") + messages.Warning(warning));
+        }
+    }
+
+    /// <summary>
+    /// The file as given. `dotnet run --project …` starts the app in the project's folder, so a relative
+    /// path is also tried from the folder the command was typed in (the shell's PWD, inherited).
+    /// </summary>
+    private static FileInfo Locate(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists && !Path.IsPathRooted(path) && Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shellFolder)
+        {
+            var fromShell = new FileInfo(Path.Combine(shellFolder, path));
+            return fromShell.Exists ? fromShell : file;
+        }
+
+        return file;
+    }
+
+    private sealed record Options(string? Date, string? File, string? Reason, bool DryRun, string? Lang);
+
+    private static (Options Options, string[] Others) Parse(string[] args)
+    {
+        string? date = null, file = null, reason = null, lang = null;
+        var dryRun = false;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string? Next() => i + 1 < args.Length ? args[++i] : null;
+            switch (args[i])
+            {
+                case "--date": date = Next(); break;
+                case "--file": file = Next(); break;
+                case "--reason": reason = Next(); break;
+                case "--lang": lang = Next(); break;
+                case "--dry-run": dryRun = true; break;
+                default: rest.Add(args[i]); break;
+            }
+        }
+
+        return (new Options(date, file, reason, dryRun, lang), [.. rest]);
+    }
+}

@@ -1,0 +1,11 @@
+namespace BluezoneTracker.Web.Import;
+
+/// <summary>Limits on uploaded files (section "Import" of the configuration).</summary>
+public sealed class ImportOptions
+{
+    /// <summary>The largest file accepted, in bytes (5 MB: a province's daily counts take a few KB).</summary>
+    public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>The largest total uncompressed size of an .xlsx workbook, in bytes: beyond it the file is refused as a zip bomb.</summary>
+    public long MaxUncompressedBytes { get; set; } = 50 * 1024 * 1024;
+}

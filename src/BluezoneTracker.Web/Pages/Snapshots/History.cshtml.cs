@@ -1,0 +1,68 @@
+using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Core.Import;
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Figures;
+using BluezoneTracker.Web.Import;
+using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BluezoneTracker.Web.Pages.Snapshots;
+
+/// <summary>Every revision of a date: who, when, from where, why, what changed; earlier ones can be restored.</summary>
+public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportMessages texts) : PageModel
+{
+    public sealed record Entry(RevisionView Revision, IReadOnlyList<CellChange> Changes, bool IsCurrent);
+
+    public DateOnly Day { get; private set; }
+
+    public AreaCatalog? Catalog { get; private set; }
+
+    public IReadOnlyList<Entry> Entries { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public int? Saved { get; set; }
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string date, CancellationToken ct) =>
+        await LoadAsync(date, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRestoreAsync(string date, int number, string? reason, CancellationToken ct)
+    {
+        if (!await LoadAsync(date, ct))
+        {
+            return NotFound();
+        }
+
+        var result = await intake.RestoreAsync(Day, number, reason, ActingUser.Name(User), ct);
+        if (result.Saved)
+        {
+            return RedirectToPage("History", new { date, saved = result.Number });
+        }
+
+        Problems = [.. result.Problems.Select(texts.Problem)];
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public string SourceText(RevisionView revision) => texts.Source(revision.Source);
+
+    private async Task<bool> LoadAsync(string date, CancellationToken ct)
+    {
+        if (!VietnameseFormat.TryParseIsoDate(date, out var day))
+        {
+            return false;
+        }
+
+        Day = day;
+        Catalog = await intake.CatalogAsync(ct);
+        var revisions = await RevisionHistory.OfDateAsync(db, Catalog.Area.Code, day, ct);
+        Entries = [.. revisions.Select((r, i) => new Entry(
+            r,
+            i == 0 ? [] : IntakePreview.Diff(Catalog.Children, revisions[i - 1].Counts, r.Counts),
+            i == revisions.Count - 1)).Reverse()];
+        return Entries.Count > 0;
+    }
+}

@@ -1,0 +1,104 @@
+using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Core.Snapshots;
+using BluezoneTracker.Web.Import;
+using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace BluezoneTracker.Web.Pages.Snapshots;
+
+/// <summary>
+/// Upload → preview → confirm. The file waits in memory under a token between the preview and the
+/// confirmation; it is checked again on confirmation and saved in one transaction.
+/// </summary>
+[UploadSizeFilter]
+public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, ImportMessages texts, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public string? Date { get; set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public bool ConfirmWarnings { get; set; }
+
+    public IntakeDraft? Draft { get; private set; }
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public long MaxFileBytes => intake.Options.MaxFileBytes;
+
+    public void OnGet(long? tooLarge)
+    {
+        Date = VietnameseFormat.IsoDate(intake.Today);
+        if (tooLarge is { } length)
+        {
+            Problems = [texts.Problem(UploadedTable.TooLarge(length, intake.Options))];
+        }
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        if (Upload is null)
+        {
+            return Refuse(localizer["Hãy chọn một tệp CSV hoặc Excel (.xlsx)."]);
+        }
+
+        if (Upload.Length > MaxFileBytes)
+        {
+            return Refuse(texts.Problem(UploadedTable.TooLarge(Upload.Length, intake.Options)));
+        }
+
+        using var copy = new MemoryStream();
+        await Upload.CopyToAsync(copy, ct);
+        var file = new UploadedFile(Path.GetFileName(Upload.FileName), copy.ToArray());
+        Draft = await intake.FromFileAsync(Date, file, ct);
+        if (Draft.HasErrors)
+        {
+            return Refuse([.. Draft.Problems.Select(texts.Problem)]);
+        }
+
+        Token = pending.Keep(Date ?? string.Empty, file);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        if (pending.Find(Token) is not { } upload)
+        {
+            return Refuse(localizer["Bản xem trước đã hết hạn hoặc đã được lưu; hãy tải tệp lên lại."]);
+        }
+
+        Date = upload.Date;
+        Draft = await intake.FromFileAsync(upload.Date, upload.File, ct);
+        var result = await intake.SaveAsync(Draft, RevisionSource.File, Reason, ActingUser.Name(User), ConfirmWarnings, ct);
+        if (result.Saved)
+        {
+            pending.Forget(Token!);
+            return RedirectToPage("History", new { date = VietnameseFormat.IsoDate(result.Date!.Value), saved = result.Number });
+        }
+
+        Problems = result.Problems.Count > 0
+            ? [.. result.Problems.Select(texts.Problem)]
+            : [localizer["Hãy đánh dấu ô xác nhận đã kiểm tra các cảnh báo."]];
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private PageResult Refuse(params string[] problems)
+    {
+        Problems = problems;
+        Token = null;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

@@ -1,0 +1,85 @@
+using BluezoneTracker.Web.Import;
+using Microsoft.Data.Sqlite;
+
+namespace BluezoneTracker.Web.Tests.Import;
+
+/// <summary>The "import" verb, run in-process as Program runs it, against a SQLite file of its own.</summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("bluezone-cli-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private string Database => Path.Combine(_folder, "cli.db");
+
+    private string CorpusFile(string name)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, IntakeClient.Corpus(name));
+        return path;
+    }
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await ImportCommand.RunAsync(["import", .. args, "--ConnectionStrings:Default", $"Data Source={Database}"], output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private async Task<long> RevisionsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM SnapshotRevisions";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Dry_run_prints_the_preview_and_saves_nothing()
+    {
+        var (exit, output, _) = await RunAsync("--date", "2020-08-18", "--file", CorpusFile("names-windows1258-semicolon.csv"), "--dry-run");
+        Assert.Equal(0, exit);
+        Assert.Contains("Sơn La, ngày 18/8/2020: 12 dòng, tổng 85.329", output, StringComparison.Ordinal);
+        Assert.Contains("Chạy thử: chưa lưu gì.", output, StringComparison.Ordinal);
+        Assert.Equal(2, await RevisionsAsync());
+    }
+
+    [Fact]
+    public async Task Import_saves_a_revision_and_says_so()
+    {
+        var (exit, output, _) = await RunAsync("--date", "2020-08-18", "--file", CorpusFile("template-numbers.xlsx"));
+        Assert.Equal(0, exit);
+        Assert.EndsWith("Đã lưu bản #1 của ngày 18/8/2020." + Environment.NewLine, output, StringComparison.Ordinal);
+        Assert.Equal(3, await RevisionsAsync());
+
+        var (again, _, error) = await RunAsync("--date", "2020-08-18", "--file", CorpusFile("template-numbers.xlsx"), "--reason", "lần nữa");
+        Assert.Equal(1, again);
+        Assert.Contains("Tệp này đã được nhập cho ngày này (bản #1).", error, StringComparison.Ordinal);
+        Assert.Equal(3, await RevisionsAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_file_exits_non_zero_with_the_same_messages_and_saves_nothing()
+    {
+        var (exit, output, error) = await RunAsync("--date", "2020-08-18", "--file", CorpusFile("unknown-district.csv"));
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("Dòng 7: không tìm thấy huyện \"Mường Lát\".", error, StringComparison.Ordinal);
+        Assert.Contains("Không có gì được lưu.", error, StringComparison.Ordinal);
+        Assert.Equal(2, await RevisionsAsync());
+    }
+
+    [Fact]
+    public async Task Missing_arguments_are_a_usage_error()
+    {
+        var (exit, _, error) = await RunAsync("--date", "2020-08-18");
+        Assert.Equal(2, exit);
+        Assert.Contains("import --date 2020-08-18 --file counts.csv", error, StringComparison.Ordinal);
+    }
+}
