@@ -75,3 +75,43 @@ public sealed class DraftMarkOnDownloads(BluezoneAppFactory factory) : IClassFix
         return (mark, [.. Reports.PdfText.Pages(pdf).SelectMany(p => p)]);
     }
 }
+
+public sealed class RevisingASignedOffDate(BluezoneAppFactory factory) : IClassFixture<BluezoneAppFactory>
+{
+    [Fact]
+    public async Task Staff_cannot_revise_a_signed_off_date_a_director_can_and_the_revision_is_audited()
+    {
+        var director = await factory.ClientForAsync(Roles.Director);
+        await director.SubmitAsync("/annex/signoff?date=2020-08-17", "[data-testid=signoff-form]");
+        var before = await factory.AuditAsync(AuditKinds.RevisionAdded);
+
+        var staff = await factory.ApiClientAsync(Roles.Staff);
+        var refused = await staff.PostAsync(new Uri("/api/snapshots/2020-08-17?reason=Sửa", UriKind.Relative), Counts());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("\"kind\":\"SignedOffDate\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before.Count, (await factory.AuditAsync(AuditKinds.RevisionAdded)).Count);
+
+        var directorApi = await factory.ApiClientAsync(Roles.Director);
+        var saved = await directorApi.PostAsync(new Uri("/api/snapshots/2020-08-17?reason=Sửa", UriKind.Relative), Counts());
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+
+        var audit = (await factory.AuditAsync(AuditKinds.RevisionAdded))[^1];
+        Assert.Equal("14 2020-08-17", audit.Subject);
+        Assert.Equal("api-director", audit.UserName);
+        Assert.Contains("\"Number\":1", audit.Before, StringComparison.Ordinal);
+        Assert.Contains("\"Number\":2", audit.After, StringComparison.Ordinal);
+        Assert.Contains("\"Source\":\"Api\"", audit.After, StringComparison.Ordinal);
+        Assert.Contains("\"116\":", audit.After, StringComparison.Ordinal);
+
+        var page = await Html.ParseAsync(await director.GetAsync(new Uri("/annex?date=2020-08-17", UriKind.Relative)));
+        Assert.Equal("BẢN NHÁP", page.QuerySelector("[data-testid=draft-mark]")!.Text());
+        Assert.NotNull(page.QuerySelector("[data-testid=superseded]"));
+    }
+
+    private static ByteArrayContent Counts()
+    {
+        var body = new ByteArrayContent(Import.IntakeClient.Corpus("template-utf8-bom-comma.csv"));
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        return body;
+    }
+}
