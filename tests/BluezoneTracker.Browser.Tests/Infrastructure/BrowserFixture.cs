@@ -30,6 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "bluezone-browser-tests", Guid.NewGuid().ToString("N"));
     private AppFactory? _factory;
+    private readonly SemaphoreSlim _users = new(1, 1);
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -84,8 +85,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         const string Password = "Trinh-duyet@2020";
         var userName = "browser-" + role.ToLowerInvariant();
-        await using (var scope = Services.CreateAsyncScope())
+        await _users.WaitAsync();
+        try
         {
+            await using var scope = Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             if (await users.FindByNameAsync(userName) is null)
             {
@@ -93,6 +96,10 @@ public sealed class BrowserFixture : IAsyncLifetime
                 await users.CreateAsync(user, Password);
                 await users.AddToRoleAsync(user, role);
             }
+        }
+        finally
+        {
+            _users.Release();
         }
 
         await page.GotoAsync("/account/signin");
@@ -110,6 +117,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        _users.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
@@ -132,6 +140,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
+
+            // Every test signs in; the sign-in limit per address is tested in the web tests.
+            builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         }
     }
 }
