@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
 
@@ -39,7 +38,8 @@ public static class AuditKinds
 /// </summary>
 public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // Stored as readable text ("Sở TT&TT", not escapes); pages HTML-encode it when they show it.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Adds a row to the pending changes; the caller's SaveChanges writes it.</summary>
     public AuditEntry Add(string kind, string subject, object? before = null, object? after = null, string? userName = null)
