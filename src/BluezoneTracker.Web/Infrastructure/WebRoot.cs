@@ -35,6 +35,15 @@ internal static class WebRoot
             return repository;
         }
 
+        // The build output run directly (bin/Release/net10.0): the repository is further up.
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BluezoneTracker.sln")) && Directory.Exists(Path.Combine(dir.FullName, "wwwroot")))
+            {
+                return Path.Combine(dir.FullName, "wwwroot");
+            }
+        }
+
         throw new DirectoryNotFoundException(
             $"No web root: neither {published} nor {repository} exists. Set WebRoot in configuration.");
     }
