@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BluezoneTracker.Core.Reports;
 using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
@@ -24,7 +25,7 @@ public sealed class ReportSettingsStore(AppDbContext db, IOptions<ReportSettings
         }
 
         var row = await db.ReportSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var settings = row is null ? defaults.Value : ToSettings(row);
+        var settings = row is null ? defaults.Value : JsonSerializer.Deserialize<ReportSettings>(row.Json) ?? defaults.Value;
         cache.Set(key, settings, TimeSpan.FromMinutes(30));
         return settings;
     }
@@ -36,29 +37,14 @@ public sealed class ReportSettingsStore(AppDbContext db, IOptions<ReportSettings
         var row = await db.ReportSettings.FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            row = new ReportSettingsEntity { AgencyName = string.Empty, AgencyShortName = string.Empty, DocumentCode = string.Empty, SignerTitle = string.Empty };
+            row = new ReportSettingsEntity { Json = string.Empty };
             db.ReportSettings.Add(row);
         }
 
-        row.AgencyName = settings.AgencyName;
-        row.AgencyShortName = settings.AgencyShortName;
-        row.DocumentCode = settings.DocumentCode;
-        row.DocumentNumber = settings.DocumentNumber;
-        row.SignerTitle = settings.SignerTitle;
-        row.SignerName = settings.SignerName;
+        row.Json = JsonSerializer.Serialize(settings);
         row.UpdatedAt = clock.GetUtcNow();
         row.UpdatedBy = audit.Add(AuditKinds.SettingsChanged, "Report", before, settings).UserName;
         await db.SaveChangesAsync(cancellationToken);
         version.Bump();
     }
-
-    private static ReportSettings ToSettings(ReportSettingsEntity row) => new()
-    {
-        AgencyName = row.AgencyName,
-        AgencyShortName = row.AgencyShortName,
-        DocumentCode = row.DocumentCode,
-        DocumentNumber = row.DocumentNumber,
-        SignerTitle = row.SignerTitle,
-        SignerName = row.SignerName,
-    };
 }

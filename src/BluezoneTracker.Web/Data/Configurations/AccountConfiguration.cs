@@ -57,12 +57,7 @@ internal sealed class ReportSettingsConfiguration : IEntityTypeConfiguration<Rep
     {
         builder.ToTable("ReportSettings");
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.AgencyName).HasMaxLength(300);
-        builder.Property(s => s.AgencyShortName).HasMaxLength(100);
-        builder.Property(s => s.DocumentCode).HasMaxLength(100);
-        builder.Property(s => s.DocumentNumber).HasMaxLength(50);
-        builder.Property(s => s.SignerTitle).HasMaxLength(100);
-        builder.Property(s => s.SignerName).HasMaxLength(200);
+        builder.Property(s => s.Json).HasMaxLength(8000);
         builder.Property(s => s.UpdatedBy).HasMaxLength(256);
     }
 }

@@ -1,23 +1,16 @@
 namespace BluezoneTracker.Web.Data.Entities;
 
-/// <summary>The report settings saved by an administrator (one row); without it, configuration applies.</summary>
+/// <summary>
+/// The report settings saved by an administrator (one row), as the JSON of Core's ReportSettings so
+/// that a new setting needs no migration. Without this row, configuration applies.
+/// </summary>
 public sealed class ReportSettingsEntity
 {
     public const int SingleId = 1;
 
     public int Id { get; set; } = SingleId;
 
-    public required string AgencyName { get; set; }
-
-    public required string AgencyShortName { get; set; }
-
-    public required string DocumentCode { get; set; }
-
-    public string DocumentNumber { get; set; } = string.Empty;
-
-    public required string SignerTitle { get; set; }
-
-    public string SignerName { get; set; } = string.Empty;
+    public required string Json { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -43,6 +43,10 @@ public sealed class SettingsModel(ReportSettingsStore store) : PageModel
         [StringLength(50)]
         public string? DocumentNumber { get; set; }
 
+        [Required(ErrorMessage = "Vui lòng nhập địa danh ghi trên văn bản.")]
+        [StringLength(100)]
+        public string Place { get; set; } = string.Empty;
+
         [Required(ErrorMessage = "Vui lòng nhập chức danh người ký.")]
         [StringLength(100)]
         public string SignerTitle { get; set; } = string.Empty;
@@ -56,6 +60,7 @@ public sealed class SettingsModel(ReportSettingsStore store) : PageModel
             AgencyShortName = s.AgencyShortName,
             DocumentCode = s.DocumentCode,
             DocumentNumber = s.DocumentNumber,
+            Place = s.Place,
             SignerTitle = s.SignerTitle,
             SignerName = s.SignerName,
         };
@@ -66,6 +71,7 @@ public sealed class SettingsModel(ReportSettingsStore store) : PageModel
             AgencyShortName = AgencyShortName.Trim(),
             DocumentCode = DocumentCode.Trim(),
             DocumentNumber = DocumentNumber?.Trim() ?? string.Empty,
+            Place = Place.Trim(),
             SignerTitle = SignerTitle.Trim(),
             SignerName = SignerName?.Trim() ?? string.Empty,
         };

@@ -126,6 +126,9 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
 
         Assert.Equal("/annex", page.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal("(Kèm theo Công văn số: 1234/STTTT-TTBCXB ngày 17/8/2020 của Sở TT&TT)", (await Html.ParseAsync(page)).QuerySelector(".attachment")!.Text());
+        var form = await Html.ParseAsync(await admin.GetAsync(new Uri("/admin/settings", UriKind.Relative)));
+        Assert.Equal("1234", form.QuerySelector("#Input_DocumentNumber")!.GetAttribute("value"));
+        Assert.Equal("Sơn La", form.QuerySelector("#Input_Place")!.GetAttribute("value"));
         var audit = Assert.Single(await factory.AuditAsync(AuditKinds.SettingsChanged));
         Assert.Contains("\"DocumentNumber\":\"\"", audit.Before, StringComparison.Ordinal);
         Assert.Contains("\"DocumentNumber\":\"1234\"", audit.After, StringComparison.Ordinal);

@@ -90,12 +90,7 @@ namespace BluezoneTracker.Web.Data.Migrations
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    AgencyShortName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DocumentCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SignerTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
