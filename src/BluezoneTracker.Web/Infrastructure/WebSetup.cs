@@ -57,7 +57,9 @@ internal static class WebSetup
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddProblemDetails();
 
-        // Officials read on slow connections: HTML, CSS, JS and JSON travel compressed.
+        // Officials read on slow connections: HTML, CSS, JS and JSON travel compressed. Over HTTPS only
+        // static assets are (see UseBluezonePipeline): compressing pages that carry an anti-forgery
+        // token next to reflected input would open them to BREACH.
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -70,6 +72,13 @@ internal static class WebSetup
         return services;
     }
 
+    /// <summary>Plain HTTP (a TLS-terminating proxy in front), or a static asset that holds no secret.</summary>
+    internal static bool CompressionIsSafe(HttpContext context) =>
+        !context.Request.IsHttps
+        || context.Request.Path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplication UseBluezonePipeline(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -80,7 +89,7 @@ internal static class WebSetup
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseResponseCompression();
+        app.UseWhen(CompressionIsSafe, branch => branch.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
         app.UseRequestLocalization();
         app.UseRouting();
