@@ -30,6 +30,28 @@ public static class AuditKinds
         SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, UserDisabled, UserEnabled, PasswordReset,
         AreaChanged, TargetChanged, SettingsChanged, RevisionAdded, SignedOff, TokenCreated, TokenRevoked, TokenUsed,
     ];
+
+    /// <summary>The kind as the audit page names it (Vietnamese; the key of its English translation).</summary>
+    public static string Label(string kind) => kind switch
+    {
+        SignIn => "Đăng nhập thành công",
+        SignInFailed => "Đăng nhập không thành công",
+        SignOut => "Đã đăng xuất",
+        UserCreated => "Đã tạo tài khoản",
+        UserRoleChanged => "Đã đổi vai trò",
+        UserDisabled => "Đã vô hiệu hoá tài khoản",
+        UserEnabled => "Đã kích hoạt lại tài khoản",
+        PasswordReset => "Đã đặt lại mật khẩu",
+        AreaChanged => "Đã sửa địa bàn",
+        TargetChanged => "Đã đổi chỉ tiêu",
+        SettingsChanged => "Đã đổi cài đặt báo cáo",
+        RevisionAdded => "Đã thêm bản số liệu",
+        SignedOff => "Đã duyệt số liệu",
+        TokenCreated => "Đã tạo mã API",
+        TokenRevoked => "Đã thu hồi mã API",
+        TokenUsed => "Đã dùng mã API",
+        _ => kind,
+    };
 }
 
 /// <summary>

@@ -45,6 +45,16 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, "No English for (add with tools/resx.py):\n" + string.Join('\n', missing.Distinct()));
     }
 
+    [Fact]
+    public void No_two_translation_keys_differ_only_in_case()
+    {
+        // The resource compiler drops such a key with only a warning, and its English silently goes.
+        var resx = Path.Combine(RepositoryRoot(), "src", "BluezoneTracker.Web", "Localization", "SharedResource.en.resx");
+        var keys = System.Xml.Linq.XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        var clashes = keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys that clash ignoring case:\n" + string.Join('\n', clashes));
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

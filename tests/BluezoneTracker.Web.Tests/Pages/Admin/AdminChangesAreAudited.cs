@@ -143,7 +143,7 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
         var rows = page.QuerySelectorAll("[data-testid=audit] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.Text()).ToArray()).ToList();
 
         Assert.NotEmpty(rows);
-        Assert.All(rows, r => Assert.Equal(["test-viewer", "127.0.0.1", "SignIn"], r[1..4]));
+        Assert.All(rows, r => Assert.Equal(["test-viewer", "127.0.0.1", "Đăng nhập thành công"], r[1..4]));
 
         var bad = await admin.GetAsync(new Uri("/admin/audit?from=17-08-2020", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
