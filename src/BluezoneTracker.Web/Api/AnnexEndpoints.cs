@@ -42,19 +42,45 @@ internal static class AnnexEndpoints
                 : AnnexDownload.File(context, document, AnnexExcel.Write(document, annex.Settings, annex.SignOff), AnnexExcel.ContentType, "xlsx");
         }).WithName("AnnexXlsx").RequireAuthorization(Policies.Reader);
 
-        endpoints.MapGet("/annex.pdf", async (string? date, string? compare, string? area, bool? summary, HttpContext context, AnnexSource source, TimeProvider clock, CancellationToken ct) =>
+        endpoints.MapGet("/annex.pdf", async (string? date, string? compare, string? area, string? summary, HttpContext context, AnnexSource source, TimeProvider clock, CancellationToken ct) =>
         {
+            if (!TryParseFlag(summary, out var withSummary))
+            {
+                return Results.Problem(
+                    detail: source.Messages.InvalidFlag("summary", summary!),
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: source.Messages.ProblemTitle(FiguresProblem.MalformedDate),
+                    extensions: new Dictionary<string, object?> { ["problem"] = "InvalidFlag" });
+            }
+
             var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
             if (annex.Document is not { } document)
             {
                 return annex.Problem!;
             }
 
-            var options = new AnnexPdfOptions(AnnexDownload.VietnamTime(clock), summary ?? false, annex.SignOff);
+            var options = new AnnexPdfOptions(AnnexDownload.VietnamTime(clock), withSummary, annex.SignOff);
             return AnnexDownload.File(context, document, AnnexPdf.Write(document, annex.Settings, options), AnnexPdf.ContentType, "pdf");
         }).WithName("AnnexPdf").RequireAuthorization(Policies.Reader);
 
         return endpoints;
+    }
+
+    /// <summary>A yes/no query value as forms and links send it: absent, true/false, on, 1/0.</summary>
+    internal static bool TryParseFlag(string? text, out bool value)
+    {
+        switch (text?.Trim().ToUpperInvariant())
+        {
+            case null or "" or "FALSE" or "0" or "OFF":
+                value = false;
+                return true;
+            case "TRUE" or "1" or "ON":
+                value = true;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
     }
 
     internal static IResult Problem(FiguresResult result, Messages messages)

@@ -20,6 +20,9 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
         _ => localizer["Yêu cầu không hợp lệ."],
     };
 
+    public string InvalidFlag(string name, string value) =>
+        localizer["Tham số {0} chỉ nhận true hoặc false, không nhận \"{1}\".", name, value];
+
     public string ProblemTitle(FiguresProblem problem) => problem switch
     {
         FiguresProblem.UnknownArea or FiguresProblem.UnknownDate or FiguresProblem.UnknownCompareDate or FiguresProblem.NoData

@@ -57,6 +57,7 @@ public sealed class AnnexApiTests(BluezoneAppFactory factory) : IClassFixture<Bl
     [InlineData("/annex.pdf?date=2020-08-17&compare=2020-08-17", "CompareNotBefore")]
     [InlineData("/annex.pdf?date=2020-08-17&compare=2020-08-10", "UnknownCompareDate")]
     [InlineData("/annex.pdf?date=2020-08-17&compare=abc&summary=true", "MalformedCompareDate")]
+    [InlineData("/annex.pdf?date=2020-08-17&summary=maybe", "InvalidFlag")]
     public async Task Bad_dates_get_400_with_a_problem_body_instead_of_a_file(string url, string problem)
     {
         var client = await factory.ClientForAsync(Roles.Viewer);
