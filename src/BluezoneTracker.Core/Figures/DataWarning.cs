@@ -11,7 +11,8 @@ public sealed record DataWarning(
     long? Value = null,
     long? Other = null,
     DateOnly? OtherDate = null,
-    int? Count = null);
+    int? Count = null,
+    DateOnly? Date = null);
 
 public enum DataWarningKind
 {
@@ -44,4 +45,7 @@ public enum DataWarningKind
 
     /// <summary>A daily increase far above the recent pace. Value = per day now, Other = per day before, OtherDate = previous snapshot.</summary>
     JumpAbovePace,
+
+    /// <summary>The date written in a file differs from the date chosen for it. Value = the file's line, OtherDate = the file's date, Date = the chosen date.</summary>
+    FileDateDiffers,
 }

@@ -16,6 +16,8 @@ public static class AuditKinds
     public const string UserDisabled = "UserDisabled";
     public const string UserEnabled = "UserEnabled";
     public const string PasswordReset = "PasswordReset";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string AreaCreated = "AreaCreated";
     public const string AreaChanged = "AreaChanged";
     public const string TargetChanged = "TargetChanged";
     public const string SettingsChanged = "SettingsChanged";
@@ -27,8 +29,8 @@ public static class AuditKinds
 
     public static readonly IReadOnlyList<string> All =
     [
-        SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, UserDisabled, UserEnabled, PasswordReset,
-        AreaChanged, TargetChanged, SettingsChanged, RevisionAdded, SignedOff, TokenCreated, TokenRevoked, TokenUsed,
+        SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, UserDisabled, UserEnabled, PasswordReset, PasswordChanged,
+        AreaCreated, AreaChanged, TargetChanged, SettingsChanged, RevisionAdded, SignedOff, TokenCreated, TokenRevoked, TokenUsed,
     ];
 
     /// <summary>The kind as the audit page names it (Vietnamese; the key of its English translation).</summary>
@@ -42,6 +44,8 @@ public static class AuditKinds
         UserDisabled => "Đã vô hiệu hoá tài khoản",
         UserEnabled => "Đã kích hoạt lại tài khoản",
         PasswordReset => "Đã đặt lại mật khẩu",
+        PasswordChanged => "Đã tự đổi mật khẩu",
+        AreaCreated => "Đã thêm địa bàn",
         AreaChanged => "Đã sửa địa bàn",
         TargetChanged => "Đã đổi chỉ tiêu",
         SettingsChanged => "Đã đổi cài đặt báo cáo",

@@ -42,8 +42,15 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         var problems = new List<ImportProblem>();
         problems.AddRange(new[] { dateProblem, fileProblem }.OfType<ImportProblem>());
         problems.AddRange(parsed?.Problems ?? []);
+        var warnings = new List<DataWarning>(parsed?.Warnings ?? []);
+        if (table is not null && date is { } chosen && FileDate.Compare(table, chosen, catalog.Area) is { } otherDate)
+        {
+            // A file of one day sent for another: shown first, it must be confirmed like any warning.
+            warnings.Insert(0, otherDate);
+        }
+
         var sameFile = await SameFileImportsAsync(file.Sha256, ct);
-        return await DraftAsync(catalog, date, parsed?.Rows ?? [], parsed?.Unassigned ?? 0, problems, parsed?.Warnings ?? [], file, sameFile, ct);
+        return await DraftAsync(catalog, date, parsed?.Rows ?? [], parsed?.Unassigned ?? 0, problems, warnings, file, sameFile, ct);
     }
 
     /// <summary>Checks the grid's counts: texts by area code, and the unassigned count.</summary>

@@ -9,6 +9,7 @@ using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
 namespace BluezoneTracker.Web.Infrastructure;
@@ -56,6 +57,18 @@ internal static class WebSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddProblemDetails();
+
+        // Model binding's own messages ("The value 'abc' is not valid…") in the UI language too.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            var localizer = factory.Create(typeof(SharedResource));
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => localizer["Giá trị \"{0}\" không hợp lệ.", value]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer["Giá trị \"{0}\" không hợp lệ.", value]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => localizer["Giá trị đã nhập không hợp lệ."]);
+            messages.SetValueMustBeANumberAccessor(_ => localizer["Giá trị đã nhập phải là số."]);
+            messages.SetValueMustNotBeNullAccessor(value => localizer["Giá trị \"{0}\" không hợp lệ.", value]);
+        });
 
         // Officials read on slow connections: HTML, CSS, JS and JSON travel compressed. Over HTTPS only
         // static assets are (see UseBluezonePipeline): compressing pages that carry an anti-forgery

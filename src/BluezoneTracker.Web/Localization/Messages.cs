@@ -51,6 +51,9 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
             DataWarningKind.UnassignedDecreased => localizer["Số thuê bao chưa xác định được huyện giảm từ {0} (ngày {1}) xuống {2}.", other, date, value],
             DataWarningKind.TypedTotalMismatch => localizer["Tổng ghi trong tệp là {0}, khác tổng các dòng là {1}.", value, other],
             DataWarningKind.JumpAbovePace => localizer["{0}: tăng {1} mỗi ngày kể từ ngày {2}, cao bất thường so với nhịp gần đây ({3} mỗi ngày).", name, value, date, other],
+            DataWarningKind.FileDateDiffers => localizer[
+                "Dòng {0}: tệp ghi số liệu tính đến ngày {1}, khác ngày đã chọn {2}. Hãy kiểm tra lại ngày trước khi lưu.",
+                warning.Value ?? 0, date, warning.Date is { } chosen ? VietnameseFormat.Date(chosen) : string.Empty],
             _ => warning.Kind.ToString(),
         };
     }

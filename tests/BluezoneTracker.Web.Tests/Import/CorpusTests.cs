@@ -29,6 +29,8 @@ public sealed class CorpusTests(BluezoneAppFactory factory) : IClassFixture<Blue
         { "formula-with-cached-value.xlsx", 85_329, null },
         { "second-sheet-named-so-lieu.xlsx", 85_329, null },
         { "annex-layout-with-sum-formula.xlsx", 85_329, null },
+        // A date column (17/8/2020) beside the code and the name.
+        { "date-column-17-8.csv", 85_329, null },
         // Our own annex export of 17/8/2020, and the official table as typed, with its wrong total.
         { "annex-export.csv", 84_126, null },
         { "annex-typed-title-rows.csv", 84_126, "Tổng ghi trong tệp là 84.124, khác tổng các dòng là 84.126." },

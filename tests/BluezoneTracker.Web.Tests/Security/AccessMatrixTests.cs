@@ -93,7 +93,19 @@ public sealed class AccessMatrixTests(BluezoneAppFactory factory) : IClassFixtur
         Assert.Contains("POST /account/tokens?handler=Revoke", seen);
         Assert.Contains("GET /api/annex", seen);
         Assert.Contains("GET /health", seen);
+        Assert.Contains("GET /admin/areas/new", seen);
+        Assert.Contains("POST /admin/areas/new", seen);
+        Assert.Contains("GET /account/password", seen);
+        Assert.Contains("POST /account/password", seen);
     }
+
+    [Theory]
+    [InlineData("GET", "/admin/areas/new", Roles.Admin)]
+    [InlineData("POST", "/admin/areas/new", Roles.Admin)]
+    [InlineData("GET", "/account/password", Roles.Viewer)]
+    [InlineData("POST", "/account/password", Roles.Viewer)]
+    public void Adding_an_area_needs_an_admin_and_changing_ones_password_any_signed_in_user(string method, string path, string role) =>
+        Assert.Equal(role, Required(method, path));
 
     private static Outcome Expected(string? role, string? needed, string path)
     {

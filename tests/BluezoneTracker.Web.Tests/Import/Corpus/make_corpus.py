@@ -87,6 +87,11 @@ annex_rows.append(["14", "TOÀN TỈNH", "1.248.415", "84.124", "19.867", "6.74 
 write("annex-typed-title-rows.csv", bom + "\r\n".join(
     ";".join(f'"{v}"' if ";" in v else v for v in r) for r in annex_rows).encode() + b"\r\n")
 
+# A daily sheet with a date column, of 17/8/2020 (used in tests for 18/8/2020: the date differs).
+write("date-column-17-8.csv", bom + lines(
+    [["Ngày", "Mã", "Huyện, Thành phố", COUNT_HEADER]] + [["17/8/2020", c, n, vn(k)] for c, n, k in plus]
+    + [["17/8/2020", "", UNASSIGNED, "30"]], ";").encode())
+
 # --- malformed CSV -----------------------------------------------------------------------------
 def simple(rows, header=("Huyện, Thành phố", COUNT_HEADER)):
     return bom + lines([list(header)] + rows, ";").encode()

@@ -10,6 +10,12 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<AreaEntity> Areas { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>The area just added (after <c>/admin/areas/new</c>), to confirm it.</summary>
+    public AreaEntity? Added { get; private set; }
+
+    public async Task OnGetAsync(string? added, CancellationToken cancellationToken)
+    {
         Areas = await db.Areas.AsNoTracking().OrderBy(a => a.ParentId != null).ThenBy(a => a.Code).ToListAsync(cancellationToken);
+        Added = added is null ? null : Areas.FirstOrDefault(a => a.Code == added);
+    }
 }
