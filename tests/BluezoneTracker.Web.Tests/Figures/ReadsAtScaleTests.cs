@@ -7,6 +7,7 @@ using BluezoneTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace BluezoneTracker.Web.Tests.Figures;
 
@@ -14,7 +15,7 @@ namespace BluezoneTracker.Web.Tests.Figures;
 /// The dashboard, the annex page and the annex JSON read a fixed number of SQL queries, whatever the
 /// number of districts or days: a country of 200 districts over 10 days and one of 700 over 30 cost the same.
 /// </summary>
-public sealed class ReadsAtScaleTests
+public sealed class ReadsAtScaleTests(ITestOutputHelper output)
 {
     /// <summary>The app over a store filled by <see cref="ScaleData"/>, counting its queries.</summary>
     private sealed class ScaleAppFactory(ScaleShape shape) : BluezoneAppFactory
@@ -94,6 +95,8 @@ public sealed class ReadsAtScaleTests
         var small = await CountAsync(ScaleData.Ministry(200, 10));
         var large = await CountAsync(ScaleData.Ministry(700, 30));
 
+        output.WriteLine($"200 × 10: {small}");
+        output.WriteLine($"700 × 30: {large}");
         Assert.Equal(small, large);
         // Until the next write, a page is served from the cached figures.
         Assert.All([large.Dashboard, large.AnnexPage, large.AnnexJson], r => Assert.True(r.Warm < r.Cold, $"{r.Warm} queries warm, {r.Cold} cold"));
