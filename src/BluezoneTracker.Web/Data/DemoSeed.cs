@@ -56,7 +56,7 @@ internal static class DemoSeed
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static AreaEntity ToEntity(Core.Areas.Area area, AreaEntity? parent) => new()
+    internal static AreaEntity ToEntity(Core.Areas.Area area, AreaEntity? parent) => new()
     {
         Code = area.Code,
         Name = area.Name,

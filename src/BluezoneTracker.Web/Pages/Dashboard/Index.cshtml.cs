@@ -10,13 +10,16 @@ using Microsoft.Extensions.Localization;
 namespace BluezoneTracker.Web.Pages.Dashboard;
 
 /// <summary>The province at a glance: totals, charts, target pacing, the district ranking and data warnings.</summary>
-public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access) : PageModel
+public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version) : PageModel
 {
     /// <summary>The comparison preset "the latest snapshot at least seven days before the report date".</summary>
     public const string WeekEarlier = "7d";
 
     /// <summary>How many lagging districts the cumulative chart shows when none are chosen.</summary>
     public const int DefaultDistrictLines = 3;
+
+    /// <summary>How long an unread rendering stays cached (as the figures it shows).</summary>
+    public static readonly TimeSpan RenderLifetime = TimeSpan.FromMinutes(30);
 
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
@@ -46,6 +49,8 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        // Read before the figures: a write meanwhile leaves newer figures under an already stale key, never the reverse.
+        var dataVersion = version.Current;
         var (allowed, date) = await access.ResolveAsync(Date, cancellationToken);
         if (!allowed)
         {
@@ -55,7 +60,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         Date = date;
         var result = await query.GetAsync(new FiguresRequest(null, Date, await ResolveCompareAsync(cancellationToken)), cancellationToken);
         Catalog = result.Catalog;
-        if (result.Figures is not { } figures || Catalog is not { } catalog)
+        if (result.Figures is not { } figures || Catalog is null)
         {
             var problem = result.Problem ?? FiguresProblem.NoData;
             Problem = messages.Problem(problem, result.Value);
@@ -68,6 +73,24 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         }
 
         Figures = figures;
+        RenderKey = string.Join('|', dataVersion, Date, Compare, string.Join(',', Districts));
+        return Page();
+    }
+
+    /// <summary>
+    /// What the rendered page depends on besides the UI language. The page caches its rendering under it
+    /// (a &lt;cache&gt; tag helper, bounded in size): until the next write, a dashboard is rendered once.
+    /// </summary>
+    public string RenderKey { get; private set; } = string.Empty;
+
+    /// <summary>Pacing, warnings and the charts: called by the page only when its rendering is not cached.</summary>
+    public async Task LoadDetailsAsync(CancellationToken cancellationToken = default)
+    {
+        if (Figures is not { } figures || Catalog is not { } catalog)
+        {
+            return;
+        }
+
         Warnings = [.. figures.Annex.Warnings.Select(messages.Warning)];
         var report = figures.Annex.Date;
         if (figures.Target is not null)
@@ -91,11 +114,10 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         var dates = totals.Where(p => p.Date <= report).Select(p => p.Date).ToList();
         var lines = catalog.Children.Where(c => ChosenDistricts.Contains(c.Code)).Select(c =>
         {
-            var points = perDistrict.GetValueOrDefault(c.Code) ?? [];
-            return new ChartLine(c.Code, c.Name, [.. dates.Select(d => points.FirstOrDefault(p => p.Date == d)?.Registrations)]);
+            var points = (perDistrict.GetValueOrDefault(c.Code) ?? []).ToDictionary(p => p.Date, p => p.Registrations);
+            return new ChartLine(c.Code, c.Name, [.. dates.Select(d => points.TryGetValue(d, out var r) ? r : (long?)null)]);
         }).ToList();
         Charts = DashboardCharts.Build(figures, Pacing, totals, lines, localizer);
-        return Page();
     }
 
     /// <summary>Turns the "7 days earlier" preset into a date; a date or blank passes through for FiguresQuery to check.</summary>

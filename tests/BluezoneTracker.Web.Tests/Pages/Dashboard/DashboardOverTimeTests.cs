@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Seed;
@@ -8,7 +7,6 @@ using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BluezoneTracker.Web.Tests.Pages.Dashboard;
@@ -137,19 +135,5 @@ public sealed class DashboardOverTimeTests(DashboardOverTimeTests.Factory factor
         Assert.Equal(SonLa.OnPreviousDate.Registrations.Values.Sum() + 15, totals.Single(p => p.Date == SonLa.PreviousDate).Registrations);
         Assert.Equal(12, children.Count);
         Assert.All(children.Values, points => Assert.Equal(8, points.Count));
-    }
-}
-
-/// <summary>Counts the SQL queries the app runs (the test class runs its tests one at a time).</summary>
-public sealed class CommandCounter : DbCommandInterceptor
-{
-    private int _count;
-
-    public int Count => _count;
-
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
     }
 }
