@@ -22,7 +22,7 @@ public class ScaleBenchmarks
 {
     private DbContextOptions<AppDbContext> _options = null!;
     private IOptions<DeploymentOptions> _deployment = null!;
-    private MemoryCache _warmCache = null!;
+    private FiguresCache _warmCache = null!;
     private DataVersion _warmVersion = null!;
 
     [Params("Sơn La 12×730", "700×730")]
@@ -35,7 +35,7 @@ public class ScaleBenchmarks
         var path = EnsureStore(shape);
         _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
         _deployment = Options.Create(new DeploymentOptions { AreaCode = shape.Root.Code });
-        _warmCache = new MemoryCache(new MemoryCacheOptions());
+        _warmCache = NewCache();
         _warmVersion = new DataVersion();
         DashboardReadsAsync(_warmCache, _warmVersion).GetAwaiter().GetResult();
     }
@@ -46,7 +46,7 @@ public class ScaleBenchmarks
     [Benchmark]
     public async Task<AreaFigures?> Figures_cold()
     {
-        using var cache = new MemoryCache(new MemoryCacheOptions());
+        using var cache = NewCache();
         await using var db = new AppDbContext(_options);
         return (await new FiguresQuery(db, cache, new DataVersion(), _deployment).GetAsync(new FiguresRequest())).Figures;
     }
@@ -61,7 +61,7 @@ public class ScaleBenchmarks
     [Benchmark]
     public async Task<int> Dashboard_reads_cold()
     {
-        using var cache = new MemoryCache(new MemoryCacheOptions());
+        using var cache = NewCache();
         return await DashboardReadsAsync(cache, new DataVersion());
     }
 
@@ -69,7 +69,9 @@ public class ScaleBenchmarks
     public Task<int> Dashboard_reads_warm() => DashboardReadsAsync(_warmCache, _warmVersion);
 
     /// <summary>What the dashboard reads: figures, the pace window's start, the totals series and three districts' series.</summary>
-    private async Task<int> DashboardReadsAsync(IMemoryCache cache, DataVersion version)
+    private static FiguresCache NewCache() => new(Microsoft.Extensions.Options.Options.Create(new FiguresCacheOptions()));
+
+    private async Task<int> DashboardReadsAsync(FiguresCache cache, DataVersion version)
     {
         await using var db = new AppDbContext(_options);
         var figures = new FiguresQuery(db, cache, version, _deployment);

@@ -42,9 +42,11 @@ public sealed record CurrentRevision(long Id, DateOnly Date, int Number, long Un
 /// so both the catalog and the figures are cached per <see cref="DataVersion"/>: a write bumps the
 /// version and the next read recomputes. A cold read is four queries, whatever the number of areas.
 /// </summary>
-public sealed class FiguresQuery(AppDbContext db, IMemoryCache cache, DataVersion version, IOptions<DeploymentOptions> deployment)
+public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, DataVersion version, IOptions<DeploymentOptions> deployment)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    private readonly IMemoryCache cache = figuresCache.Memory;
 
     public async Task<FiguresResult> GetAsync(FiguresRequest request, CancellationToken cancellationToken = default)
     {
@@ -71,10 +73,12 @@ public sealed class FiguresQuery(AppDbContext db, IMemoryCache cache, DataVersio
         }
 
         var key = (nameof(AreaFigures), catalog.Area.Code, dates.Report, dates.Compare, version.Current);
-        var figures = await cache.GetOrCreateAsync(key, entry =>
+        var figures = await cache.GetOrCreateAsync(key, async entry =>
         {
             entry.SlidingExpiration = Lifetime;
-            return ComputeAsync(catalog, dates.Report, dates.Compare, cancellationToken);
+            var computed = await ComputeAsync(catalog, dates.Report, dates.Compare, cancellationToken);
+            entry.Size = computed.Annex.Rows.Count + 1;
+            return computed;
         });
         return new FiguresResult(catalog, figures);
     }
@@ -92,7 +96,11 @@ public sealed class FiguresQuery(AppDbContext db, IMemoryCache cache, DataVersio
         var catalog = await LoadCatalogAsync(code, cancellationToken);
         if (catalog is not null)
         {
-            cache.Set(key, catalog, new MemoryCacheEntryOptions { SlidingExpiration = Lifetime });
+            cache.Set(key, catalog, new MemoryCacheEntryOptions
+            {
+                SlidingExpiration = Lifetime,
+                Size = catalog.Children.Count + catalog.Revisions.Count + 1,
+            });
         }
 
         return catalog;

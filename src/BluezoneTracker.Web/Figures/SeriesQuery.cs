@@ -11,9 +11,11 @@ namespace BluezoneTracker.Web.Figures;
 /// area's <see cref="AreaCatalog"/>. Each method is one query whatever the number of dates or
 /// children (the area's total is summed per date in SQL), cached per <see cref="DataVersion"/>.
 /// </summary>
-public sealed class SeriesQuery(AppDbContext db, IMemoryCache cache, DataVersion version)
+public sealed class SeriesQuery(AppDbContext db, FiguresCache figuresCache, DataVersion version)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    private readonly IMemoryCache cache = figuresCache.Memory;
 
     /// <summary>The area's total (children plus unassigned) on every date with counts.</summary>
     public async Task<IReadOnlyList<SeriesPoint>> TotalsAsync(AreaCatalog catalog, CancellationToken cancellationToken = default)
@@ -29,6 +31,7 @@ public sealed class SeriesQuery(AppDbContext db, IMemoryCache cache, DataVersion
                 .GroupBy(x => x.RevisionId)
                 .Select(g => new { RevisionId = g.Key, Registrations = g.Sum(x => x.Registrations) })
                 .ToDictionaryAsync(x => x.RevisionId, x => x.Registrations, cancellationToken);
+            entry.Size = catalog.Revisions.Count + 1;
             return (IReadOnlyList<SeriesPoint>)[.. catalog.Revisions.Select(r =>
                 new SeriesPoint(r.Date, sums.GetValueOrDefault(r.Id) + r.Unassigned))];
         }))!;
@@ -51,6 +54,7 @@ public sealed class SeriesQuery(AppDbContext db, IMemoryCache cache, DataVersion
                 .Select(x => new { x.RevisionId, Code = x.Area!.Code, x.Registrations })
                 .ToListAsync(cancellationToken);
             var dateOf = catalog.Revisions.ToDictionary(r => r.Id, r => r.Date);
+            entry.Size = rows.Count + 1;
             return (IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>)rows
                 .GroupBy(x => x.Code, StringComparer.Ordinal)
                 .ToDictionary(
@@ -77,6 +81,7 @@ public sealed class SeriesQuery(AppDbContext db, IMemoryCache cache, DataVersion
                 .Where(x => x.RevisionId == revision.Id)
                 .Select(x => new { Code = x.Area!.Code, x.Registrations })
                 .ToDictionaryAsync(x => x.Code, x => x.Registrations, StringComparer.Ordinal, cancellationToken);
+            entry.Size = counts.Count + 1;
             return new SnapshotCounts(date, counts, revision.Unassigned);
         });
     }

@@ -1,29 +1,40 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace BluezoneTracker.Web.Import;
 
 /// <summary>
 /// Holds an uploaded file between its preview and its confirmation, outside the database (nothing
-/// is written before the user confirms). Kept in memory for 30 minutes under an unguessable token;
-/// a multi-instance deployment would need sticky sessions or a shared cache (see README).
+/// is written before the user confirms). Kept in memory for 30 minutes under an unguessable token,
+/// in a cache of its own bounded by <see cref="ImportOptions.MaxPendingBytes"/>, so that many
+/// uploads left unconfirmed cannot exhaust the server's memory. A multi-instance deployment would
+/// need sticky sessions or a shared cache (see README).
 /// </summary>
-public sealed class PendingUploads(IMemoryCache cache)
+public sealed class PendingUploads(IOptions<ImportOptions> options) : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxPendingBytes });
+
     public sealed record Pending(string Date, UploadedFile File);
 
-    public string Keep(string date, UploadedFile file)
+    /// <summary>The token to confirm the file with, or null when the server holds too many files already.</summary>
+    public string? Keep(string date, UploadedFile file)
     {
+        ArgumentNullException.ThrowIfNull(file);
         var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        cache.Set(Key(token), new Pending(date, file), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime });
-        return token;
+        _cache.Set(token, new Pending(date, file), new MemoryCacheEntryOptions
+        {
+            AbsoluteExpirationRelativeToNow = Lifetime,
+            Size = Math.Max(1, file.Content.LongLength),
+        });
+        return _cache.TryGetValue(token, out _) ? token : null;
     }
 
     public Pending? Find(string? token) =>
-        token is { Length: 32 } && cache.TryGetValue(Key(token), out Pending? pending) ? pending : null;
+        token is { Length: 32 } && _cache.TryGetValue(token, out Pending? pending) ? pending : null;
 
-    public void Forget(string token) => cache.Remove(Key(token));
+    public void Forget(string token) => _cache.Remove(token);
 
-    private static (string, string) Key(string token) => (nameof(PendingUploads), token);
+    public void Dispose() => _cache.Dispose();
 }

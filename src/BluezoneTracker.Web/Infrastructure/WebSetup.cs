@@ -28,6 +28,8 @@ internal static class WebSetup
         services.Configure<DeploymentOptions>(configuration.GetSection("Deployment"));
         // Defaults for the report settings; an administrator's saved settings (ReportSettingsStore) win.
         services.Configure<ReportSettings>(configuration.GetSection("Report"));
+        services.Configure<FiguresCacheOptions>(configuration.GetSection("Figures:Cache"));
+        services.AddSingleton<FiguresCache>();
         services.AddScoped<FiguresQuery>();
         services.AddScoped<SeriesQuery>();
         return services;

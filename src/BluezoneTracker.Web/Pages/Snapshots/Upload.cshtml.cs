@@ -68,6 +68,12 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
         }
 
         Token = pending.Keep(Date ?? string.Empty, file);
+        if (Token is null)
+        {
+            Refuse(localizer["Máy chủ đang giữ quá nhiều tệp chờ xác nhận. Hãy thử lại sau ít phút."]);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+
         return Page();
     }
 
