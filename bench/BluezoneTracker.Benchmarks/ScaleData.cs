@@ -73,8 +73,8 @@ public static class ScaleData
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var root = DemoSeed.ToEntity(shape.Root, parent: null);
-        var children = shape.Children.Select(c => DemoSeed.ToEntity(c, root)).ToList();
+        var root = AreaEntity.FromDomain(shape.Root, parent: null);
+        var children = shape.Children.Select(c => AreaEntity.FromDomain(c, root)).ToList();
         db.Areas.Add(root);
         db.Areas.AddRange(children);
         db.Targets.Add(new TargetEntity { Area = root, Share = 0.5m, Deadline = shape.LastDate.AddDays(60), Basis = TargetBasisPreference.Population });

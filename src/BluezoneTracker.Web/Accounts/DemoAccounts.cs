@@ -23,24 +23,31 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes)
 
     private static readonly string[] Names = [.. Accounts.Select(a => a.UserName.ToUpperInvariant())];
 
-    private volatile object? _exists;
+    private int _generation;
+    private volatile Known? _known;
 
+    /// <summary>Asked by the layout on every page, so answered from memory until <see cref="Invalidate"/>.</summary>
     public async Task<bool> AnyActiveAsync()
     {
-        if (_exists is bool known)
+        var generation = Volatile.Read(ref _generation);
+        if (_known is { } known && known.Generation == generation)
         {
-            return known;
+            return known.Exists;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var exists = await db.Users.AnyAsync(u => Names.Contains(u.NormalizedUserName) && !u.IsDisabled);
-        _exists = exists;
+
+        // Tagged with the generation it was read under: an Invalidate during the query makes it stale at once.
+        _known = new Known(generation, exists);
         return exists;
     }
 
     /// <summary>Called after any change to users.</summary>
-    public void Invalidate() => _exists = null;
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    private sealed record Known(int Generation, bool Exists);
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {

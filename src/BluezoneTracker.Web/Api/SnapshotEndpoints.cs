@@ -8,8 +8,8 @@ using BluezoneTracker.Web.Import;
 using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Localization;
 using BluezoneTracker.Web.Reports;
+using BluezoneTracker.Web.Settings;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace BluezoneTracker.Web.Api;
 
@@ -45,7 +45,7 @@ internal static class SnapshotEndpoints
 
     private static async Task<IResult> PostAsync(
         string date, string? reason, HttpContext context, SnapshotIntake intake, ImportMessages texts, Messages messages,
-        FiguresQuery query, IOptions<ReportSettings> settings, CancellationToken ct)
+        FiguresQuery query, ReportSettingsStore settings, CancellationToken ct)
     {
         var limit = intake.Options.MaxFileBytes;
         var (file, fields) = await ReadBodyAsync(context.Request, limit, ct);
@@ -79,7 +79,7 @@ internal static class SnapshotEndpoints
             fileName = file.FileName,
             sha256 = file.Sha256,
             warnings = draft.Preview!.Warnings.Select(w => new { kind = w.Kind.ToString(), areaCode = w.AreaCode, message = messages.Warning(w) }),
-            annex = figures.Figures is { } f ? AnnexJson.From(AnnexDocument.From(f.Annex, settings.Value), messages) : null,
+            annex = figures.Figures is { } f ? AnnexJson.From(AnnexDocument.From(f.Annex, await settings.GetAsync(ct)), messages) : null,
         });
     }
 

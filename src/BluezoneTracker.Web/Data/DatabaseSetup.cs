@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using BluezoneTracker.Web.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -60,9 +61,16 @@ internal static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Makes a writer wait for another's lock instead of failing at once.</summary>
+    /// <summary>
+    /// Makes a writer wait for another's lock instead of failing at once. The setting belongs to the
+    /// native connection, which the pool keeps open: it is set once per native connection, not on
+    /// every open (EF opens the connection for each query).
+    /// </summary>
     private sealed class SqliteBusyTimeout : DbConnectionInterceptor
     {
+        private static readonly ConditionalWeakTable<object, object> Applied = [];
+        private static readonly object Done = new();
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -73,6 +81,11 @@ internal static class DatabaseSetup
 
         private static void Apply(DbConnection connection)
         {
+            if (connection is SqliteConnection { Handle: { } handle } && !Applied.TryAdd(handle, Done))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA busy_timeout = 5000;";
             command.ExecuteNonQuery();

@@ -18,9 +18,9 @@ internal static class DemoSeed
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var province = ToEntity(SonLa.Province, parent: null);
+        var province = AreaEntity.FromDomain(SonLa.Province, parent: null);
         db.Areas.Add(province);
-        var districts = SonLa.DistrictAreas.Select(d => ToEntity(d, province)).ToList();
+        var districts = SonLa.DistrictAreas.Select(d => AreaEntity.FromDomain(d, province)).ToList();
         db.Areas.AddRange(districts);
         db.Targets.Add(new TargetEntity
         {
@@ -55,18 +55,4 @@ internal static class DemoSeed
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
-
-    internal static AreaEntity ToEntity(Core.Areas.Area area, AreaEntity? parent) => new()
-    {
-        Code = area.Code,
-        Name = area.Name,
-        Kind = area.Kind,
-        Parent = parent,
-        Population = area.Population?.Count,
-        PopulationYear = area.Population?.Year,
-        PopulationSource = area.Population?.Source,
-        SmartphoneOwners = area.SmartphoneOwners?.Count,
-        SmartphoneOwnersYear = area.SmartphoneOwners?.Year,
-        SmartphoneOwnersSource = area.SmartphoneOwners?.Source,
-    };
 }

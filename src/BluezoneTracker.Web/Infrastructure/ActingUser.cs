@@ -3,8 +3,8 @@ using System.Security.Claims;
 namespace BluezoneTracker.Web.Infrastructure;
 
 /// <summary>
-/// The one place that names who is acting, recorded with every revision. Accounts arrive later
-/// (issue 6): until then an unauthenticated user is recorded under a clear placeholder.
+/// The one place that names who is acting, recorded with every revision. Entering counts needs a
+/// sign-in; should an unauthenticated request ever reach it, it is recorded under a clear placeholder.
 /// </summary>
 public static class ActingUser
 {

@@ -9,6 +9,7 @@ using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -22,7 +23,7 @@ internal static class WebSetup
 
     public static IServiceCollection AddBluezoneFigures(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<DataVersion>();
         services.Configure<DeploymentOptions>(configuration.GetSection("Deployment"));

@@ -19,14 +19,3 @@ internal sealed class SnapshotRevisionConfiguration : IEntityTypeConfiguration<S
         builder.HasMany(r => r.Counts).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-internal sealed class SnapshotCountConfiguration : IEntityTypeConfiguration<SnapshotCountEntity>
-{
-    public void Configure(EntityTypeBuilder<SnapshotCountEntity> builder)
-    {
-        builder.ToTable("SnapshotCounts");
-        builder.HasKey(c => new { c.RevisionId, c.AreaId });
-        builder.HasOne(c => c.Area).WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => c.AreaId);
-    }
-}

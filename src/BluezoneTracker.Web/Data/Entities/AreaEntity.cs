@@ -33,4 +33,23 @@ public sealed class AreaEntity
         Population = Population is { } p ? new Population(p, PopulationYear ?? 0, PopulationSource ?? string.Empty) : null,
         SmartphoneOwners = SmartphoneOwners is { } s ? new Population(s, SmartphoneOwnersYear ?? 0, SmartphoneOwnersSource ?? string.Empty) : null,
     };
+
+    /// <summary>The row for a domain area (the inverse of <see cref="ToDomain"/>), under <paramref name="parent"/>.</summary>
+    public static AreaEntity FromDomain(Area area, AreaEntity? parent)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        return new()
+        {
+            Code = area.Code,
+            Name = area.Name,
+            Kind = area.Kind,
+            Parent = parent,
+            Population = area.Population?.Count,
+            PopulationYear = area.Population?.Year,
+            PopulationSource = area.Population?.Source,
+            SmartphoneOwners = area.SmartphoneOwners?.Count,
+            SmartphoneOwnersYear = area.SmartphoneOwners?.Year,
+            SmartphoneOwnersSource = area.SmartphoneOwners?.Source,
+        };
+    }
 }

@@ -97,7 +97,7 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAc
 
         var before = Target.IsDisabled;
         Target.IsDisabled = disabled;
-        await users.UpdateAsync(Target);
+        // Saves the user with the new flag and a new stamp, so open sessions end at their next check.
         await users.UpdateSecurityStampAsync(Target);
         await audit.RecordAsync(disabled ? AuditKinds.UserDisabled : AuditKinds.UserEnabled, Target.UserName!,
             new { IsDisabled = before }, new { IsDisabled = disabled }, cancellationToken: cancellationToken);
