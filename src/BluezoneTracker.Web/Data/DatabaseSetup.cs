@@ -1,9 +1,6 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using BluezoneTracker.Web.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BluezoneTracker.Web.Data;
@@ -19,7 +16,7 @@ internal static class DatabaseSetup
         services.AddSingleton<RevisionAudit>();
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteBusyTimeout(), provider.GetRequiredService<RevisionAudit>()));
+            .AddInterceptors(provider.GetRequiredService<RevisionAudit>()));
         return services;
     }
 
@@ -57,38 +54,9 @@ internal static class DatabaseSetup
             builder.DataSource = path;
         }
 
+        // A writer that finds the file locked waits instead of failing: Microsoft.Data.Sqlite retries a
+        // busy or locked database until the command timeout ("Default Timeout", 30 s unless configured).
         builder.Pooling = true;
         return builder.ToString();
-    }
-
-    /// <summary>
-    /// Makes a writer wait for another's lock instead of failing at once. The setting belongs to the
-    /// native connection, which the pool keeps open: it is set once per native connection, not on
-    /// every open (EF opens the connection for each query).
-    /// </summary>
-    private sealed class SqliteBusyTimeout : DbConnectionInterceptor
-    {
-        private static readonly ConditionalWeakTable<object, object> Applied = [];
-        private static readonly object Done = new();
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Apply(connection);
-            return Task.CompletedTask;
-        }
-
-        private static void Apply(DbConnection connection)
-        {
-            if (connection is SqliteConnection { Handle: { } handle } && !Applied.TryAdd(handle, Done))
-            {
-                return;
-            }
-
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 5000;";
-            command.ExecuteNonQuery();
-        }
     }
 }
