@@ -11,10 +11,8 @@ if (ImportCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Environment.UseRepositoryWebRoot(builder.Configuration);
-builder.Services.AddBluezoneStore(builder.Configuration, builder.Environment);
-builder.Services.AddBluezoneFigures(builder.Configuration);
+builder.Services.AddBluezoneIntake(builder.Configuration, builder.Environment);
 builder.Services.AddBluezoneAccounts(builder.Configuration);
-builder.Services.AddBluezoneImport(builder.Configuration);
 builder.Services.AddBluezoneWeb();
 
 var app = builder.Build();

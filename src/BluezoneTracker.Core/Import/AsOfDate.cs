@@ -1,4 +1,5 @@
 using System.Globalization;
+using BluezoneTracker.Core.Formatting;
 
 namespace BluezoneTracker.Core.Import;
 
@@ -16,7 +17,7 @@ public static class AsOfDate
         }
 
         return date > today
-            ? (null, new ImportProblem(ImportProblemKind.FutureDate, Value: date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            ? (null, new ImportProblem(ImportProblemKind.FutureDate, Value: VietnameseFormat.IsoDate(date)))
             : (date, null);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BluezoneTracker.Core.Areas;
 using BluezoneTracker.Core.Figures;
 using BluezoneTracker.Core.Snapshots;
@@ -15,8 +16,6 @@ public sealed record CountsFile(
     IReadOnlyList<ImportProblem> Problems,
     IReadOnlyList<DataWarning> Warnings)
 {
-    public bool HasErrors => Problems.Count > 0;
-
     public SnapshotCounts ToCounts(DateOnly date) =>
         new(date, Rows.ToDictionary(r => r.Area.Code, r => r.Count, StringComparer.Ordinal), Unassigned ?? 0);
 }
@@ -31,6 +30,9 @@ public static class CountsTable
     public const int MaxCellLength = 200;
 
     public const int MaxRows = 50_000;
+
+    /// <summary>The problem of a file with more than <see cref="MaxRows"/> rows, however it is read.</summary>
+    public static ImportProblem TooManyRows { get; } = new(ImportProblemKind.TooManyRows, Other: MaxRows.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The header is looked for among the first rows (title rows come before it).</summary>
     private const int HeaderSearchRows = 20;
@@ -48,7 +50,7 @@ public static class CountsTable
 
         if (table.Rows.Count > MaxRows)
         {
-            return Failed(new ImportProblem(ImportProblemKind.TooManyRows, Other: MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return Failed(TooManyRows);
         }
 
         foreach (var row in table.Rows)
@@ -57,7 +59,7 @@ public static class CountsTable
             {
                 if (row.Cells[c].Text.Length > MaxCellLength)
                 {
-                    problems.Add(new ImportProblem(ImportProblemKind.TextTooLong, row.Line, table.CellName(c, row.Line), row.Cells[c].Text[..40] + "…", MaxCellLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    problems.Add(new ImportProblem(ImportProblemKind.TextTooLong, row.Line, table.CellName(c, row.Line), row.Cells[c].Text[..40] + "…", MaxCellLength.ToString(CultureInfo.InvariantCulture)));
                 }
             }
         }
@@ -95,7 +97,7 @@ public static class CountsTable
             var countCellName = table.CellName(columns.Count, row.Line);
             if (countProblem is { } p)
             {
-                problems.Add(new ImportProblem(p, row.Line, countCellName, countCell.ToString(), p == ImportProblemKind.CountTooLarge ? CountText.MaxCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+                problems.Add(new ImportProblem(p, row.Line, countCellName, countCell.ToString(), p == ImportProblemKind.CountTooLarge ? CountText.MaxCount.ToString(CultureInfo.InvariantCulture) : null));
                 continue;
             }
 
@@ -125,7 +127,7 @@ public static class CountsTable
 
             if (firstLine.TryGetValue(match.Value.Area.Code, out var first))
             {
-                problems.Add(new ImportProblem(ImportProblemKind.DuplicateArea, row.Line, null, match.Value.Area.Name, first.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                problems.Add(new ImportProblem(ImportProblemKind.DuplicateArea, row.Line, null, match.Value.Area.Name, first.ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
 

@@ -1,5 +1,6 @@
 using BluezoneTracker.Core.Areas;
 using BluezoneTracker.Core.Figures;
+using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Snapshots;
 
 namespace BluezoneTracker.Core.Import;
@@ -88,16 +89,16 @@ public sealed record IntakePreview(AnnexReport Annex, IReadOnlyList<DataWarning>
         var recentDays = previous.Date.DayNumber - before.Date.DayNumber;
         foreach (var child in children)
         {
-            if (proposed.For(child.Code) is not { } now || previous.For(child.Code) is not { } then || before.For(child.Code) is not { } earliest)
+            if (Pace.PerDay(proposed.For(child.Code) - previous.For(child.Code), days) is not { } pace
+                || Pace.PerDay(previous.For(child.Code) - before.For(child.Code), recentDays) is not { } recent)
             {
                 continue;
             }
 
-            var pace = (decimal)(now - then) / days;
-            var recentPace = Math.Max(0m, (decimal)(then - earliest) / recentDays);
+            var recentPace = Math.Max(0m, recent);
             if (pace > JumpFactor * recentPace && pace - recentPace >= JumpMinimumPerDay)
             {
-                yield return new DataWarning(DataWarningKind.JumpAbovePace, child.Code, child.Name, (long)Math.Round(pace, MidpointRounding.AwayFromZero), (long)Math.Round(recentPace, MidpointRounding.AwayFromZero), previous.Date);
+                yield return new DataWarning(DataWarningKind.JumpAbovePace, child.Code, child.Name, (long)VietnameseFormat.Round(pace, 0), (long)VietnameseFormat.Round(recentPace, 0), previous.Date);
             }
         }
     }

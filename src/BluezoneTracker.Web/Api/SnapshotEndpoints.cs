@@ -1,3 +1,4 @@
+using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Import;
 using BluezoneTracker.Core.Reports;
 using BluezoneTracker.Core.Snapshots;
@@ -24,7 +25,7 @@ internal static class SnapshotEndpoints
         endpoints.MapGet("/snapshots/{date}/revisions/{number:int}/file", async (string date, int number, AppDbContext db, FiguresQuery query, CancellationToken ct) =>
         {
             var catalog = await query.CatalogAsync(null, ct);
-            if (catalog is null || !VietnameseFormatDate(date, out var day))
+            if (catalog is null || !VietnameseFormat.TryParseIsoDate(date, out var day))
             {
                 return Results.NotFound();
             }
@@ -69,7 +70,7 @@ internal static class SnapshotEndpoints
             return Problems(StatusCodes.Status422UnprocessableEntity, result.Problems, texts);
         }
 
-        var iso = Core.Formatting.VietnameseFormat.IsoDate(result.Date!.Value);
+        var iso = VietnameseFormat.IsoDate(result.Date!.Value);
         var figures = await query.GetAsync(new FiguresRequest(null, iso), ct);
         return Results.Created($"/snapshots/{iso}", new
         {
@@ -88,7 +89,7 @@ internal static class SnapshotEndpoints
     {
         // Only multipart is read as a form: curl --data-binary sends a file as "x-www-form-urlencoded".
         var multipart = request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
-        if (request.ContentLength > limit + (multipart ? 64 * 1024 : 0))
+        if (request.ContentLength > limit + (multipart ? ImportOptions.FormOverheadBytes : 0))
         {
             return (null, []);
         }
@@ -107,9 +108,7 @@ internal static class SnapshotEndpoints
                 return (null, fields);
             }
 
-            using var copy = new MemoryStream();
-            await formFile.CopyToAsync(copy, ct);
-            return (new UploadedFile(Path.GetFileName(formFile.FileName), copy.ToArray()), fields);
+            return (await UploadedFile.FromFormAsync(formFile, ct), fields);
         }
 
         var bytes = await ReadLimitedAsync(request.Body, limit, ct);
@@ -154,6 +153,4 @@ internal static class SnapshotEndpoints
             detail: string.Join(" ", list.Select(p => p["message"])),
             extensions: new Dictionary<string, object?> { ["problems"] = list });
     }
-
-    private static bool VietnameseFormatDate(string text, out DateOnly date) => Core.Formatting.VietnameseFormat.TryParseIsoDate(text, out date);
 }

@@ -43,7 +43,7 @@ internal static class CsvTable
             {
                 if (rows.Count >= CountsTable.MaxRows)
                 {
-                    return (null, new ImportProblem(ImportProblemKind.TooManyRows, Other: CountsTable.MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    return (null, CountsTable.TooManyRows);
                 }
 
                 var cells = new RawCell[reader.FieldCount];

@@ -32,16 +32,12 @@ public static class ImportCommand
             return 2;
         }
 
-        var culture = CultureInfo.GetCultureInfo(options.Lang == "en" ? "en-US" : "vi-VN");
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        var en = options.Lang == "en";
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(en ? "en-US" : "vi-VN");
 
         var builder = WebApplication.CreateBuilder(rest);
         builder.Logging.SetMinimumLevel(LogLevel.Error); // keep the summary on one screen
-        builder.Services.AddBluezoneStore(builder.Configuration, builder.Environment);
-        builder.Services.AddBluezoneFigures(builder.Configuration);
-        builder.Services.AddBluezoneImport(builder.Configuration);
-        builder.Services.AddLocalization();
-        builder.Services.AddScoped<Messages>();
+        builder.Services.AddBluezoneIntake(builder.Configuration, builder.Environment);
         await using var app = builder.Build();
         await app.Services.PrepareStoreAsync();
         await using var scope = app.Services.CreateAsyncScope();
@@ -52,7 +48,7 @@ public static class ImportCommand
         var file = Locate(options.File);
         if (!file.Exists)
         {
-            await error.WriteLineAsync(culture.Name == "en-US" ? $"File not found: {file.FullName}" : $"Không tìm thấy tệp: {file.FullName}");
+            await error.WriteLineAsync(en ? $"File not found: {file.FullName}" : $"Không tìm thấy tệp: {file.FullName}");
             return 2;
         }
 
@@ -72,14 +68,14 @@ public static class ImportCommand
                 await error.WriteLineAsync(texts.Problem(problem));
             }
 
-            await error.WriteLineAsync(culture.Name == "en-US" ? "Nothing was saved." : "Không có gì được lưu.");
+            await error.WriteLineAsync(en ? "Nothing was saved." : "Không có gì được lưu.");
             return 1;
         }
 
-        await PrintAsync(output, draft, messages, culture);
+        await PrintAsync(output, draft, messages, en);
         if (options.DryRun)
         {
-            await output.WriteLineAsync(culture.Name == "en-US" ? "Dry run: nothing was saved." : "Chạy thử: chưa lưu gì.");
+            await output.WriteLineAsync(en ? "Dry run: nothing was saved." : "Chạy thử: chưa lưu gì.");
             return 0;
         }
 
@@ -95,16 +91,15 @@ public static class ImportCommand
             return 1;
         }
 
-        await output.WriteLineAsync(culture.Name == "en-US"
+        await output.WriteLineAsync(en
             ? $"Saved revision #{result.Number} of {VietnameseFormat.Date(result.Date!.Value)}."
             : $"Đã lưu bản #{result.Number} của ngày {VietnameseFormat.Date(result.Date!.Value)}.");
         return 0;
     }
 
-    private static async Task PrintAsync(TextWriter output, IntakeDraft draft, Messages messages, CultureInfo culture)
+    private static async Task PrintAsync(TextWriter output, IntakeDraft draft, Messages messages, bool en)
     {
         var annex = draft.Preview!.Annex;
-        var en = culture.Name == "en-US";
         await output.WriteLineAsync(en
             ? $"{draft.Parent.Name}, {VietnameseFormat.Date(annex.Date)}: {draft.Rows.Count} rows, total {VietnameseFormat.Count(annex.Total.Registrations)}"
             : $"{draft.Parent.Name}, ngày {VietnameseFormat.Date(annex.Date)}: {draft.Rows.Count} dòng, tổng {VietnameseFormat.Count(annex.Total.Registrations)}");

@@ -3,6 +3,9 @@ namespace BluezoneTracker.Web.Import;
 /// <summary>Limits on uploaded files (section "Import" of the configuration).</summary>
 public sealed class ImportOptions
 {
+    /// <summary>Room a multipart form needs beyond its file: the other fields and the framing.</summary>
+    public const long FormOverheadBytes = 64 * 1024;
+
     /// <summary>The largest file accepted, in bytes (5 MB: a province's daily counts take a few KB).</summary>
     public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
 

@@ -9,6 +9,15 @@ public sealed record UploadedFile(string FileName, byte[] Content)
     public string Sha256 { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
 
     public string ContentType => UploadedTable.ContentTypeOf(Content);
+
+    /// <summary>The file of a form post, under its bare name (a browser may send a full path).</summary>
+    public static async Task<UploadedFile> FromFormAsync(IFormFile formFile, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(formFile);
+        using var copy = new MemoryStream();
+        await formFile.CopyToAsync(copy, ct);
+        return new UploadedFile(Path.GetFileName(formFile.FileName), copy.ToArray());
+    }
 }
 
 /// <summary>An earlier revision that came from the same file.</summary>

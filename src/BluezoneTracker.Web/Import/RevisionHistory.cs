@@ -18,22 +18,7 @@ internal static class RevisionHistory
             .OrderBy(r => r.Number)
             .Select(r => new { r.Id, r.Number, r.CreatedAt, r.CreatedBy, r.Source, r.FileName, HasFile = r.UploadedFileId != null, r.Reason, r.Unassigned })
             .ToListAsync(ct);
-        var counts = await SnapshotStore.CountsAsync(db, [.. revisions.Select(r => r.Id)], ct);
-        return [.. revisions.Select(r => new RevisionView(
-            r.Number, r.CreatedAt, r.CreatedBy, r.Source, r.FileName, r.HasFile, r.Reason,
-            new SnapshotCounts(date, counts.GetValueOrDefault(r.Id) ?? new Dictionary<string, long>(), r.Unassigned)))];
-    }
-
-    /// <summary>The newest date's current counts, shown beside the grid's inputs.</summary>
-    public static async Task<SnapshotCounts?> LatestAsync(AppDbContext db, Figures.AreaCatalog catalog, CancellationToken ct)
-    {
-        if (catalog.Revisions.Count == 0)
-        {
-            return null;
-        }
-
-        var latest = catalog.Revisions[^1];
-        var counts = await SnapshotStore.CountsAsync(db, [latest.Id], ct);
-        return new SnapshotCounts(latest.Date, counts.GetValueOrDefault(latest.Id) ?? new Dictionary<string, long>(), latest.Unassigned);
+        var counts = await SnapshotStore.CountsAsync(db, [.. revisions.Select(r => new SnapshotStore.Stored(r.Id, date, r.Unassigned))], ct);
+        return [.. revisions.Select(r => new RevisionView(r.Number, r.CreatedAt, r.CreatedBy, r.Source, r.FileName, r.HasFile, r.Reason, counts[r.Id]))];
     }
 }

@@ -106,16 +106,10 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         var proposed = new SnapshotCounts(d, rows.ToDictionary(r => r.Area.Code, r => r.Count, StringComparer.Ordinal), unassigned);
         var current = catalog.Revisions.FirstOrDefault(r => r.Date == d);
         var earlier = catalog.Revisions.Where(r => r.Date < d).OrderByDescending(r => r.Date).Take(AnnexCalculator.UnchangedSnapshotsThreshold).ToList();
-        var load = earlier.Select(r => r.Id).ToList();
-        if (current is not null)
-        {
-            load.Add(current.Id);
-        }
-
-        var counts = await SnapshotStore.CountsAsync(db, load, ct);
-        SnapshotCounts Of(CurrentRevision r) => new(r.Date, counts.GetValueOrDefault(r.Id) ?? new Dictionary<string, long>(), r.Unassigned);
+        var counts = await SnapshotStore.CountsAsync(
+            db, [.. earlier.Append(current).OfType<CurrentRevision>().Select(r => new SnapshotStore.Stored(r.Id, r.Date, r.Unassigned))], ct);
         var preview = IntakePreview.Build(
-            new IntakeInput(catalog.Area, catalog.Children, proposed, [.. earlier.Select(Of)], current is null ? null : Of(current)),
+            new IntakeInput(catalog.Area, catalog.Children, proposed, [.. earlier.Select(r => counts[r.Id])], current is null ? null : counts[current.Id]),
             fileWarnings);
         return new IntakeDraft(catalog.Area, catalog.Children, d, rows, problems, preview, current?.Number, file, sameFile);
     }
@@ -148,10 +142,8 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         }
 
         var counts = draft.Preview.Annex.Rows.Where(r => r.Registrations is not null).ToDictionary(r => r.Code, r => r.Registrations!.Value, StringComparer.Ordinal);
-        var number = await SnapshotStore.AppendAsync(db, clock, new SnapshotStore.NewRevision(
+        return await AppendAsync(new SnapshotStore.NewRevision(
             draft.Parent.Code, new SnapshotCounts(date, counts, draft.Preview.Annex.Unassigned.Registrations), user, source, draft.File?.FileName, reason?.Trim(), draft.File, null), ct);
-        version.Bump();
-        return new IntakeResult(number, date, []);
     }
 
     /// <summary>Makes an earlier revision current again, as a new revision (nothing is overwritten).</summary>
@@ -165,7 +157,7 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
 
         var revision = await db.SnapshotRevisions.AsNoTracking()
             .Where(r => r.Area!.Code == catalog.Area.Code && r.Date == date && r.Number == number)
-            .Select(r => new { r.Id, r.Unassigned, r.UploadedFileId, r.FileName })
+            .Select(r => new { Stored = new SnapshotStore.Stored(r.Id, r.Date, r.Unassigned), r.UploadedFileId, r.FileName })
             .SingleOrDefaultAsync(ct);
         if (revision is null)
         {
@@ -177,12 +169,17 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
             return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.SignedOffDate)]);
         }
 
-        var counts = await SnapshotStore.CountsAsync(db, [revision.Id], ct);
-        var restored = new SnapshotCounts(date, counts.GetValueOrDefault(revision.Id) ?? new Dictionary<string, long>(), revision.Unassigned);
-        var saved = await SnapshotStore.AppendAsync(db, clock, new SnapshotStore.NewRevision(
+        var restored = (await SnapshotStore.CountsAsync(db, [revision.Stored], ct))[revision.Stored.Id];
+        return await AppendAsync(new SnapshotStore.NewRevision(
             catalog.Area.Code, restored, user, RevisionSource.Restore, revision.FileName, $"Khôi phục bản #{number}: {reason.Trim()}", null, revision.UploadedFileId), ct);
+    }
+
+    /// <summary>Every save ends here: the revision is appended and the cached figures are invalidated.</summary>
+    private async Task<IntakeResult> AppendAsync(SnapshotStore.NewRevision revision, CancellationToken ct)
+    {
+        var number = await SnapshotStore.AppendAsync(db, clock, revision, ct);
         version.Bump();
-        return new IntakeResult(saved, date, []);
+        return new IntakeResult(number, revision.Counts.Date, []);
     }
 
     /// <summary>

@@ -12,21 +12,26 @@ internal static class SnapshotStore
         string ParentCode, SnapshotCounts Counts, string User, RevisionSource Source, string? FileName, string? Reason,
         UploadedFile? File, long? ExistingFileId);
 
-    /// <summary>Counts by area code of each revision, in one query.</summary>
-    public static async Task<Dictionary<long, IReadOnlyDictionary<string, long>>> CountsAsync(AppDbContext db, IReadOnlyCollection<long> revisionIds, CancellationToken ct)
+    /// <summary>A stored revision's identity and the parts of its counts kept on the revision row itself.</summary>
+    public readonly record struct Stored(long Id, DateOnly Date, long Unassigned);
+
+    /// <summary>The counts of each revision by its id, read in one query.</summary>
+    public static async Task<Dictionary<long, SnapshotCounts>> CountsAsync(AppDbContext db, IReadOnlyCollection<Stored> revisions, CancellationToken ct)
     {
-        if (revisionIds.Count == 0)
+        if (revisions.Count == 0)
         {
             return [];
         }
 
-        var ids = revisionIds.ToList();
+        var ids = revisions.Select(r => r.Id).ToList();
         var rows = await db.SnapshotCounts.AsNoTracking()
             .Where(c => ids.Contains(c.RevisionId))
             .Select(c => new { c.RevisionId, c.Area!.Code, c.Registrations })
             .ToListAsync(ct);
-        return rows.GroupBy(r => r.RevisionId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, long>)g.ToDictionary(r => r.Code, r => r.Registrations, StringComparer.Ordinal));
+        var byRevision = rows.ToLookup(r => r.RevisionId);
+        return revisions.ToDictionary(
+            r => r.Id,
+            r => new SnapshotCounts(r.Date, byRevision[r.Id].ToDictionary(c => c.Code, c => c.Registrations, StringComparer.Ordinal), r.Unassigned));
     }
 
     /// <summary>Appends a revision (and its file, stored once per content) in one transaction; returns its number.</summary>

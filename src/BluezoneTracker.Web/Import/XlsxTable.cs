@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using BluezoneTracker.Core.Areas;
+using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Import;
 using ClosedXML.Excel;
 
@@ -101,7 +102,7 @@ internal static class XlsxTable
         var lastColumn = Math.Min(used.LastColumn().ColumnNumber(), 64);
         if (lastRow > CountsTable.MaxRows)
         {
-            return (null, new ImportProblem(ImportProblemKind.TooManyRows, Other: CountsTable.MaxRows.ToString(CultureInfo.InvariantCulture)));
+            return (null, CountsTable.TooManyRows);
         }
 
         var rows = new List<RawRow>();
@@ -150,7 +151,7 @@ internal static class XlsxTable
         return cell.DataType switch
         {
             XLDataType.Number => (NumberCell(cell.GetDouble()), null),
-            XLDataType.DateTime => (new RawCell(cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), null),
+            XLDataType.DateTime => (new RawCell(VietnameseFormat.IsoDate(DateOnly.FromDateTime(cell.GetDateTime()))), null),
             _ => (new RawCell(cell.GetString()), null),
         };
     }

@@ -42,8 +42,7 @@ internal static class WebSetup
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
-        services.AddLocalization();
-        services.AddScoped<Messages>();
+        // Localization and Messages come with AddBluezoneIntake.
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);

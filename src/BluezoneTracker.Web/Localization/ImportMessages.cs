@@ -48,12 +48,12 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
         return p.Kind switch
         {
             ImportProblemKind.EmptyFile => localizer["tệp trống, không có số liệu."],
-            ImportProblemKind.FileTooLarge => localizer["tệp nặng {0} byte, vượt giới hạn {1} byte.", Bytes(p.Value), Bytes(p.Other)],
+            ImportProblemKind.FileTooLarge => localizer["tệp nặng {0} byte, vượt giới hạn {1} byte.", Number(p.Value), Number(p.Other)],
             ImportProblemKind.NotATable => localizer["tệp không phải bảng CSV hay Excel (.xlsx) đọc được."],
             ImportProblemKind.UnreadableWorkbook => localizer["không mở được tệp Excel: tệp bị hỏng hoặc không đầy đủ."],
-            ImportProblemKind.WorkbookTooLarge => localizer["tệp Excel khi giải nén vượt {0} byte, bị từ chối (có thể là tệp nén độc hại).", Bytes(p.Other)],
+            ImportProblemKind.WorkbookTooLarge => localizer["tệp Excel khi giải nén vượt {0} byte, bị từ chối (có thể là tệp nén độc hại).", Number(p.Other)],
             ImportProblemKind.FormulaWithoutValue => localizer["ô có công thức {0} nhưng chưa có giá trị đã tính; hãy mở tệp bằng Excel, lưu lại rồi tải lên.", value],
-            ImportProblemKind.TooManyRows => localizer["tệp có quá nhiều dòng (tối đa {0}).", Bytes(p.Other)],
+            ImportProblemKind.TooManyRows => localizer["tệp có quá nhiều dòng (tối đa {0}).", Number(p.Other)],
             ImportProblemKind.MissingColumns => localizer["không tìm thấy dòng tiêu đề có cột tên huyện (hoặc mã) và cột số đăng ký. Hãy dùng tệp mẫu."],
             ImportProblemKind.NoCounts => localizer["chỉ có dòng tiêu đề, không có số liệu."],
             ImportProblemKind.TextTooLong => localizer["nội dung \"{0}\" dài hơn {1} ký tự, không phải tên địa bàn.", value, p.Other ?? string.Empty],
@@ -66,7 +66,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
             ImportProblemKind.NotANumber => localizer["\"{0}\" không phải là số.", value],
             ImportProblemKind.NegativeCount => localizer["số đăng ký \"{0}\" là số âm.", value],
             ImportProblemKind.DecimalCount => localizer["số đăng ký \"{0}\" có phần thập phân; phải là số nguyên.", value],
-            ImportProblemKind.CountTooLarge => localizer["số đăng ký \"{0}\" quá lớn (tối đa {1}).", value, Bytes(p.Other)],
+            ImportProblemKind.CountTooLarge => localizer["số đăng ký \"{0}\" quá lớn (tối đa {1}).", value, Number(p.Other)],
             ImportProblemKind.MissingCount => localizer["chưa nhập số thuê bao chưa xác định được huyện (ghi 0 nếu không có)."],
             ImportProblemKind.MalformedDate => localizer["ngày \"{0}\" không đúng định dạng; hãy ghi ngày/tháng/năm (18/8/2020) hoặc năm-tháng-ngày (2020-08-18).", value],
             ImportProblemKind.FutureDate => localizer["ngày {0} chưa đến; không thể nhập số liệu cho ngày trong tương lai.", DateText(p.Value)],
@@ -78,7 +78,8 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
         };
     }
 
-    private static string Bytes(string? value) =>
+    /// <summary>A whole number kept as invariant text in a problem (a size, a limit), written the Vietnamese way.</summary>
+    private static string Number(string? value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? VietnameseFormat.Count(n) : value ?? string.Empty;
 
     private static string DateText(string? iso) =>

@@ -1,6 +1,5 @@
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Snapshots;
-using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Import;
 using BluezoneTracker.Web.Infrastructure;
@@ -11,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BluezoneTracker.Web.Pages.Snapshots;
 
 /// <summary>The entry grid: one input per district beside its last known count, checked like a file.</summary>
-public sealed class NewModel(SnapshotIntake intake, AppDbContext db, ImportMessages texts) : PageModel
+public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMessages texts) : PageModel
 {
     [BindProperty]
     public string? Date { get; set; }
@@ -65,6 +64,6 @@ public sealed class NewModel(SnapshotIntake intake, AppDbContext db, ImportMessa
     private async Task LoadAsync(CancellationToken ct)
     {
         Catalog = await intake.CatalogAsync(ct);
-        LastKnown = await RevisionHistory.LatestAsync(db, Catalog, ct);
+        LastKnown = SnapshotDates.Latest(Catalog.Dates) is { } latest ? await series.CountsOnAsync(Catalog, latest, ct) : null;
     }
 }

@@ -58,9 +58,7 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
             return Refuse(texts.Problem(UploadedTable.TooLarge(Upload.Length, intake.Options)));
         }
 
-        using var copy = new MemoryStream();
-        await Upload.CopyToAsync(copy, ct);
-        var file = new UploadedFile(Path.GetFileName(Upload.FileName), copy.ToArray());
+        var file = await UploadedFile.FromFormAsync(Upload, ct);
         Draft = await intake.FromFileAsync(Date, file, ct);
         if (Draft.HasErrors)
         {

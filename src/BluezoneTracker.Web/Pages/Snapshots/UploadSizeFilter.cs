@@ -12,16 +12,13 @@ namespace BluezoneTracker.Web.Pages.Snapshots;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class UploadSizeFilterAttribute : Attribute, IAsyncResourceFilter
 {
-    /// <summary>Room for the form's other fields and the multipart framing.</summary>
-    private const long FormOverhead = 64 * 1024;
-
     public Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
         var limit = context.HttpContext.RequestServices.GetRequiredService<IOptions<ImportOptions>>().Value.MaxFileBytes;
-        if (HttpMethods.IsPost(request.Method) && request.ContentLength is { } length && length > limit + FormOverhead)
+        if (HttpMethods.IsPost(request.Method) && request.ContentLength is { } length && length > limit + ImportOptions.FormOverheadBytes)
         {
             context.Result = new RedirectToPageResult("/Snapshots/Upload", new { tooLarge = length });
             return Task.CompletedTask;
