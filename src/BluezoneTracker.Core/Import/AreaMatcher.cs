@@ -32,7 +32,7 @@ public sealed class AreaMatcher
         {
             _byCode.TryAdd(area.Code, area);
             _byName.TryAdd(area.Name, area);
-            foreach (var key in new[] { Loose(area.Name), Loose(area.ShortName) }.Distinct())
+            foreach (var key in new[] { LooseName(area.Name), LooseName(area.ShortName) }.Distinct())
             {
                 if (!_byLooseName.TryGetValue(key, out var list))
                 {
@@ -61,7 +61,7 @@ public sealed class AreaMatcher
 
         // A prefix typed without diacritics before a name typed with them ("huyen Mai Sơn") is only
         // recognised once the whole text is folded, so that is tried second.
-        var candidates = _byLooseName.GetValueOrDefault(Loose(normalized))
+        var candidates = _byLooseName.GetValueOrDefault(LooseName(normalized))
             ?? _byLooseName.GetValueOrDefault(VietnameseText.StripKindPrefix(VietnameseText.Fold(normalized)));
         return candidates switch
         {
@@ -71,5 +71,9 @@ public sealed class AreaMatcher
         };
     }
 
-    private static string Loose(string name) => VietnameseText.Fold(VietnameseText.StripKindPrefix(name));
+    /// <summary>
+    /// The key a file's name is matched on: no kind prefix, no diacritics, lower case. Two areas of one
+    /// parent with the same key could not be told apart in an upload.
+    /// </summary>
+    public static string LooseName(string name) => VietnameseText.Fold(VietnameseText.StripKindPrefix(name));
 }

@@ -1,4 +1,5 @@
 using BluezoneTracker.Core.Areas;
+using BluezoneTracker.Core.Import;
 using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
@@ -99,10 +100,10 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, DataVersion versio
         }
         else
         {
-            // Files are matched to areas by name, ignoring prefix and diacritics: two such names under one parent could not be told apart.
-            var folded = VietnameseText.Fold(VietnameseText.StripKindPrefix(name));
+            // Files are matched to areas by this key: two names with the same key under one parent could not be told apart.
+            var folded = AreaMatcher.LooseName(name);
             var siblings = await db.Areas.AsNoTracking().Where(a => a.ParentId == parent.Id).Select(a => new { a.Code, a.Name }).ToListAsync(cancellationToken);
-            if (siblings.FirstOrDefault(s => VietnameseText.Fold(VietnameseText.StripKindPrefix(s.Name)) == folded) is { } twin)
+            if (siblings.FirstOrDefault(s => AreaMatcher.LooseName(s.Name) == folded) is { } twin)
             {
                 ModelState.AddModelError("Input.Name", localizer["Địa bàn cấp trên đã có {0} (mã {1}); hai tên giống nhau không phân biệt được khi nhập số liệu.", twin.Name, twin.Code]);
             }
