@@ -9,11 +9,9 @@ public sealed class DateWrittenInTheFile
 {
     private static readonly DateOnly August18 = new(2020, 8, 18);
 
-    private static RawTable Csv(params string[][] rows) =>
-        new([.. rows.Select((r, i) => new RawRow(i + 1, [.. r.Select(c => new RawCell(c))]))], IsSpreadsheet: false);
+    private static RawTable Csv(params string[][] rows) => Tables.Csv(rows);
 
-    private static RawTable Sheet(params string[][] rows) =>
-        new([.. rows.Select((r, i) => new RawRow(i + 1, [.. r.Select(c => new RawCell(c))]))], IsSpreadsheet: true);
+    private static RawTable Sheet(params string[][] rows) => Tables.Sheet(rows);
 
     private static readonly string[] Header = ["TT", "Huyện, Thành phố", "Số Bluezone đã đăng ký số điện thoại", "So với ngày 12/8/2020"];
 

@@ -8,7 +8,7 @@ public sealed class TablesRead
 {
     private static CountsFile Read(params string[][] rows) =>
         CountsTable.Read(
-            new RawTable([.. rows.Select((r, i) => new RawRow(i + 1, [.. r.Select(c => new RawCell(c))]))], IsSpreadsheet: false),
+            Tables.Csv(rows),
             new AreaMatcher(SonLa.DistrictAreas),
             SonLa.Province);
 
