@@ -19,7 +19,7 @@ internal static class AnnexEndpoints
         endpoints.MapGet("/api/annex", async (string? date, string? compare, string? area, AnnexSource source, CancellationToken ct) =>
         {
             var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
-            return annex.Document is { } document ? Results.Json(AnnexJson.From(document, source.Messages)) : annex.Problem!;
+            return annex.Document is { } document ? Results.Json(AnnexJson.From(document, source.Messages)) : source.Refusal(annex);
         }).WithName("AnnexJson").RequireAuthorization(Policies.Reader);
 
         endpoints.MapGet("/annex.csv", async (string? date, string? compare, string? area, HttpContext context, AnnexSource source, CancellationToken ct) =>
@@ -27,7 +27,7 @@ internal static class AnnexEndpoints
             var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
             if (annex.Document is not { } document)
             {
-                return annex.Problem!;
+                return source.Refusal(annex);
             }
 
             var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AnnexCsv.Write(document))).ToArray();
@@ -38,7 +38,7 @@ internal static class AnnexEndpoints
         {
             var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
             return annex.Document is not { } document
-                ? annex.Problem!
+                ? source.Refusal(annex)
                 : AnnexDownload.File(context, document, AnnexExcel.Write(document, annex.Settings, annex.SignOff), AnnexExcel.ContentType, "xlsx");
         }).WithName("AnnexXlsx").RequireAuthorization(Policies.Reader);
 
@@ -46,17 +46,17 @@ internal static class AnnexEndpoints
         {
             if (!TryParseFlag(summary, out var withSummary))
             {
-                return Results.Problem(
-                    detail: source.Messages.InvalidFlag("summary", summary!),
-                    statusCode: StatusCodes.Status400BadRequest,
-                    title: source.Messages.ProblemTitle(FiguresProblem.MalformedDate),
-                    extensions: new Dictionary<string, object?> { ["problem"] = "InvalidFlag" });
+                return ProblemJson(
+                    source.Messages.InvalidFlag("summary", summary!),
+                    StatusCodes.Status400BadRequest,
+                    source.Messages.ProblemTitle(FiguresProblem.MalformedDate),
+                    "InvalidFlag");
             }
 
             var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
             if (annex.Document is not { } document)
             {
-                return annex.Problem!;
+                return source.Refusal(annex);
             }
 
             var options = new AnnexPdfOptions(AnnexDownload.VietnamTime(clock), withSummary, annex.SignOff);
@@ -87,21 +87,31 @@ internal static class AnnexEndpoints
     {
         var problem = result.Problem ?? FiguresProblem.NoData;
         var status = problem is FiguresProblem.UnknownArea ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
-        return Results.Problem(
-            detail: messages.Problem(problem, result.Value),
-            statusCode: status,
-            title: messages.ProblemTitle(problem),
-            extensions: new Dictionary<string, object?> { ["problem"] = problem.ToString() });
+        return ProblemJson(messages.Problem(problem, result.Value), status, messages.ProblemTitle(problem), problem.ToString());
     }
+
+    /// <summary>problem+json whose "problem" member names the problem for programs.</summary>
+    private static IResult ProblemJson(string detail, int status, string title, string problem) =>
+        Results.Problem(detail: detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["problem"] = problem });
 }
 
-/// <summary>An annex to render with its settings and sign-off status, or the response that says why there is none.</summary>
-internal sealed record AnnexLoad(AnnexDocument? Document, ReportSettings Settings, SignOffStatus? SignOff, IResult? Problem);
+/// <summary>
+/// An annex to render with its settings and sign-off status; without a document, either the reader
+/// must sign in (<see cref="Allowed"/> false) or <see cref="Result"/> says why there are no figures.
+/// </summary>
+public sealed record AnnexLoad(bool Allowed, FiguresResult? Result, AnnexDocument? Document, ReportSettings Settings, SignOffStatus? SignOff);
 
-/// <summary>Loads the annex a download asks for: access for anonymous readers, figures, settings and sign-off.</summary>
-internal sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings, SignOffs.SignOffs signOffs, PublicAccess access, Messages messages)
+/// <summary>Loads the annex the annex page or a download asks for: access for anonymous readers, figures, settings and sign-off.</summary>
+public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings, SignOffs.SignOffs signOffs, PublicAccess access, Messages messages)
 {
     public Messages Messages => messages;
+
+    /// <summary>The response of a download without a document: a challenge, or problem+json.</summary>
+    public IResult Refusal(AnnexLoad annex)
+    {
+        ArgumentNullException.ThrowIfNull(annex);
+        return annex.Allowed ? AnnexEndpoints.Problem(annex.Result!, messages) : Results.Challenge();
+    }
 
     public async Task<AnnexLoad> LoadAsync(FiguresRequest request, CancellationToken ct)
     {
@@ -109,16 +119,16 @@ internal sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settin
         var (allowed, date) = await access.ResolveAsync(request.Date, ct);
         if (!allowed)
         {
-            return new AnnexLoad(null, current, null, Results.Challenge());
+            return new AnnexLoad(false, null, null, current, null);
         }
 
         var result = await query.GetAsync(request with { Date = date }, ct);
         if (result.Figures is not { } figures)
         {
-            return new AnnexLoad(null, current, null, AnnexEndpoints.Problem(result, messages));
+            return new AnnexLoad(true, result, null, current, null);
         }
 
         var signOff = await signOffs.StatusAsync(result.Catalog!, figures.Annex.Date, ct);
-        return new AnnexLoad(AnnexDocument.From(figures.Annex, current), current, signOff, null);
+        return new AnnexLoad(true, result, AnnexDocument.From(figures.Annex, current), current, signOff);
     }
 }

@@ -13,10 +13,7 @@ namespace BluezoneTracker.Web.Figures;
 public sealed record FiguresRequest(string? Area = null, string? Date = null, string? Compare = null);
 
 /// <summary>Either the figures, or the reason they cannot be computed (shown as a 400).</summary>
-public sealed record FiguresResult(AreaCatalog? Catalog, AreaFigures? Figures, FiguresProblem? Problem = null, string? Value = null)
-{
-    public bool Succeeded => Figures is not null;
-}
+public sealed record FiguresResult(AreaCatalog? Catalog, AreaFigures? Figures, FiguresProblem? Problem = null, string? Value = null);
 
 public enum FiguresProblem
 {

@@ -20,6 +20,17 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
         _ => localizer["Yêu cầu không hợp lệ."],
     };
 
+    /// <summary>
+    /// What a page shows when it has no figures, and the status it answers with: 400 when the URL asks
+    /// for something that does not exist, 200 when the store is merely empty (nothing to fix in the URL).
+    /// </summary>
+    public (string Text, int StatusCode) ForPage(FiguresResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var problem = result.Problem ?? FiguresProblem.NoData;
+        return (Problem(problem, result.Value), problem is FiguresProblem.NoData ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
     public string InvalidFlag(string name, string value) =>
         localizer["Tham số {0} chỉ nhận true hoặc false, không nhận \"{1}\".", name, value];
 

@@ -52,11 +52,8 @@ internal static class AnnexCsv
 
     internal static string Quote(string cell)
     {
-        if (cell.Length > 0 && "=+@\t\r".Contains(cell[0], StringComparison.Ordinal) && !long.TryParse(cell, CultureInfo.InvariantCulture, out _))
-        {
-            cell = "'" + cell;
-        }
-        else if (cell.StartsWith('-') && !long.TryParse(cell, CultureInfo.InvariantCulture, out _))
+        // A cell a spreadsheet would run as a formula, unless it is just a (negative) number.
+        if (cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal) && !long.TryParse(cell, CultureInfo.InvariantCulture, out _))
         {
             cell = "'" + cell;
         }

@@ -1,15 +1,14 @@
 using BluezoneTracker.Core.Reports;
-using BluezoneTracker.Web.Accounts;
+using BluezoneTracker.Web.Api;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
-using BluezoneTracker.Web.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BluezoneTracker.Web.Pages.Annex;
 
 /// <summary>The official annex (phụ lục) as a printable page, always in Vietnamese.</summary>
-public sealed class IndexModel(FiguresQuery query, Messages messages, ReportSettingsStore settings, SignOffs.SignOffs signOffs, PublicAccess access) : PageModel
+public sealed class IndexModel(AnnexSource source, Messages messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
@@ -28,30 +27,22 @@ public sealed class IndexModel(FiguresQuery query, Messages messages, ReportSett
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var (allowed, date) = await access.ResolveAsync(Date, cancellationToken);
-        if (!allowed)
+        var annex = await source.LoadAsync(new FiguresRequest(null, Date, Compare), cancellationToken);
+        if (!annex.Allowed)
         {
             return Challenge();
         }
 
-        Date = date;
-        var result = await query.GetAsync(new FiguresRequest(null, Date, Compare), cancellationToken);
-        if (result.Figures is not { } figures)
+        if (annex.Document is not { } document)
         {
-            var problem = result.Problem ?? FiguresProblem.NoData;
-            Problem = messages.Problem(problem, result.Value);
-            if (problem is not FiguresProblem.NoData)
-            {
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-            }
-
+            (Problem, Response.StatusCode) = messages.ForPage(annex.Result!);
             return Page();
         }
 
-        Document = AnnexDocument.From(figures.Annex, await settings.GetAsync(cancellationToken));
-        SignOff = await signOffs.StatusAsync(result.Catalog!, figures.Annex.Date, cancellationToken);
-        PopulationNote = PopulationSources(result.Catalog!);
-        Warnings = [.. figures.Annex.Warnings.Select(messages.Warning)];
+        Document = document;
+        SignOff = annex.SignOff;
+        PopulationNote = PopulationSources(annex.Result!.Catalog!);
+        Warnings = [.. document.Report.Warnings.Select(messages.Warning)];
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BluezoneTracker.Core.Areas;
 using BluezoneTracker.Core.Figures;
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Reports;
@@ -42,12 +43,14 @@ public sealed record DashboardCharts(
         AreaFigures figures,
         PacingReport? pacing,
         IReadOnlyList<SeriesPoint> totals,
-        IReadOnlyList<ChartLine> districtLines,
+        IReadOnlyList<Area> districts,
+        IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> districtSeries,
         IStringLocalizer<SharedResource> localizer)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(totals);
-        ArgumentNullException.ThrowIfNull(districtLines);
+        ArgumentNullException.ThrowIfNull(districts);
+        ArgumentNullException.ThrowIfNull(districtSeries);
         ArgumentNullException.ThrowIfNull(localizer);
         var annex = figures.Annex;
         var rateRows = annex.Rows.Where(r => r.Rate is not null).ToList();
@@ -55,7 +58,7 @@ public sealed record DashboardCharts(
         var dates = shown.Select(p => p.Date).ToList();
         var province = new ChartLine(annex.Area.Code, localizer["Toàn tỉnh"], [.. shown.Select(p => (long?)p.Registrations)]);
         var lines = new List<ChartLine> { province };
-        lines.AddRange(districtLines.Select(l => l with { Values = l.Values.Take(dates.Count).ToList() }));
+        lines.AddRange(districts.Select(d => Line(d, districtSeries.GetValueOrDefault(d.Code) ?? [], dates)));
         var daily = RegistrationSeries.NewPerDay(shown);
         var progressRows = pacing?.Children.Where(c => c.Progress.Progress is not null).OrderByDescending(c => c.Progress.Progress).ToList() ?? [];
 
@@ -116,6 +119,13 @@ public sealed record DashboardCharts(
             DescribeDaily(daily, localizer),
             DescribeProgress(pacing, progressRows, localizer),
             JsonSerializer.Serialize(data, JsonOptions));
+    }
+
+    /// <summary>A district's counts on the dates shown: null where it has none.</summary>
+    private static ChartLine Line(Area district, IReadOnlyList<SeriesPoint> points, IReadOnlyList<DateOnly> dates)
+    {
+        var byDate = points.ToDictionary(p => p.Date, p => p.Registrations);
+        return new ChartLine(district.Code, district.Name, [.. dates.Select(d => byDate.TryGetValue(d, out var r) ? r : (long?)null)]);
     }
 
     /// <summary>The default encoder escapes "&lt;", so a name can never close the embedding script element.</summary>

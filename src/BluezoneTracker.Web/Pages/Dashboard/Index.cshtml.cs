@@ -62,13 +62,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         Catalog = result.Catalog;
         if (result.Figures is not { } figures || Catalog is null)
         {
-            var problem = result.Problem ?? FiguresProblem.NoData;
-            Problem = messages.Problem(problem, result.Value);
-            if (problem is not FiguresProblem.NoData)
-            {
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-            }
-
+            (Problem, Response.StatusCode) = messages.ForPage(result);
             return Page();
         }
 
@@ -111,13 +105,8 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         ChosenDistricts = chosen.ToHashSet(StringComparer.Ordinal);
         var totals = await series.TotalsAsync(catalog, cancellationToken);
         var perDistrict = await series.ChildrenAsync(catalog, chosen, cancellationToken);
-        var dates = totals.Where(p => p.Date <= report).Select(p => p.Date).ToList();
-        var lines = catalog.Children.Where(c => ChosenDistricts.Contains(c.Code)).Select(c =>
-        {
-            var points = (perDistrict.GetValueOrDefault(c.Code) ?? []).ToDictionary(p => p.Date, p => p.Registrations);
-            return new ChartLine(c.Code, c.Name, [.. dates.Select(d => points.TryGetValue(d, out var r) ? r : (long?)null)]);
-        }).ToList();
-        Charts = DashboardCharts.Build(figures, Pacing, totals, lines, localizer);
+        var districts = catalog.Children.Where(c => ChosenDistricts.Contains(c.Code)).ToList();
+        Charts = DashboardCharts.Build(figures, Pacing, totals, districts, perDistrict, localizer);
     }
 
     /// <summary>Turns the "7 days earlier" preset into a date; a date or blank passes through for FiguresQuery to check.</summary>
@@ -135,14 +124,14 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         }
 
         var report = VietnameseFormat.TryParseIsoDate(Date?.Trim(), out var d) ? d : catalog.Dates[^1];
-        var weekEarlier = catalog.Dates.Where(x => x <= report.AddDays(-PaceWindow.PreferredDays)).DefaultIfEmpty().Max();
-        if (weekEarlier == default)
+        // The week the pacing measures: a window that is not a full week has no date seven days earlier.
+        if (PaceWindow.Ending(catalog.Dates, report) is not { IsFullWeek: true } week)
         {
             CompareNotice = localizer["Không có số liệu từ 7 ngày trước ngày {0} trở về trước; đang so với lần thống kê trước.", VietnameseFormat.Date(report)];
             return null;
         }
 
-        return VietnameseFormat.IsoDate(weekEarlier);
+        return VietnameseFormat.IsoDate(week.From);
     }
 
     /// <summary>Dates that can be compared with the report date: those before it, newest first.</summary>
