@@ -195,19 +195,10 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
             needed.Add(byDate[c].Id);
         }
 
-        var ids = needed.ToList();
-        var rows = await db.SnapshotCounts.AsNoTracking()
-            .Where(x => ids.Contains(x.RevisionId))
-            .Select(x => new { x.RevisionId, Code = x.Area!.Code, x.Registrations })
-            .ToListAsync(cancellationToken);
-        var countsByRevision = rows
-            .GroupBy(x => x.RevisionId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, long>)g.ToDictionary(x => x.Code, x => x.Registrations, StringComparer.Ordinal));
+        var counts = await RevisionCounts.ReadAsync(
+            db, [.. catalog.Revisions.Where(r => needed.Contains(r.Id)).Select(r => new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned))], cancellationToken);
 
-        SnapshotCounts Counts(CurrentRevision revision) => new(
-            revision.Date,
-            countsByRevision.GetValueOrDefault(revision.Id) ?? new Dictionary<string, long>(),
-            revision.Unassigned);
+        SnapshotCounts Counts(CurrentRevision revision) => counts[revision.Id];
 
         var input = new AnnexInput(
             catalog.Area,

@@ -77,12 +77,9 @@ public sealed class SeriesQuery(AppDbContext db, FiguresCache figuresCache, Data
         return await cache.GetOrCreateAsync(key, async entry =>
         {
             entry.SlidingExpiration = Lifetime;
-            var counts = await db.SnapshotCounts.AsNoTracking()
-                .Where(x => x.RevisionId == revision.Id)
-                .Select(x => new { Code = x.Area!.Code, x.Registrations })
-                .ToDictionaryAsync(x => x.Code, x => x.Registrations, StringComparer.Ordinal, cancellationToken);
-            entry.Size = counts.Count + 1;
-            return new SnapshotCounts(date, counts, revision.Unassigned);
+            var counts = (await RevisionCounts.ReadAsync(db, [new RevisionCounts.Stored(revision.Id, date, revision.Unassigned)], cancellationToken))[revision.Id];
+            entry.Size = counts.Registrations.Count + 1;
+            return counts;
         });
     }
 }

@@ -18,7 +18,7 @@ internal static class RevisionHistory
             .OrderBy(r => r.Number)
             .Select(r => new { r.Id, r.Number, r.CreatedAt, r.CreatedBy, r.Source, r.FileName, HasFile = r.UploadedFileId != null, r.Reason, r.Unassigned })
             .ToListAsync(ct);
-        var counts = await SnapshotStore.CountsAsync(db, [.. revisions.Select(r => new SnapshotStore.Stored(r.Id, date, r.Unassigned))], ct);
+        var counts = await RevisionCounts.ReadAsync(db, [.. revisions.Select(r => new RevisionCounts.Stored(r.Id, date, r.Unassigned))], ct);
         return [.. revisions.Select(r => new RevisionView(r.Number, r.CreatedAt, r.CreatedBy, r.Source, r.FileName, r.HasFile, r.Reason, counts[r.Id]))];
     }
 }

@@ -106,8 +106,8 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         var proposed = new SnapshotCounts(d, rows.ToDictionary(r => r.Area.Code, r => r.Count, StringComparer.Ordinal), unassigned);
         var current = catalog.Revisions.FirstOrDefault(r => r.Date == d);
         var earlier = catalog.Revisions.Where(r => r.Date < d).OrderByDescending(r => r.Date).Take(AnnexCalculator.UnchangedSnapshotsThreshold).ToList();
-        var counts = await SnapshotStore.CountsAsync(
-            db, [.. earlier.Append(current).OfType<CurrentRevision>().Select(r => new SnapshotStore.Stored(r.Id, r.Date, r.Unassigned))], ct);
+        var counts = await RevisionCounts.ReadAsync(
+            db, [.. earlier.Append(current).OfType<CurrentRevision>().Select(r => new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned))], ct);
         var preview = IntakePreview.Build(
             new IntakeInput(catalog.Area, catalog.Children, proposed, [.. earlier.Select(r => counts[r.Id])], current is null ? null : counts[current.Id]),
             fileWarnings);
@@ -157,7 +157,7 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
 
         var revision = await db.SnapshotRevisions.AsNoTracking()
             .Where(r => r.Area!.Code == catalog.Area.Code && r.Date == date && r.Number == number)
-            .Select(r => new { Stored = new SnapshotStore.Stored(r.Id, r.Date, r.Unassigned), r.UploadedFileId, r.FileName })
+            .Select(r => new { Stored = new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned), r.UploadedFileId, r.FileName })
             .SingleOrDefaultAsync(ct);
         if (revision is null)
         {
@@ -169,7 +169,7 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
             return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.SignedOffDate)]);
         }
 
-        var restored = (await SnapshotStore.CountsAsync(db, [revision.Stored], ct))[revision.Stored.Id];
+        var restored = (await RevisionCounts.ReadAsync(db, [revision.Stored], ct))[revision.Stored.Id];
         return await AppendAsync(new SnapshotStore.NewRevision(
             catalog.Area.Code, restored, user, RevisionSource.Restore, revision.FileName, $"Khôi phục bản #{number}: {reason.Trim()}", null, revision.UploadedFileId), ct);
     }

@@ -5,34 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BluezoneTracker.Web.Import;
 
-/// <summary>Reads counts of revisions and appends new revisions; rows are only ever inserted.</summary>
+/// <summary>Appends new revisions; rows are only ever inserted.</summary>
 internal static class SnapshotStore
 {
     public sealed record NewRevision(
         string ParentCode, SnapshotCounts Counts, string User, RevisionSource Source, string? FileName, string? Reason,
         UploadedFile? File, long? ExistingFileId);
-
-    /// <summary>A stored revision's identity and the parts of its counts kept on the revision row itself.</summary>
-    public readonly record struct Stored(long Id, DateOnly Date, long Unassigned);
-
-    /// <summary>The counts of each revision by its id, read in one query.</summary>
-    public static async Task<Dictionary<long, SnapshotCounts>> CountsAsync(AppDbContext db, IReadOnlyCollection<Stored> revisions, CancellationToken ct)
-    {
-        if (revisions.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = revisions.Select(r => r.Id).ToList();
-        var rows = await db.SnapshotCounts.AsNoTracking()
-            .Where(c => ids.Contains(c.RevisionId))
-            .Select(c => new { c.RevisionId, c.Area!.Code, c.Registrations })
-            .ToListAsync(ct);
-        var byRevision = rows.ToLookup(r => r.RevisionId);
-        return revisions.ToDictionary(
-            r => r.Id,
-            r => new SnapshotCounts(r.Date, byRevision[r.Id].ToDictionary(c => c.Code, c => c.Registrations, StringComparer.Ordinal), r.Unassigned));
-    }
 
     /// <summary>Appends a revision (and its file, stored once per content) in one transaction; returns its number.</summary>
     public static async Task<int> AppendAsync(AppDbContext db, TimeProvider clock, NewRevision revision, CancellationToken ct)
