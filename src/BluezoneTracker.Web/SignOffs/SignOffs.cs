@@ -4,6 +4,7 @@ using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Figures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace BluezoneTracker.Web.SignOffs;
 
@@ -11,7 +12,7 @@ namespace BluezoneTracker.Web.SignOffs;
 /// Sign-off of a date's current revision by a Director. A sign-off belongs to one revision: a
 /// newer revision of the same date is a draft again, and the page says the sign-off was superseded.
 /// </summary>
-public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock, DataVersion version)
+public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock, DataVersion version, FiguresCache cache)
 {
     /// <summary>The sign-off status of a date of the catalog's area, or null when the date has no counts.</summary>
     public async Task<SignOffStatus?> StatusAsync(AreaCatalog catalog, DateOnly date, CancellationToken cancellationToken = default)
@@ -23,11 +24,7 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
             return null;
         }
 
-        var areaCode = catalog.Area.Code;
-        var rows = await db.SignOffs.AsNoTracking()
-            .Where(s => s.Revision!.Date == date && s.Revision.Area!.Code == areaCode)
-            .Select(s => new { s.RevisionId, s.Revision!.Number, s.SignedByName, s.SignedAt })
-            .ToListAsync(cancellationToken);
+        var rows = (await RowsAsync(catalog, cancellationToken)).Where(r => r.Date == date).ToList();
         var signed = rows.FirstOrDefault(r => r.RevisionId == current.Id);
         var earlier = rows.Where(r => r.RevisionId != current.Id).OrderByDescending(r => r.Number).FirstOrDefault();
         return new SignOffStatus(
@@ -41,10 +38,30 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
     public async Task<IReadOnlySet<DateOnly>> SignedDatesAsync(AreaCatalog catalog, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var ids = catalog.Revisions.Select(r => r.Id).ToList();
-        var signed = await db.SignOffs.AsNoTracking().Where(s => ids.Contains(s.RevisionId)).Select(s => s.RevisionId).ToListAsync(cancellationToken);
+        var signed = (await RowsAsync(catalog, cancellationToken)).Select(r => r.RevisionId).ToHashSet();
         return catalog.Revisions.Where(r => signed.Contains(r.Id)).Select(r => r.Date).ToHashSet();
     }
+
+    /// <summary>
+    /// Every sign-off of the area's revisions, read once per <see cref="DataVersion"/> (signing and
+    /// every new revision bump it): the annex and its downloads ask on every request.
+    /// </summary>
+    private async Task<IReadOnlyList<SignOffRow>> RowsAsync(AreaCatalog catalog, CancellationToken cancellationToken)
+    {
+        var areaCode = catalog.Area.Code;
+        return (await cache.Memory.GetOrCreateAsync(("sign-offs", areaCode, version.Current), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            var rows = await db.SignOffs.AsNoTracking()
+                .Where(s => s.Revision!.Area!.Code == areaCode)
+                .Select(s => new SignOffRow(s.RevisionId, s.Revision!.Date, s.Revision.Number, s.SignedByName, s.SignedAt))
+                .ToListAsync(cancellationToken);
+            entry.Size = rows.Count + 1;
+            return (IReadOnlyList<SignOffRow>)rows;
+        }))!;
+    }
+
+    private sealed record SignOffRow(long RevisionId, DateOnly Date, int Number, string SignedByName, DateTimeOffset SignedAt);
 
     /// <summary>Signs off the current revision of a date. False when it is already signed.</summary>
     public async Task<bool> SignAsync(AreaCatalog catalog, DateOnly date, AppUser user, CancellationToken cancellationToken = default)
