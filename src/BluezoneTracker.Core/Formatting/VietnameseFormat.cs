@@ -76,7 +76,7 @@ public static class VietnameseFormat
         local.ToString("HH:mm", CultureInfo.InvariantCulture) + " ngày " + Date(DateOnly.FromDateTime(local));
 
     /// <summary>An instant in Vietnam time (UTC+7, no daylight saving): "14:05 ngày 17/8/2020".</summary>
-    public static string Moment(DateTimeOffset instant) => Moment(instant.ToOffset(TimeSpan.FromHours(7)).DateTime);
+    public static string Moment(DateTimeOffset instant) => Moment(VietnamTime.Of(instant).DateTime);
 
     /// <summary>ISO date for URLs and machine formats: "2020-08-17".</summary>
     public static string IsoDate(DateOnly date) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Reports;
 using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Figures;
@@ -59,7 +60,7 @@ internal static class AnnexEndpoints
                 return source.Refusal(annex);
             }
 
-            var options = new AnnexPdfOptions(AnnexDownload.VietnamTime(clock), withSummary, annex.SignOff);
+            var options = new AnnexPdfOptions(VietnamTime.Now(clock).DateTime, withSummary, annex.SignOff);
             return AnnexDownload.File(context, document, AnnexPdf.Write(document, annex.Settings, options), AnnexPdf.ContentType, "pdf");
         }).WithName("AnnexPdf").RequireAuthorization(Policies.Reader);
 

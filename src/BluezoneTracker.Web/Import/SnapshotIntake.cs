@@ -1,9 +1,10 @@
 using BluezoneTracker.Core.Areas;
 using BluezoneTracker.Core.Figures;
+using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Import;
 using BluezoneTracker.Core.Snapshots;
-using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
+using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,11 +23,9 @@ public sealed record IntakeResult(int? Number, DateOnly? Date, IReadOnlyList<Imp
 /// </summary>
 public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVersion version, TimeProvider clock, IOptions<ImportOptions> options, IHttpContextAccessor http)
 {
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
     public ImportOptions Options => options.Value;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Vietnam).DateTime);
+    public DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<AreaCatalog> CatalogAsync(CancellationToken ct) =>
         await figures.CatalogAsync(null, ct) ?? throw new InvalidOperationException("No area is configured.");

@@ -14,7 +14,6 @@ namespace BluezoneTracker.Web.Reports;
 /// </summary>
 internal static class AnnexDownload
 {
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
     public static IResult File(HttpContext context, AnnexDocument document, byte[] bytes, string contentType, string extension)
     {
@@ -31,12 +30,6 @@ internal static class AnnexDownload
         return Results.File(bytes, contentType);
     }
 
-    /// <summary>Now, on the clock of the officials who read the document (Vietnam has no daylight saving).</summary>
-    public static DateTime VietnamTime(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Vietnam).DateTime;
-    }
 
     /// <summary>"Sơn La" → "Son-La": folded to ASCII, words joined by hyphens, each starting with a capital.</summary>
     private static string Slug(string text)

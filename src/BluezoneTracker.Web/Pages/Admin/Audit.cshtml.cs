@@ -13,7 +13,6 @@ namespace BluezoneTracker.Web.Pages.Admin;
 public sealed class AuditModel(AppDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 500;
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
@@ -66,7 +65,7 @@ public sealed class AuditModel(AppDbContext db, IStringLocalizer<SharedResource>
                 return Page();
             }
 
-            var bound = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), VietnamOffset).AddDays(isEnd ? 1 : 0);
+            var bound = VietnamTime.StartOf(day).AddDays(isEnd ? 1 : 0);
             query = isEnd ? query.Where(e => e.At < bound) : query.Where(e => e.At >= bound);
         }
 
