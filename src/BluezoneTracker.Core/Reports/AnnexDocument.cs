@@ -47,12 +47,11 @@ public sealed record AnnexDocument(
             AnnexLineKind.Total, lines.Count + 1, report.Area.Code, words.TotalLabel, report.Total.Population,
             report.Total.Registrations, report.Total.Change, report.Total.Rate, TotalRateDecimals));
 
-        var number = string.IsNullOrWhiteSpace(settings.DocumentNumber) ? string.Empty : settings.DocumentNumber.Trim();
         return new AnnexDocument(
             report,
             "THỐNG KÊ TÌNH HÌNH TRIỂN KHAI SỬ DỤNG ỨNG DỤNG BLUEZONE",
             $"Tính đến ngày {date}",
-            $"(Kèm theo Công văn số: {number}/{settings.DocumentCode} ngày {date} của {settings.AgencyShortName})",
+            $"(Kèm theo Công văn số: {settings.DocumentReference()} ngày {date} của {settings.AgencyShortName})",
             headers,
             lines,
             SummarySentence(report, words));

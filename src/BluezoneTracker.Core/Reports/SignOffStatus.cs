@@ -22,4 +22,7 @@ public sealed record SignOffStatus(DateOnly Date, int RevisionNumber, SignOff? C
     public string? SupersededLine => Current is null && Superseded is { } s
         ? $"Lần nhập {s.RevisionNumber} đã được duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) nhưng đã bị thay thế bởi lần nhập {RevisionNumber}."
         : null;
+
+    /// <summary>The line the Excel and PDF files print about the sign-off: approved, or superseded, or none.</summary>
+    public string? StatusLine => ApprovedLine ?? SupersededLine;
 }

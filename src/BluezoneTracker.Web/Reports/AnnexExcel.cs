@@ -72,7 +72,7 @@ internal static class AnnexExcel
         }
 
         var lastRow = row - 1;
-        if ((signOff?.ApprovedLine ?? signOff?.SupersededLine) is { } mark)
+        if (signOff?.StatusLine is { } mark)
         {
             sheet.Cell(lastRow + 2, 1).SetValue(mark);
             sheet.Range(lastRow + 2, 1, lastRow + 2, ColumnCount).Merge().Style.Font.Italic = true;

@@ -89,8 +89,7 @@ internal static class AnnexPdf
         }
 
         Rule(g, leftCenter, y + 2, 90);
-        var number = string.IsNullOrWhiteSpace(settings.DocumentNumber) ? string.Empty : settings.DocumentNumber.Trim();
-        var leftBottom = Line(g, $"Số: {number}/{settings.DocumentCode}", Fonts.Regular, leftCenter, y + 8, XStringFormats.TopCenter);
+        var leftBottom = Line(g, $"Số: {settings.DocumentReference()}", Fonts.Regular, leftCenter, y + 8, XStringFormats.TopCenter);
 
         var r = Line(g, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Fonts.Bold, rightCenter, MarginTop, XStringFormats.TopCenter);
         const string motto = "Độc lập - Tự do - Hạnh phúc";
@@ -186,7 +185,7 @@ internal static class AnnexPdf
                 g.DrawString(Nfc(SignOffStatus.DraftMark), Fonts.Title, XBrushes.DarkRed, new XPoint(PageWidth / 2, 14), XStringFormats.TopCenter);
             }
 
-            var mark = signOff?.ApprovedLine ?? signOff?.SupersededLine;
+            var mark = signOff?.StatusLine;
             if (mark is not null)
             {
                 Line(g, mark, Fonts.Small, PageWidth / 2, FooterTop + 10, XStringFormats.TopCenter);
