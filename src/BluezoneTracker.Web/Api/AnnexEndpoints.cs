@@ -40,7 +40,7 @@ internal static class AnnexEndpoints
             var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
             return annex.Document is not { } document
                 ? source.Refusal(annex)
-                : AnnexDownload.File(context, document, AnnexExcel.Write(document, annex.Settings, annex.SignOff), AnnexExcel.ContentType, "xlsx");
+                : AnnexDownload.File(context, document, AnnexExcel.Write(document, annex.Settings, annex.SignOff, annex.Notes), AnnexExcel.ContentType, "xlsx");
         }).WithName("AnnexXlsx").RequireAuthorization(Policies.Reader);
 
         endpoints.MapGet("/annex.pdf", async (string? date, string? compare, string? area, string? summary, HttpContext context, AnnexSource source, TimeProvider clock, CancellationToken ct) =>
@@ -60,7 +60,7 @@ internal static class AnnexEndpoints
                 return source.Refusal(annex);
             }
 
-            var options = new AnnexPdfOptions(VietnamTime.Now(clock).DateTime, withSummary, annex.SignOff);
+            var options = new AnnexPdfOptions(VietnamTime.Now(clock).DateTime, withSummary, annex.SignOff, annex.Notes);
             return AnnexDownload.File(context, document, AnnexPdf.Write(document, annex.Settings, options), AnnexPdf.ContentType, "pdf");
         }).WithName("AnnexPdf").RequireAuthorization(Policies.Reader);
 
@@ -99,8 +99,9 @@ internal static class AnnexEndpoints
 /// <summary>
 /// An annex to render with its settings and sign-off status; without a document, either the reader
 /// must sign in (<see cref="Allowed"/> false) or <see cref="Result"/> says why there are no figures.
+/// <see cref="Notes"/> are the population note and the warnings in Vietnamese, as printed under the table.
 /// </summary>
-public sealed record AnnexLoad(bool Allowed, FiguresResult? Result, AnnexDocument? Document, ReportSettings Settings, SignOffStatus? SignOff);
+public sealed record AnnexLoad(bool Allowed, FiguresResult? Result, AnnexDocument? Document, ReportSettings Settings, SignOffStatus? SignOff, AnnexNotes? Notes = null);
 
 /// <summary>Loads the annex the annex page or a download asks for: access for anonymous readers, figures, settings and sign-off.</summary>
 public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings, SignOffs.SignOffs signOffs, PublicAccess access, Messages messages)
@@ -130,6 +131,18 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         }
 
         var signOff = await signOffs.StatusAsync(result.Catalog!, figures.Annex.Date, ct);
-        return new AnnexLoad(true, result, AnnexDocument.From(figures.Annex, current), current, signOff);
+        var notes = new AnnexNotes(PopulationNote(result.Catalog!), Messages.InVietnamese<IReadOnlyList<string>>(() => [.. figures.Annex.Warnings.Select(messages.Warning)]));
+        return new AnnexLoad(true, result, AnnexDocument.From(figures.Annex, current), current, signOff, notes);
+    }
+
+    /// <summary>Which population figures the rates use, so that a later change of populations is never silent.</summary>
+    private static string PopulationNote(AreaCatalog catalog)
+    {
+        var sources = catalog.Children.Prepend(catalog.Area)
+            .Select(a => a.Population)
+            .OfType<Core.Areas.Population>()
+            .Select(p => string.IsNullOrWhiteSpace(p.Source) ? $"năm {p.Year}" : $"năm {p.Year}, nguồn: {p.Source}")
+            .Distinct(StringComparer.Ordinal);
+        return $"Dân số dùng để tính tỷ lệ: {string.Join("; ", sources)}.";
     }
 }

@@ -69,6 +69,25 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
         };
     }
 
+    /// <summary>
+    /// Runs <paramref name="make"/> with Vietnamese as the UI language: the official annex and its files
+    /// are Vietnamese whatever language the reader chose.
+    /// </summary>
+    public static T InVietnamese<T>(Func<T> make)
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+        try
+        {
+            return make();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     private static string DateText(string? iso) =>
         VietnameseFormat.TryParseIsoDate(iso, out var date) ? VietnameseFormat.Date(date) : iso ?? string.Empty;
 }

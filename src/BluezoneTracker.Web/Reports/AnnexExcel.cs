@@ -4,9 +4,12 @@ using ClosedXML.Excel;
 namespace BluezoneTracker.Web.Reports;
 
 /// <summary>
-/// The annex as a real spreadsheet: every figure is a number cell with a number format (officials
-/// sum and sort it), the title lines merged across the table, and a page setup that prints the way
-/// the dispatch's annex does (A4 landscape, header repeated, one page wide).
+/// The annex as a real spreadsheet a director can sign: the same content around the table as the PDF
+/// (agency block with the document number, national motto, the dispatch's place and date line, the
+/// population note, the data-quality warnings, the sign-off line and the signer block, all from
+/// <see cref="AnnexFrame"/>); every figure a number cell with a number format (officials sum and sort
+/// it); a page setup that prints the way the dispatch's annex does (A4 landscape, header repeated, one
+/// page wide, the page header "BẢN NHÁP" in a margin of its own above the agency block).
 /// </summary>
 internal static class AnnexExcel
 {
@@ -14,7 +17,23 @@ internal static class AnnexExcel
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CountFormat = "#,##0";
     public const string ChangeFormat = "+ #,##0;- #,##0;0";
-    public const int HeaderRow = 5;
+    /// <summary>Agency name (columns A–B) beside the nation's name (C–F).</summary>
+    public const int AgencyRow = 1;
+
+    /// <summary>"Số: …" beside the motto.</summary>
+    public const int NumberRow = 2;
+
+    /// <summary>"Sơn La, ngày 17 tháng 8 năm 2020" under the motto.</summary>
+    public const int PlaceDateRow = 3;
+
+    public const int TitleRow = 5;
+    public const int AsOfRow = 6;
+    public const int AttachmentRow = 7;
+
+    /// <summary>"BẢN NHÁP" while the date is not signed off, empty once it is.</summary>
+    public const int DraftRow = 8;
+
+    public const int HeaderRow = 9;
     public const int FirstLineRow = HeaderRow + 1;
     public const int ColumnCount = 6;
 
@@ -25,7 +44,8 @@ internal static class AnnexExcel
     public static string RateFormat(int decimals) => "0." + new string('0', decimals) + " %";
 
     /// <param name="signOff">Whether the date is signed off: a draft says "BẢN NHÁP" above the table and in the page header.</param>
-    public static byte[] Write(AnnexDocument document, ReportSettings settings, SignOffStatus? signOff = null)
+    /// <param name="notes">The population note and the warnings printed under the table (none when null).</param>
+    public static byte[] Write(AnnexDocument document, ReportSettings settings, SignOffStatus? signOff = null, AnnexNotes? notes = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(settings);
@@ -43,12 +63,14 @@ internal static class AnnexExcel
             sheet.Column(c + 1).Width = ColumnWidths[c];
         }
 
-        TitleLine(sheet, 1, document.Title).Style.Font.Bold = true;
-        TitleLine(sheet, 2, document.AsOfLine).Style.Font.Bold = true;
-        TitleLine(sheet, 3, document.AttachmentLine).Style.Font.Italic = true;
-        if (signOff is { IsDraft: true })
+        var frame = AnnexFrame.From(document, settings, signOff, notes);
+        AgencyBlock(sheet, frame);
+        TitleLine(sheet, TitleRow, document.Title).Style.Font.Bold = true;
+        TitleLine(sheet, AsOfRow, document.AsOfLine).Style.Font.Bold = true;
+        TitleLine(sheet, AttachmentRow, document.AttachmentLine).Style.Font.Italic = true;
+        if (frame.IsDraft)
         {
-            var draft = TitleLine(sheet, 4, SignOffStatus.DraftMark);
+            var draft = TitleLine(sheet, DraftRow, SignOffStatus.DraftMark);
             draft.Style.Font.Bold = true;
             draft.Style.Font.FontColor = XLColor.DarkRed;
         }
@@ -72,11 +94,7 @@ internal static class AnnexExcel
         }
 
         var lastRow = row - 1;
-        if (signOff?.StatusLine is { } mark)
-        {
-            sheet.Cell(lastRow + 2, 1).SetValue(mark);
-            sheet.Range(lastRow + 2, 1, lastRow + 2, ColumnCount).Merge().Style.Font.Italic = true;
-        }
+        var printedTo = Closing(sheet, frame, lastRow + 2);
 
         var table = sheet.Range(HeaderRow, 1, lastRow, ColumnCount);
         table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
@@ -87,12 +105,16 @@ internal static class AnnexExcel
         page.PaperSize = XLPaperSize.A4Paper;
         page.PageOrientation = XLPageOrientation.Landscape;
         page.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
-        page.PrintAreas.Add(1, 1, lastRow, ColumnCount);
+        page.PrintAreas.Add(1, 1, printedTo, ColumnCount);
         page.FitToPages(1, 0);
         page.CenterHorizontally = true;
+
+        // Inches. The header ("BẢN NHÁP") is printed 0.3" from the paper's edge and the sheet starts at
+        // 0.85": the header has its own band and never overprints the agency block or the title.
         page.Margins.Left = page.Margins.Right = 0.6;
-        page.Margins.Top = page.Margins.Bottom = 0.6;
-        if (signOff is { IsDraft: true })
+        page.Margins.Header = page.Margins.Footer = 0.3;
+        page.Margins.Top = page.Margins.Bottom = 0.85;
+        if (frame.IsDraft)
         {
             page.Header.Center.AddText(SignOffStatus.DraftMark);
         }
@@ -106,6 +128,66 @@ internal static class AnnexExcel
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
+    }
+
+    /// <summary>The agency and its document number on the left, the nation, motto and place-date on the right.</summary>
+    private static void AgencyBlock(IXLWorksheet sheet, AnnexFrame frame)
+    {
+        var agency = Block(sheet, AgencyRow, 1, 2, frame.Agency);
+        agency.Style.Font.Bold = true;
+        agency.Style.Alignment.WrapText = true;
+        sheet.Row(AgencyRow).Height = 32;
+        Block(sheet, NumberRow, 1, 2, frame.NumberLine);
+        Block(sheet, AgencyRow, 3, ColumnCount, frame.Nation).Style.Font.Bold = true;
+        var motto = Block(sheet, NumberRow, 3, ColumnCount, frame.Motto);
+        motto.Style.Font.Bold = true;
+        motto.Style.Font.Underline = XLFontUnderlineValues.Single;
+        Block(sheet, PlaceDateRow, 3, ColumnCount, frame.PlaceDateLine).Style.Font.Italic = true;
+    }
+
+    /// <summary>Notes and the sign-off line across the table, then the signer block on the right; returns the last row used.</summary>
+    private static int Closing(IXLWorksheet sheet, AnnexFrame frame, int row)
+    {
+        foreach (var note in frame.NoteLines())
+        {
+            var range = Block(sheet, row, 1, ColumnCount, note);
+            range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            range.Style.Alignment.WrapText = true;
+            range.Style.Font.FontSize = 10;
+            range.Style.Font.Bold = note == AnnexFrame.WarningsHeading;
+
+            // A merged cell does not grow with its text: about 140 characters fit the table's width at 10 pt.
+            sheet.Row(row).Height = 14 * Math.Max(1, (int)Math.Ceiling(note.Length / 140.0));
+            row++;
+        }
+
+        if (frame.StatusLine is { } status)
+        {
+            var range = Block(sheet, row++, 1, ColumnCount, status);
+            range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            range.Style.Font.Italic = true;
+        }
+
+        row++;
+        Block(sheet, row, 4, ColumnCount, frame.SignerTitle).Style.Font.Bold = true;
+
+        // Room for the signature and the seal, as on the PDF.
+        row += 4;
+        if (!string.IsNullOrWhiteSpace(frame.SignerName))
+        {
+            Block(sheet, row, 4, ColumnCount, frame.SignerName).Style.Font.Bold = true;
+        }
+
+        return row;
+    }
+
+    private static IXLRange Block(IXLWorksheet sheet, int row, int firstColumn, int lastColumn, string text)
+    {
+        sheet.Cell(row, firstColumn).SetValue(text);
+        var range = sheet.Range(row, firstColumn, row, lastColumn).Merge();
+        range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        return range;
     }
 
     private static IXLRange TitleLine(IXLWorksheet sheet, int row, string text)

@@ -12,13 +12,20 @@ namespace BluezoneTracker.Web.Reports;
 /// <param name="GeneratedAt">Local (Vietnam) time printed in the footer and stored as the creation date.</param>
 /// <param name="IncludeSummary">Print the dispatch's summary sentence as a paragraph above the table.</param>
 /// <param name="SignOff">Whether the date is signed off: a draft carries "BẢN NHÁP" on every page, a signed annex who signed it and when.</param>
-internal sealed record AnnexPdfOptions(DateTime GeneratedAt, bool IncludeSummary = false, SignOffStatus? SignOff = null);
+/// <param name="Notes">The population note and data-quality warnings printed under the table (none when null).</param>
+internal sealed record AnnexPdfOptions(DateTime GeneratedAt, bool IncludeSummary = false, SignOffStatus? SignOff = null, AnnexNotes? Notes = null);
 
 /// <summary>
 /// The annex as a PDF a state agency signs: agency block and national motto, the title lines, the
-/// table (borders, right-aligned numbers, the header repeated on every page), the signer block and
-/// a footer "Trang x/y" with the generation time. A4 landscape, Noto Sans embedded.
+/// table (borders, right-aligned numbers, the header repeated on every page), the population note,
+/// the data-quality warnings and the sign-off line beside the signer block, and a footer "Trang x/y"
+/// with the generation time. A4 landscape, Noto Sans embedded.
 /// </summary>
+/// <remarks>
+/// Page breaks: the last <see cref="KeptTogether"/> lines (the last area, the unassigned row and the
+/// total) stay on one page with the closing block, so no page ever holds the header and "TOÀN TỈNH"
+/// alone, nor a signature without figures. A 12–20-row annex, with the summary sentence, fits one page.
+/// </remarks>
 internal static class AnnexPdf
 {
     public const string ContentType = "application/pdf";
@@ -30,10 +37,15 @@ internal static class AnnexPdf
     private const double MarginTop = 34;
     private const double FooterTop = PageHeight - 32;
     private const double TableBottom = FooterTop - 8;
-    private const double Padding = 3;
+    private const double Padding = 2.5;
     private const double ContentWidth = PageWidth - MarginLeft - MarginRight;
-    private const double SignerGap = 14;
-    private const double SignerHeight = 80;
+    private const double ClosingGap = 8;
+    private const double SignerWidth = 300;
+    private const double SignatureSpace = 42;
+    private const double NotesWidth = ContentWidth - SignerWidth - 20;
+
+    /// <summary>How many lines at the end of the table are never split from each other and from the closing block.</summary>
+    public const int KeptTogether = 3;
 
     // TT, name, population, registrations, change, rate: sums to the content width.
     private static readonly double[] ColumnWidths = [34, 232, 96, 126, 106, 149];
@@ -53,20 +65,22 @@ internal static class AnnexPdf
         pdf.Info.Keywords = "Bluezone, phụ lục";
         pdf.Info.CreationDate = options.GeneratedAt;
 
+        var frame = AnnexFrame.From(document, settings, options.SignOff, options.Notes);
         var writer = new PageWriter(pdf);
-        var y = AgencyBlock(writer.Graphics, document, settings);
-        y = Centered(writer.Graphics, document.Title, Fonts.Title, y + 14);
+        var y = AgencyBlock(writer.Graphics, frame);
+        y = Centered(writer.Graphics, document.Title, Fonts.Title, y + 10);
         y = Centered(writer.Graphics, document.AsOfLine, Fonts.Bold, y);
         y = Centered(writer.Graphics, document.AttachmentLine, Fonts.Italic, y);
         if (options.IncludeSummary)
         {
-            y = Paragraph(writer.Graphics, document.Summary, Fonts.Regular, y + 8);
+            y = Paragraph(writer.Graphics, document.Summary, Fonts.Regular, y + 6);
         }
 
-        y = Table(writer, document, y + 10);
-        SignerBlock(writer, settings, y + SignerGap);
+        var closing = Closing.Measure(writer.Graphics, frame);
+        y = Table(writer, document, closing.Height + ClosingGap, y + 8);
+        closing.Draw(writer, frame, y + ClosingGap);
         writer.Finish();
-        Footers(pdf, options.GeneratedAt, options.SignOff);
+        Footers(pdf, options.GeneratedAt, frame.IsDraft);
 
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
@@ -74,51 +88,54 @@ internal static class AnnexPdf
     }
 
     /// <summary>Agency on the left, the national motto and place-date on the right, as on official documents.</summary>
-    private static double AgencyBlock(XGraphics g, AnnexDocument document, ReportSettings settings)
+    private static double AgencyBlock(XGraphics g, AnnexFrame frame)
     {
         const double leftWidth = 330;
         const double rightWidth = 380;
         var leftCenter = MarginLeft + (leftWidth / 2);
         var rightCenter = PageWidth - MarginRight - (rightWidth / 2);
 
-        var agency = settings.AgencyName.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
         var y = MarginTop;
-        foreach (var text in Wrap(g, agency, Fonts.Bold, leftWidth))
+        foreach (var text in Wrap(g, frame.Agency, Fonts.Bold, leftWidth))
         {
             y = Line(g, text, Fonts.Bold, leftCenter, y, XStringFormats.TopCenter);
         }
 
         Rule(g, leftCenter, y + 2, 90);
-        var leftBottom = Line(g, $"Số: {settings.DocumentReference()}", Fonts.Regular, leftCenter, y + 8, XStringFormats.TopCenter);
+        var leftBottom = Line(g, frame.NumberLine, Fonts.Regular, leftCenter, y + 6, XStringFormats.TopCenter);
 
-        var r = Line(g, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Fonts.Bold, rightCenter, MarginTop, XStringFormats.TopCenter);
-        const string motto = "Độc lập - Tự do - Hạnh phúc";
-        r = Line(g, motto, Fonts.Bold, rightCenter, r, XStringFormats.TopCenter);
-        Rule(g, rightCenter, r + 2, g.MeasureString(motto, Fonts.Bold).Width);
-        var dateLine = $"{settings.Place}, {VietnameseFormat.LongDate(document.Report.Date)}";
-        var rightBottom = Line(g, dateLine, Fonts.Italic, rightCenter, r + 8, XStringFormats.TopCenter);
+        var r = Line(g, frame.Nation, Fonts.Bold, rightCenter, MarginTop, XStringFormats.TopCenter);
+        r = Line(g, frame.Motto, Fonts.Bold, rightCenter, r, XStringFormats.TopCenter);
+        Rule(g, rightCenter, r + 2, g.MeasureString(frame.Motto, Fonts.Bold).Width);
+        var rightBottom = Line(g, frame.PlaceDateLine, Fonts.Italic, rightCenter, r + 6, XStringFormats.TopCenter);
         return Math.Max(leftBottom, rightBottom);
     }
 
-    private static double Table(PageWriter writer, AnnexDocument document, double y)
+    /// <param name="closingHeight">Room the closing block needs below the last line (kept on the same page).</param>
+    private static double Table(PageWriter writer, AnnexDocument document, double closingHeight, double y)
     {
-        y = HeaderRow(writer.Graphics, document.Headers, y);
-        foreach (var line in document.Lines)
+        var rows = document.Lines.Select(line =>
         {
             var font = line.Kind == Core.Reports.AnnexLineKind.Total ? Fonts.Bold : Fonts.Regular;
             var cells = line.Cells.Select((text, i) => Wrap(writer.Graphics, text, font, ColumnWidths[i] - (2 * Padding))).ToList();
-            var height = RowHeight(cells, font);
+            return (Cells: cells, Font: font, Height: RowHeight(cells, font));
+        }).ToList();
+        var tailStart = Math.Max(0, rows.Count - KeptTogether);
+        var tailHeight = rows.Skip(tailStart).Sum(r => r.Height) + closingHeight;
 
-            // The last row keeps the signer company: a signature alone on a page signs nothing.
-            var needed = line == document.Lines[^1] ? height + SignerGap + SignerHeight : height;
-            if (y + needed > TableBottom)
+        y = HeaderRow(writer.Graphics, document.Headers, y);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            // The tail (last area, unassigned, total) moves as one with the closing block; other rows break where they must.
+            var needed = i == tailStart ? tailHeight : rows[i].Height;
+            if (i <= tailStart && y + needed > TableBottom)
             {
                 writer.NewPage();
                 y = HeaderRow(writer.Graphics, document.Headers, MarginTop);
             }
 
-            DrawRow(writer.Graphics, cells, font, y, height, header: false);
-            y += height;
+            DrawRow(writer.Graphics, rows[i].Cells, rows[i].Font, y, rows[i].Height, header: false);
+            y += rows[i].Height;
         }
 
         return y;
@@ -157,38 +174,65 @@ internal static class AnnexPdf
         }
     }
 
-    private static void SignerBlock(PageWriter writer, ReportSettings settings, double y)
+    /// <summary>
+    /// What follows the table: the notes and the sign-off line on the left, the signer block on the right
+    /// (title, room for the signature and seal, name), side by side so the table keeps the page.
+    /// </summary>
+    private sealed record Closing(IReadOnlyList<(string Text, XFont Font)> Left, double Height)
     {
-        if (y + SignerHeight > TableBottom)
+        public static Closing Measure(XGraphics g, AnnexFrame frame)
         {
-            writer.NewPage();
-            y = MarginTop;
+            var left = new List<(string, XFont)>();
+            foreach (var note in frame.NoteLines())
+            {
+                var font = note == AnnexFrame.WarningsHeading ? Fonts.SmallBold : Fonts.Small;
+                left.AddRange(Wrap(g, note, font, NotesWidth).Select(t => (t, font)));
+            }
+
+            if (frame.StatusLine is { } status)
+            {
+                left.AddRange(Wrap(g, status, Fonts.Italic, NotesWidth).Select(t => (t, Fonts.Italic)));
+            }
+
+            var leftHeight = left.Sum(l => l.Item2.GetHeight());
+            var signerHeight = (2 * Fonts.Bold.GetHeight()) + SignatureSpace;
+            return new Closing(left, Math.Max(leftHeight, signerHeight));
         }
 
-        var center = PageWidth - MarginRight - 150;
-        var g = writer.Graphics;
-        var after = Line(g, settings.SignerTitle, Fonts.Bold, center, y, XStringFormats.TopCenter);
-        if (!string.IsNullOrWhiteSpace(settings.SignerName))
+        public void Draw(PageWriter writer, AnnexFrame frame, double y)
         {
-            Line(g, settings.SignerName, Fonts.Bold, center, after + 50, XStringFormats.TopCenter);
+            if (y + Height > TableBottom)
+            {
+                // Only when the closing block alone is taller than what the tail left (an unusually long list of warnings).
+                writer.NewPage();
+                y = MarginTop;
+            }
+
+            var g = writer.Graphics;
+            var left = y;
+            foreach (var (text, font) in Left)
+            {
+                left = Line(g, text, font, MarginLeft, left, XStringFormats.TopLeft);
+            }
+
+            var center = PageWidth - MarginRight - (SignerWidth / 2);
+            var after = Line(g, frame.SignerTitle, Fonts.Bold, center, y, XStringFormats.TopCenter);
+            if (!string.IsNullOrWhiteSpace(frame.SignerName))
+            {
+                Line(g, frame.SignerName, Fonts.Bold, center, after + SignatureSpace, XStringFormats.TopCenter);
+            }
         }
     }
 
-    private static void Footers(PdfDocument pdf, DateTime generatedAt, SignOffStatus? signOff)
+    private static void Footers(PdfDocument pdf, DateTime generatedAt, bool isDraft)
     {
         var made = $"Tạo bởi BluezoneTracker lúc {VietnameseFormat.Moment(generatedAt)}";
         for (var i = 0; i < pdf.PageCount; i++)
         {
             using var g = XGraphics.FromPdfPage(pdf.Pages[i], XGraphicsPdfPageOptions.Append);
-            if (signOff is { IsDraft: true })
+            if (isDraft)
             {
-                g.DrawString(Nfc(SignOffStatus.DraftMark), Fonts.Title, XBrushes.DarkRed, new XPoint(PageWidth / 2, 14), XStringFormats.TopCenter);
-            }
-
-            var mark = signOff?.StatusLine;
-            if (mark is not null)
-            {
-                Line(g, mark, Fonts.Small, PageWidth / 2, FooterTop + 10, XStringFormats.TopCenter);
+                g.DrawString(Nfc(SignOffStatus.DraftMark), Fonts.Title, XBrushes.DarkRed, new XPoint(PageWidth / 2, 12), XStringFormats.TopCenter);
             }
 
             Line(g, made, Fonts.Small, MarginLeft, FooterTop, XStringFormats.TopLeft);
@@ -264,6 +308,7 @@ internal static class AnnexPdf
         public static readonly XFont Regular = Make(10, XFontStyleEx.Regular);
         public static readonly XFont Italic = Make(10, XFontStyleEx.Italic);
         public static readonly XFont Small = Make(8, XFontStyleEx.Regular);
+        public static readonly XFont SmallBold = Make(8, XFontStyleEx.Bold);
 
         private static XFont Make(double size, XFontStyleEx style)
         {

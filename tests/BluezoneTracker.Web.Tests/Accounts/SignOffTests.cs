@@ -70,7 +70,7 @@ public sealed class DraftMarkOnDownloads(BluezoneAppFactory factory) : IClassFix
     {
         var xlsx = await client.GetByteArrayAsync(new Uri("/annex.xlsx?date=2020-08-17", UriKind.Relative));
         using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(xlsx));
-        var mark = book.Worksheet(1).Cell(4, 1).GetString();
+        var mark = book.Worksheet(1).Cell(Web.Reports.AnnexExcel.DraftRow, 1).GetString();
         var pdf = await client.GetByteArrayAsync(new Uri("/annex.pdf?date=2020-08-17", UriKind.Relative));
         return (mark, [.. Reports.PdfText.Pages(pdf).SelectMany(p => p)]);
     }

@@ -57,11 +57,11 @@ public sealed class AnnexDownloadTests(BluezoneAppFactory factory) : IClassFixtu
         // Excel: what the sheet shows in a Vietnamese locale (the cells themselves are numbers).
         using var book = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync(new Uri("/annex.xlsx" + Query, UriKind.Relative))));
         var sheet = book.Worksheet(1);
-        Assert.Equal(annex.QuerySelector("h1")!.Text(), sheet.Cell("A1").GetString());
-        Assert.Equal(annex.QuerySelector(".as-of")!.Text(), sheet.Cell("A2").GetString());
-        Assert.Equal(annex.QuerySelector(".attachment")!.Text(), sheet.Cell("A3").GetString());
-        Assert.Equal(htmlHeaders, Enumerable.Range(1, 6).Select(c => sheet.Cell(5, c).GetString()));
-        var excelRows = Enumerable.Range(6, htmlRows.Length).Select(r => Enumerable.Range(1, 6).Select(c => Shown(sheet.Cell(r, c))).ToArray()).ToArray();
+        Assert.Equal(annex.QuerySelector("h1")!.Text(), sheet.Cell(Web.Reports.AnnexExcel.TitleRow, 1).GetString());
+        Assert.Equal(annex.QuerySelector(".as-of")!.Text(), sheet.Cell(Web.Reports.AnnexExcel.AsOfRow, 1).GetString());
+        Assert.Equal(annex.QuerySelector(".attachment")!.Text(), sheet.Cell(Web.Reports.AnnexExcel.AttachmentRow, 1).GetString());
+        Assert.Equal(htmlHeaders, Enumerable.Range(1, 6).Select(c => sheet.Cell(Web.Reports.AnnexExcel.HeaderRow, c).GetString()));
+        var excelRows = Enumerable.Range(Web.Reports.AnnexExcel.FirstLineRow, htmlRows.Length).Select(r => Enumerable.Range(1, 6).Select(c => Shown(sheet.Cell(r, c))).ToArray()).ToArray();
         Assert.Equal(htmlRows, excelRows);
 
         // PDF: each row's cells, word by word, in order, as the reader's text tools see them.

@@ -17,17 +17,17 @@ public sealed class AnnexExcelTests
         var sheet = Assert.Single(book.Worksheets);
         Assert.Equal("Phụ lục", sheet.Name);
 
-        Assert.Equal("THỐNG KÊ TÌNH HÌNH TRIỂN KHAI SỬ DỤNG ỨNG DỤNG BLUEZONE", sheet.Cell("A1").GetString());
-        Assert.Equal("Tính đến ngày 17/8/2020", sheet.Cell("A2").GetString());
-        Assert.Equal("(Kèm theo Công văn số: /STTTT-TTBCXB ngày 17/8/2020 của Sở TT&TT)", sheet.Cell("A3").GetString());
-        Assert.Equal(["A1:F1", "A2:F2", "A3:F3"], sheet.MergedRanges.Select(r => r.RangeAddress.ToString()).Order(StringComparer.Ordinal));
-        Assert.True(sheet.Cell("A1").Style.Font.Bold);
-        Assert.True(sheet.Cell("A3").Style.Font.Italic);
+        Assert.Equal("THỐNG KÊ TÌNH HÌNH TRIỂN KHAI SỬ DỤNG ỨNG DỤNG BLUEZONE", sheet.Cell("A5").GetString());
+        Assert.Equal("Tính đến ngày 17/8/2020", sheet.Cell("A6").GetString());
+        Assert.Equal("(Kèm theo Công văn số: /STTTT-TTBCXB ngày 17/8/2020 của Sở TT&TT)", sheet.Cell("A7").GetString());
+        Assert.Contains("A5:F5", sheet.MergedRanges.Select(r => r.RangeAddress.ToString()));
+        Assert.True(sheet.Cell("A5").Style.Font.Bold);
+        Assert.True(sheet.Cell("A7").Style.Font.Italic);
 
         Assert.Equal(
             ["TT", "Huyện, Thành phố", "Dân số", "Số Bluezone đã đăng ký số điện thoại", "So với ngày 12/8/2020", "Tỷ lệ Bluezone đã đăng ký số điện thoại/Dân số"],
-            Enumerable.Range(1, 6).Select(c => sheet.Cell(5, c).GetString()));
-        Assert.True(sheet.Cell("D5").Style.Alignment.WrapText);
+            Enumerable.Range(1, 6).Select(c => sheet.Cell(9, c).GetString()));
+        Assert.True(sheet.Cell("D9").Style.Alignment.WrapText);
     }
 
     [Fact]
@@ -37,36 +37,36 @@ public sealed class AnnexExcelTests
         var sheet = book.Worksheet(1);
 
         // First district: 1 | Thành phố Sơn La | 103.392 | 21.106 | + 4.024 | 20,4 %
-        AssertNumber(sheet.Cell("A6"), 1, null);
-        Assert.Equal("Thành phố Sơn La", sheet.Cell("B6").GetString());
-        AssertNumber(sheet.Cell("C6"), 103_392, Count);
-        AssertNumber(sheet.Cell("D6"), 21_106, Count);
-        AssertNumber(sheet.Cell("E6"), 4_024, Change);
-        AssertNumber(sheet.Cell("F6"), (double)(21_106m / 103_392m), "0.0 %");
+        AssertNumber(sheet.Cell("A10"), 1, null);
+        Assert.Equal("Thành phố Sơn La", sheet.Cell("B10").GetString());
+        AssertNumber(sheet.Cell("C10"), 103_392, Count);
+        AssertNumber(sheet.Cell("D10"), 21_106, Count);
+        AssertNumber(sheet.Cell("E10"), 4_024, Change);
+        AssertNumber(sheet.Cell("F10"), (double)(21_106m / 103_392m), "0.0 %");
 
         // Mai Sơn: the exact rate, whose display is 6,3 % (the dispatch's 6,4 % was wrong).
-        Assert.Equal("Huyện Mai Sơn", sheet.Cell("B8").GetString());
-        AssertNumber(sheet.Cell("F8"), (double)(10_329m / 162_696m), "0.0 %");
+        Assert.Equal("Huyện Mai Sơn", sheet.Cell("B12").GetString());
+        AssertNumber(sheet.Cell("F12"), (double)(10_329m / 162_696m), "0.0 %");
 
         // Unassigned: no population and no rate.
-        Assert.Equal("Số thuê bao chưa xác định được huyện", sheet.Cell("B18").GetString());
-        Assert.True(sheet.Cell("C18").IsEmpty());
-        AssertNumber(sheet.Cell("D18"), 27, Count);
-        AssertNumber(sheet.Cell("E18"), 12, Change);
-        Assert.True(sheet.Cell("F18").IsEmpty());
+        Assert.Equal("Số thuê bao chưa xác định được huyện", sheet.Cell("B22").GetString());
+        Assert.True(sheet.Cell("C22").IsEmpty());
+        AssertNumber(sheet.Cell("D22"), 27, Count);
+        AssertNumber(sheet.Cell("E22"), 12, Change);
+        Assert.True(sheet.Cell("F22").IsEmpty());
 
         // Province total: official population, two decimals on the rate, bold.
-        AssertNumber(sheet.Cell("A19"), 14, null);
-        Assert.Equal("TOÀN TỈNH", sheet.Cell("B19").GetString());
-        AssertNumber(sheet.Cell("C19"), 1_248_415, Count);
-        AssertNumber(sheet.Cell("D19"), 84_126, Count);
-        AssertNumber(sheet.Cell("E19"), 19_867, Change);
-        AssertNumber(sheet.Cell("F19"), (double)(84_126m / 1_248_415m), "0.00 %");
-        Assert.True(sheet.Cell("B19").Style.Font.Bold);
-        Assert.True(sheet.Cell("A20").IsEmpty());
+        AssertNumber(sheet.Cell("A23"), 14, null);
+        Assert.Equal("TOÀN TỈNH", sheet.Cell("B23").GetString());
+        AssertNumber(sheet.Cell("C23"), 1_248_415, Count);
+        AssertNumber(sheet.Cell("D23"), 84_126, Count);
+        AssertNumber(sheet.Cell("E23"), 19_867, Change);
+        AssertNumber(sheet.Cell("F23"), (double)(84_126m / 1_248_415m), "0.00 %");
+        Assert.True(sheet.Cell("B23").Style.Font.Bold);
+        Assert.True(sheet.Cell("A24").IsEmpty());
 
         // Officials can sum the column: the districts plus unassigned make the total.
-        Assert.Equal(84_126, Enumerable.Range(6, 13).Sum(r => sheet.Cell(r, 4).GetDouble()));
+        Assert.Equal(84_126, Enumerable.Range(10, 13).Sum(r => sheet.Cell(r, 4).GetDouble()));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class AnnexExcelTests
     {
         using var book = Open(AnnexExcel.Write(AnnexSamples.SonLaDocument(), AnnexSamples.Settings));
         var sheet = book.Worksheet(1);
-        foreach (var address in new[] { "A5", "F5", "B6", "C12", "F19", "A19" })
+        foreach (var address in new[] { "A9", "F9", "B10", "C16", "F23", "A23" })
         {
             var border = sheet.Cell(address).Style.Border;
             Assert.Equal(XLBorderStyleValues.Thin, border.TopBorder);
@@ -83,7 +83,7 @@ public sealed class AnnexExcelTests
             Assert.Equal(XLBorderStyleValues.Thin, border.RightBorder);
         }
 
-        Assert.Equal(XLBorderStyleValues.None, sheet.Cell("A4").Style.Border.BottomBorder);
+        Assert.Equal(XLBorderStyleValues.None, sheet.Cell("A8").Style.Border.BottomBorder);
         Assert.Equal([6, 40, 14, 20, 17, 26], Enumerable.Range(1, 6).Select(c => sheet.Column(c).Width));
     }
 
@@ -94,9 +94,9 @@ public sealed class AnnexExcelTests
         var page = book.Worksheet(1).PageSetup;
         Assert.Equal(XLPaperSize.A4Paper, page.PaperSize);
         Assert.Equal(XLPageOrientation.Landscape, page.PageOrientation);
-        Assert.Equal(5, page.FirstRowToRepeatAtTop);
-        Assert.Equal(5, page.LastRowToRepeatAtTop);
-        Assert.Equal("A1:F19", Assert.Single(page.PrintAreas).RangeAddress.ToStringRelative());
+        Assert.Equal(9, page.FirstRowToRepeatAtTop);
+        Assert.Equal(9, page.LastRowToRepeatAtTop);
+        Assert.Equal("A1:F30", Assert.Single(page.PrintAreas).RangeAddress.ToStringRelative());
         Assert.Equal(1, page.PagesWide);
         Assert.Equal(0, page.PagesTall);
 
@@ -110,15 +110,15 @@ public sealed class AnnexExcelTests
         var document = AnnexSamples.NationalDocument();
         using var book = Open(AnnexExcel.Write(document, AnnexSamples.Settings));
         var sheet = book.Worksheet(1);
-        Assert.Equal("Tỉnh, Thành phố", sheet.Cell("B5").GetString());
-        Assert.Equal("A1:F70", Assert.Single(sheet.PageSetup.PrintAreas).RangeAddress.ToStringRelative());
-        Assert.Equal(5, sheet.PageSetup.FirstRowToRepeatAtTop);
-        Assert.Equal("Số thuê bao chưa xác định được tỉnh", sheet.Cell("B69").GetString());
-        Assert.Equal("TOÀN QUỐC", sheet.Cell("B70").GetString());
+        Assert.Equal("Tỉnh, Thành phố", sheet.Cell("B9").GetString());
+        Assert.Equal("A1:F81", Assert.Single(sheet.PageSetup.PrintAreas).RangeAddress.ToStringRelative());
+        Assert.Equal(9, sheet.PageSetup.FirstRowToRepeatAtTop);
+        Assert.Equal("Số thuê bao chưa xác định được tỉnh", sheet.Cell("B73").GetString());
+        Assert.Equal("TOÀN QUỐC", sheet.Cell("B74").GetString());
         for (var i = 0; i < document.Lines.Count; i++)
         {
             var line = document.Lines[i];
-            var row = 6 + i;
+            var row = AnnexExcel.FirstLineRow + i;
             Assert.Equal(line.Number, sheet.Cell(row, 1).GetValue<int>());
             Assert.Equal(line.Name, sheet.Cell(row, 2).GetString());
             Assert.Equal(line.Registrations, (long)sheet.Cell(row, 4).GetDouble());

@@ -41,23 +41,13 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
 
         Document = document;
         SignOff = annex.SignOff;
-        PopulationNote = PopulationSources(annex.Result!.Catalog!);
+        PopulationNote = annex.Notes?.PopulationNote ?? string.Empty;
         Warnings = [.. document.Report.Warnings.Select(messages.Warning)];
         return Page();
     }
 
     /// <summary>Which population figures the rates use, so that a later change of populations is never silent.</summary>
     public string PopulationNote { get; private set; } = string.Empty;
-
-    private static string PopulationSources(AreaCatalog catalog)
-    {
-        var sources = catalog.Children.Prepend(catalog.Area)
-            .Select(a => a.Population)
-            .OfType<Core.Areas.Population>()
-            .Select(p => string.IsNullOrWhiteSpace(p.Source) ? $"năm {p.Year}" : $"năm {p.Year}, nguồn: {p.Source}")
-            .Distinct(StringComparer.Ordinal);
-        return $"Dân số dùng để tính tỷ lệ: {string.Join("; ", sources)}.";
-    }
 
     /// <summary>Query values for links to the same annex in other formats.</summary>
     public Dictionary<string, string> RouteValues()

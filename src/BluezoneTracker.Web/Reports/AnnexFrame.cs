@@ -1,0 +1,78 @@
+using System.Globalization;
+using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Core.Reports;
+
+namespace BluezoneTracker.Web.Reports;
+
+/// <summary>
+/// Notes printed under the annex's table: which population figures the rates used, and the
+/// data-quality warnings — both in Vietnamese, as the official annex always is.
+/// </summary>
+/// <param name="PopulationNote">"Dân số dùng để tính tỷ lệ: năm 2019, nguồn: …".</param>
+/// <param name="Warnings">One Vietnamese sentence per data-quality warning of the report.</param>
+public sealed record AnnexNotes(string PopulationNote, IReadOnlyList<string> Warnings)
+{
+    public static readonly AnnexNotes None = new(string.Empty, []);
+}
+
+/// <summary>
+/// Everything the files a director signs (PDF and Excel) print around the table, said once so that
+/// both print the same words: the agency block with the document number, the national motto, the
+/// dispatch's place and date line, the notes, the sign-off line and the signer block.
+/// </summary>
+/// <remarks>
+/// The dispatch's values (number, place, date, signer) are read here and only here from the settings
+/// and the document: when they come from elsewhere (a dispatch entered at sign-off), this is the one
+/// function to change.
+/// </remarks>
+internal sealed record AnnexFrame(
+    string Agency,
+    string NumberLine,
+    string Nation,
+    string Motto,
+    string PlaceDateLine,
+    AnnexNotes Notes,
+    string? StatusLine,
+    bool IsDraft,
+    string SignerTitle,
+    string SignerName)
+{
+    public const string NationText = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    public const string MottoText = "Độc lập - Tự do - Hạnh phúc";
+    public const string WarningsHeading = "Cảnh báo chất lượng số liệu:";
+
+    public static AnnexFrame From(AnnexDocument document, ReportSettings settings, SignOffStatus? signOff, AnnexNotes? notes)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new AnnexFrame(
+            settings.AgencyName.ToUpper(CultureInfo.GetCultureInfo("vi-VN")),
+            $"Số: {settings.DocumentReference()}",
+            NationText,
+            MottoText,
+            $"{settings.Place}, {VietnameseFormat.LongDate(document.Report.Date)}",
+            notes ?? AnnexNotes.None,
+            signOff?.StatusLine,
+            signOff is { IsDraft: true },
+            settings.SignerTitle,
+            settings.SignerName);
+    }
+
+    /// <summary>The note lines under the table, in print order: the population note, then the warnings under their heading.</summary>
+    public IReadOnlyList<string> NoteLines()
+    {
+        var lines = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Notes.PopulationNote))
+        {
+            lines.Add(Notes.PopulationNote);
+        }
+
+        if (Notes.Warnings.Count > 0)
+        {
+            lines.Add(WarningsHeading);
+            lines.AddRange(Notes.Warnings.Select(w => "- " + w));
+        }
+
+        return lines;
+    }
+}
