@@ -31,6 +31,50 @@ public sealed class AnnexInTheBrowser(BrowserFixture app)
     }
 
     [Fact]
+    public async Task Annex_printed_from_the_browser_is_one_A4_landscape_page_without_banner_navigation_or_buttons()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/annex?date=2020-08-17&compare=2020-08-12", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.Locator("[data-testid=print-annex]")).ToBeVisibleAsync();
+
+        // As the browser's print dialog does: the page's own @page size (A4 landscape) and margins.
+        var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
+        var path = Path.Combine(BrowserFixture.ArtifactsFolder, "annex-printed.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+
+        var info = await RunAsync("pdfinfo", path);
+        Assert.Matches(@"Pages:\s+1
+", info);
+        Assert.Matches(@"Page size:\s+841\.\d+ x 595\.\d+ pts", info);
+        var text = await PdfTextAsync(path);
+        Assert.Contains("TOÀN TỈNH", text, StringComparison.Ordinal);
+        Assert.Contains("Dân số dùng để tính tỷ lệ", text, StringComparison.Ordinal);
+        foreach (var absent in new[] { "Tổng quan", "Bản trình diễn", "In phụ lục", "Excel (.xlsx)", "Câu tóm tắt", "Đăng xuất" })
+        {
+            Assert.DoesNotContain(absent, text, StringComparison.Ordinal);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Annex_has_its_own_date_pickers_and_the_navbar_link_keeps_the_dates_in_view()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/?date=2020-08-15&compare=2020-08-12");
+        await page.ClickAsync("[data-testid=nav-annex]");
+        await page.WaitForURLAsync(url => url.Contains("/annex", StringComparison.Ordinal));
+        Assert.Contains("date=2020-08-15", page.Url, StringComparison.Ordinal);
+        Assert.Contains("compare=2020-08-12", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-testid=annex] .as-of")).ToHaveTextAsync("Tính đến ngày 15/8/2020");
+
+        await page.SelectOptionAsync("#date", "2020-08-17");
+        await page.WaitForURLAsync(url => url.Contains("date=2020-08-17", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("[data-testid=annex] .as-of")).ToHaveTextAsync("Tính đến ngày 17/8/2020");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Annex_has_no_serious_or_critical_accessibility_violations()
     {
         var page = await app.NewPageAsync();
@@ -54,6 +98,15 @@ public sealed class AnnexInTheBrowser(BrowserFixture app)
         Assert.StartsWith("Theo thống kê, tính đến ngày 17/8/2020, toàn tỉnh Sơn La có 84.126 lượt cài đặt", copied, StringComparison.Ordinal);
         Assert.EndsWith("tăng 19.867 lượt so với thống kê ngày 12/8/2020.", copied, StringComparison.Ordinal);
         await page.Context.CloseAsync();
+    }
+
+    private static async Task<string> RunAsync(string program, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return output;
     }
 
     /// <summary>The PDF's text as poppler's pdftotext reads it (test.sh installs poppler-utils).</summary>

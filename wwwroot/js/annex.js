@@ -1,7 +1,16 @@
-// The annex page: copy the dispatch's summary sentence to the clipboard.
-// The button stays hidden without JavaScript; the sentence itself can always be selected by hand.
+// The annex page: date pickers that reload the page, the print button, and copying the dispatch's
+// summary sentence to the clipboard. Buttons stay hidden without JavaScript (the browser's own print
+// and a manual selection still work).
 (function () {
     'use strict';
+    document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
+        select.addEventListener('change', function () { select.form.submit(); });
+    });
+
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener('click', function () { window.print(); });
+    });
     document.querySelectorAll('[data-copy-target]').forEach(function (button) {
         var source = document.getElementById(button.getAttribute('data-copy-target'));
         var status = button.parentElement.querySelector('[data-copy-status]');

@@ -40,14 +40,26 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
         }
 
         Document = document;
+        Dates = annex.Result!.Catalog!.Dates;
+        AnnexLink.Remember(ViewData, document.Report);
         SignOff = annex.SignOff;
         PopulationNote = annex.Notes?.PopulationNote ?? string.Empty;
+        PrintedWarnings = annex.Notes?.Warnings ?? [];
         Warnings = [.. document.Report.Warnings.Select(messages.Warning)];
         return Page();
     }
 
+    /// <summary>Dates with counts, oldest first: the choices of the date picker.</summary>
+    public IReadOnlyList<DateOnly> Dates { get; private set; } = [];
+
+    /// <summary>Dates that can be compared with the report date: those before it, newest first.</summary>
+    public IEnumerable<DateOnly> CompareChoices => Document is null ? [] : Dates.Where(d => d < Document.Report.Date).Reverse();
+
     /// <summary>Which population figures the rates use, so that a later change of populations is never silent.</summary>
     public string PopulationNote { get; private set; } = string.Empty;
+
+    /// <summary>The warnings in Vietnamese, printed under the table on paper as in the PDF and the Excel file.</summary>
+    public IReadOnlyList<string> PrintedWarnings { get; private set; } = [];
 
     /// <summary>Query values for links to the same annex in other formats.</summary>
     public Dictionary<string, string> RouteValues()

@@ -67,6 +67,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         }
 
         Figures = figures;
+        Annex.AnnexLink.Remember(ViewData, figures.Annex);
         RenderKey = string.Join('|', dataVersion, Date, Compare, string.Join(',', Districts));
         return Page();
     }
