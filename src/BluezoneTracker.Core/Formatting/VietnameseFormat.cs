@@ -42,8 +42,11 @@ public static class VietnameseFormat
     public static string Percent(decimal fraction, int decimals) =>
         Number(fraction * 100m, decimals) + " %";
 
-    /// <summary>A difference of two rates in percentage points: 0.039 → "+ 3,9 điểm %".</summary>
-    public static string Points(decimal fractionDifference, int decimals = 1, string unit = "điểm %")
+    /// <summary>
+    /// A difference of two rates in percentage points, two decimals by default so that it agrees with
+    /// both printed annexes (rows 1 decimal, total 2): 0.0135 → "+ 1,35 điểm %"; no change → "0,00 điểm %".
+    /// </summary>
+    public static string Points(decimal fractionDifference, int decimals = 2, string unit = "điểm %")
     {
         var rounded = Round(fractionDifference * 100m, decimals);
         var text = Number(Math.Abs(rounded), decimals);
@@ -51,8 +54,38 @@ public static class VietnameseFormat
         {
             > 0 => $"+ {text} {unit}",
             < 0 => $"- {text} {unit}",
-            _ => $"0 {unit}",
+            _ => $"{text} {unit}",
         };
+    }
+
+    /// <summary>
+    /// A size in bytes as people read it, in binary units (1 KB = 1.024 bytes): 5.242.880 → "5 MB",
+    /// 1.572.864 → "1,5 MB", 900 → "900 byte". At most one decimal, none when it is whole.
+    /// </summary>
+    public static string Bytes(long bytes)
+    {
+        string[] units = ["byte", "KB", "MB", "GB"];
+        decimal value = bytes;
+        var unit = 0;
+        while (Math.Abs(value) >= 1024m && unit < units.Length - 1)
+        {
+            value /= 1024m;
+            unit++;
+        }
+
+        var rounded = Round(value, 1);
+        return Number(rounded, rounded == Math.Round(rounded, 0) ? 0 : 1) + " " + units[unit];
+    }
+
+    /// <summary>
+    /// A target share as set, with the decimals it has (at most two): 0.5 → "50 %", 0.505 → "50,5 %",
+    /// 0.5025 → "50,25 %". A share is a setting, not a measurement: rounding it away would misstate it.
+    /// </summary>
+    public static string Share(decimal fraction)
+    {
+        var percent = Round(fraction * 100m, 2);
+        var decimals = percent == Math.Round(percent, 0) ? 0 : percent == Math.Round(percent, 1) ? 1 : 2;
+        return Number(percent, decimals) + " %";
     }
 
     /// <summary>A rank change as an arrow: +2 → "▲2", -1 → "▼1", 0 → "–".</summary>

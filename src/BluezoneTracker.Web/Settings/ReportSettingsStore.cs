@@ -24,7 +24,7 @@ public sealed class ReportSettingsStore(AppDbContext db, IOptions<ReportSettings
             return cached;
         }
 
-        var row = await db.ReportSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var row = await db.ReportSettings.AsNoTracking().Where(r => r.Id == ReportSettingsEntity.SingleId).FirstOrDefaultAsync(cancellationToken);
         var settings = row is null ? defaults.Value : JsonSerializer.Deserialize<ReportSettings>(row.Json) ?? defaults.Value;
         cache.Set(key, settings, TimeSpan.FromMinutes(30));
         return settings;
@@ -34,7 +34,7 @@ public sealed class ReportSettingsStore(AppDbContext db, IOptions<ReportSettings
     {
         ArgumentNullException.ThrowIfNull(settings);
         var before = await GetAsync(cancellationToken);
-        var row = await db.ReportSettings.FirstOrDefaultAsync(cancellationToken);
+        var row = await db.ReportSettings.Where(r => r.Id == ReportSettingsEntity.SingleId).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             row = new ReportSettingsEntity { Json = string.Empty };

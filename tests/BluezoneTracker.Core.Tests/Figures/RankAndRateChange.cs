@@ -23,7 +23,7 @@ public class RankAndRateChange
         Assert.Equal(previousRank, row.PreviousRank);
         Assert.Equal(previousRank - rank, row.RankChange);
         Assert.Equal(arrow, VietnameseFormat.RankChange(row.RankChange!.Value));
-        Assert.Equal(points, VietnameseFormat.Points(row.RateChange!.Value));
+        Assert.Equal(points, VietnameseFormat.Points(row.RateChange!.Value, 1));
     }
 
     [Fact]

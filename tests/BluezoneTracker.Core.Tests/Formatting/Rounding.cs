@@ -63,11 +63,11 @@ public class Rounding
     [Theory]
     [InlineData("0.0245", "+ 2,5 điểm %")]
     [InlineData("-0.0245", "- 2,5 điểm %")]
-    [InlineData("0.00049", "0 điểm %")]
-    [InlineData("-0.00049", "0 điểm %")]
+    [InlineData("0.00049", "0,0 điểm %")]
+    [InlineData("-0.00049", "0,0 điểm %")]
     public void Points_are_rounded_half_away_from_zero_including_negatives(string fractionDifference, string expected)
     {
-        Assert.Equal(expected, VietnameseFormat.Points(decimal.Parse(fractionDifference, CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, VietnameseFormat.Points(decimal.Parse(fractionDifference, CultureInfo.InvariantCulture), 1));
     }
 
     [Theory]

@@ -46,7 +46,9 @@ public class VietnameseNumbersAndDates
     [InlineData("0.0389", 1, "+ 3,9 điểm %")]
     [InlineData("0.0159138", 2, "+ 1,59 điểm %")]
     [InlineData("-0.012", 1, "- 1,2 điểm %")]
-    [InlineData("0", 1, "0 điểm %")]
+    [InlineData("0", 1, "0,0 điểm %")]
+    [InlineData("0", 2, "0,00 điểm %")]
+    [InlineData("0.0135", 2, "+ 1,35 điểm %")]
     public void Points_are_signed_percentage_points(string fractionDifference, int decimals, string expected)
     {
         Assert.Equal(expected, VietnameseFormat.Points(decimal.Parse(fractionDifference, CultureInfo.InvariantCulture), decimals));
@@ -113,5 +115,34 @@ public class VietnameseNumbersAndDates
         {
             CultureInfo.CurrentCulture = saved;
         }
+    }
+
+    [Fact]
+    public void Points_have_two_decimals_unless_told_otherwise()
+    {
+        Assert.Equal("+ 1,35 điểm %", VietnameseFormat.Points(0.0135m));
+        Assert.Equal("0,00 điểm %", VietnameseFormat.Points(0m));
+    }
+
+    [Theory]
+    [InlineData("0.5", "50 %")]
+    [InlineData("0.505", "50,5 %")]
+    [InlineData("0.5025", "50,25 %")]
+    [InlineData("0.3333", "33,33 %")]
+    public void Target_share_keeps_its_decimals(string fraction, string expected)
+    {
+        Assert.Equal(expected, VietnameseFormat.Share(decimal.Parse(fraction, CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData(5_242_880, "5 MB")]
+    [InlineData(1_572_864, "1,5 MB")]
+    [InlineData(52_428_800, "50 MB")]
+    [InlineData(268_435_456, "256 MB")]
+    [InlineData(900, "900 byte")]
+    [InlineData(65_536, "64 KB")]
+    public void Byte_sizes_read_as_people_say_them(long bytes, string expected)
+    {
+        Assert.Equal(expected, VietnameseFormat.Bytes(bytes));
     }
 }

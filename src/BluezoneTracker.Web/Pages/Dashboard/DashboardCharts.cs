@@ -74,7 +74,7 @@ public sealed record DashboardCharts(
                 values = rateRows.Select(r => RatePercent(r.Rate!.Value)),
                 display = rateRows.Select(r => VietnameseFormat.Percent(r.Rate!.Value, AnnexDocument.RowRateDecimals)),
                 target = figures.Target is { } t ? VietnameseFormat.Round(t.Share * 100m, 2) : (decimal?)null,
-                targetLabel = figures.Target is { } t2 ? localizer["Chỉ tiêu {0}", VietnameseFormat.Percent(t2.Share, 0)].Value : null,
+                targetLabel = figures.Target is { } t2 ? localizer["Chỉ tiêu {0}", VietnameseFormat.Share(t2.Share)].Value : null,
                 province = totalRate is { } tr ? RatePercent(tr) : (decimal?)null,
                 provinceLabel = totalRate is { } tr2 ? localizer["Toàn tỉnh {0}", VietnameseFormat.Percent(tr2, AnnexDocument.TotalRateDecimals)].Value : null,
             },
@@ -148,7 +148,7 @@ public sealed record DashboardCharts(
         }
 
         var total = annex.Total.Rate is { } r ? VietnameseFormat.Percent(r, AnnexDocument.TotalRateDecimals) : "—";
-        var goal = target is { } t ? VietnameseFormat.Percent(t.Share, 0) : "—";
+        var goal = target is { } t ? VietnameseFormat.Share(t.Share) : "—";
         return localizer["{0} có tỷ lệ cao nhất ({1}), {2} thấp nhất ({3}); toàn tỉnh {4}, chỉ tiêu {5}.",
             rows[0].Name, VietnameseFormat.Percent(rows[0].Rate!.Value, 1),
             rows[^1].Name, VietnameseFormat.Percent(rows[^1].Rate!.Value, 1), total, goal];

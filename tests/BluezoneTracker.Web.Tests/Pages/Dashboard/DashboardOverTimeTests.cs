@@ -50,7 +50,7 @@ public sealed class DashboardOverTimeTests(DashboardOverTimeTests.Factory factor
 
         var week = (84_126 - TotalOn(new DateOnly(2020, 8, 10))) / 7m;
         Assert.Equal($"{VietnameseFormat.Number(week, 0)} lượt/ngày", page.QuerySelector("[data-testid=pace]")!.Text());
-        Assert.Equal("Tốc độ là trung bình 7 ngày qua: từ 10/8/2020 đến 17/8/2020 (7 ngày).", page.QuerySelector("[data-testid=pace-basis]")!.Text());
+        Assert.Equal("Tốc độ là trung bình của 7 ngày, từ 10/8/2020 đến 17/8/2020.", page.QuerySelector("[data-testid=pace-basis]")!.Text());
         Assert.Equal("Có số liệu 8 ngày, từ 2/8/2020 đến 17/8/2020.", page.QuerySelector("[data-testid=dates-with-data]")!.Text());
     }
 
