@@ -16,8 +16,11 @@ public sealed class DashboardInTheBrowser(BrowserFixture app)
         () => Object.fromEntries(['chart-rate', 'chart-cumulative', 'chart-daily', 'chart-progress'].map(id => {
             const chart = Chart.getChart(id);
             return [id, {
-                labels: chart.data.labels.map(String),
-                datasets: chart.data.datasets.map(d => d.data),
+                labels: (chart.data.labels || []).map(String),
+                datasets: chart.data.datasets.map(d => d.data.map(p => p !== null && typeof p === 'object' ? p.y : p)),
+                xs: chart.data.datasets.map(d => d.data.map(p => p !== null && typeof p === 'object' ? p.x : null)),
+                pixels: chart.getDatasetMeta(0).data.map(e => e.x),
+                scales: Object.keys(chart.scales),
                 lines: ((chart.options.plugins.referenceLines || {}).lines || []).map(l => l.value),
                 drawn: chart.getDatasetMeta(0).data.length,
             }];
@@ -59,10 +62,20 @@ public sealed class DashboardInTheBrowser(BrowserFixture app)
         Assert.Equal([50d, Round(annex.Total.Rate!.Value * 100m, 2)], Numbers(rate.GetProperty("lines")));
         Assert.Equal(12, rate.GetProperty("drawn").GetInt32());
 
+        // Rates on one axis against days: the province's line is its rate on each date.
         var cumulative = charts.GetProperty("chart-cumulative");
-        Assert.Equal(server.Totals.Select(p => VietnameseFormat.Date(p.Date)), Strings(cumulative, "labels"));
-        Assert.Equal(server.Totals.Select(p => (double)p.Registrations), Numbers(cumulative.GetProperty("datasets")[0]));
-        Assert.Equal(84_126d, Numbers(cumulative.GetProperty("datasets")[0])[^1]);
+        var population = annex.Total.Population!.Value;
+        Assert.Equal(server.Totals.Select(p => Round(p.Registrations / (decimal)population * 100m, 2)), Numbers(cumulative.GetProperty("datasets")[0]));
+        Assert.Equal(6.74d, Numbers(cumulative.GetProperty("datasets")[0])[^1]);
+        var first = server.Totals[0].Date.DayNumber;
+        Assert.Equal(server.Totals.Select(p => (double)(p.Date.DayNumber - first)), Numbers(cumulative.GetProperty("xs")[0]));
+        Assert.Equal(["x", "y"], Strings(cumulative, "scales").Order(StringComparer.Ordinal));
+
+        // Time is drawn to scale: 2→5 August (3 days) is three times as wide as 14→15 August (1 day).
+        var pixels = Numbers(cumulative.GetProperty("pixels"));
+        var dates = server.Totals.Select(p => p.Date).ToList();
+        double Gap(int day1, int day2) => pixels[dates.IndexOf(new DateOnly(2020, 8, day2))] - pixels[dates.IndexOf(new DateOnly(2020, 8, day1))];
+        Assert.Equal(3 * Gap(14, 15), Gap(2, 5), 0);
 
         var daily = charts.GetProperty("chart-daily");
         var expectedDaily = RegistrationSeries.NewPerDay(server.Totals);

@@ -35,6 +35,15 @@ public sealed class EveryPageOnAPhone(BrowserFixture app)
         { "/admin/audit", Roles.Admin },
     };
 
+    /// <summary>The elements that reach past the screen's right edge, to name the culprit in a failure.</summary>
+    private const string Widest = """
+        width => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > width + 0.5)
+            .slice(-3)
+            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' → ' + Math.round(e.getBoundingClientRect().right))
+            .join('; ')
+        """;
+
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task Page_does_not_scroll_sideways_at_360_px_and_a_screenshot_is_kept(string path, string? role)
@@ -46,16 +55,18 @@ public sealed class EveryPageOnAPhone(BrowserFixture app)
             var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             Assert.True(response!.Ok, $"{path}: HTTP {response.Status}");
 
-            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            Assert.True(scrollWidth <= width, $"{path} at {width} px is {scrollWidth} px wide: it scrolls sideways");
-            Assert.Empty(watch.Problems);
-
+            // The screenshot first: when the width is wrong, the picture shows where.
             var name = path.Trim('/').Replace('/', '-').Replace('?', '-').Replace('&', '-').Replace('=', '-');
             await page.ScreenshotAsync(new PageScreenshotOptions
             {
                 Path = Path.Combine(BrowserFixture.ArtifactsFolder, $"page-{(name.Length == 0 ? "dashboard" : name)}-{width}.png"),
                 FullPage = true,
             });
+
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            var widest = await page.EvaluateAsync<string>(Widest, width);
+            Assert.True(scrollWidth <= width, $"{path} at {width} px is {scrollWidth} px wide: it scrolls sideways ({widest})");
+            Assert.Empty(watch.Problems);
             await page.Context.CloseAsync();
         }
     }

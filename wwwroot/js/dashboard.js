@@ -23,10 +23,12 @@
   var dashes = [[6, 3], [2, 2], [8, 3, 2, 3], [], [4, 4], [1, 3]];
 
   // 84126 → "84.126", 6.74 → "6,74".
+  // Axis ticks in the UI language's separators (the server sends them: "." and "," in Vietnamese).
+  var separators = data.separators || { thousands: '.', decimal: ',' };
   function number(value) {
     var parts = String(Math.abs(value)).split('.');
-    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-    return (value < 0 ? '-' : '') + whole + (parts[1] ? ',' + parts[1] : '');
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, separators.thousands);
+    return (value < 0 ? '-' : '') + whole + (parts[1] ? separators.decimal + parts[1] : '');
   }
 
   Chart.defaults.animation = false;
@@ -56,7 +58,8 @@
         ctx.font = 'bold 12px ' + Chart.defaults.font.family;
         var width = ctx.measureText(line.label).width;
         var left = x + 4 + width > area.right ? x - 4 - width : x + 4;
-        ctx.fillText(line.label, left, area.bottom - 6 - i * 16);
+        // In the band reserved above the bars (layout.padding.top), never over a bar.
+        ctx.fillText(line.label, left, area.top - 6 - i * 16);
         ctx.restore();
       });
     }
@@ -92,7 +95,8 @@
   if (rate.province !== null) { lines.push({ value: rate.province, label: rate.provinceLabel, color: ink }); }
   var rateMax = Math.max.apply(null, rate.values.concat(lines.map(function (l) { return l.value; })));
   var rateChart = horizontalBars('chart-rate', rate.names, rate.values, blue, rate.axis, rate.title, rate.display, {
-    plugins: { legend: { display: false }, title: { display: true, text: rate.title }, tooltip: tooltipFrom(rate.display), referenceLines: { lines: lines } }
+    // The title's bottom padding is the band where the reference lines' labels are written.
+    plugins: { legend: { display: false }, title: { display: true, text: rate.title, padding: { top: 6, bottom: 8 + 16 * lines.length } }, tooltip: tooltipFrom(rate.display), referenceLines: { lines: lines } }
   });
   if (rateChart) {
     rateChart.options.scales.x.suggestedMax = Math.ceil(rateMax * 1.05);
@@ -114,21 +118,26 @@
     progressChart.update();
   }
 
-  // (b) Cumulative registrations: the province on the left axis, chosen districts on the right.
+  // (b) Adoption rate over time: the province and the chosen districts on one axis (rates, so no second
+  // y axis), against days since the first count, so a five-day gap is five times as wide as a one-day gap.
+  // A linear scale of day numbers with date labels: a time scale would need a date adapter, none is vendored.
   var cumulative = data.cumulative;
   var cumulativeCanvas = document.getElementById('chart-cumulative');
-  if (cumulativeCanvas) {
-    var hasDistricts = cumulative.lines.length > 1;
+  if (cumulativeCanvas && cumulative.start) {
+    var start = new Date(cumulative.start + 'T00:00:00Z');
+    var dayLabel = function (day) {
+      var date = new Date(start.getTime() + day * 86400000);
+      return date.getUTCDate() + '/' + (date.getUTCMonth() + 1);
+    };
+    var lastDay = cumulative.days[cumulative.days.length - 1];
     new Chart(cumulativeCanvas, {
       type: 'line',
       data: {
-        labels: cumulative.dates,
         datasets: cumulative.lines.map(function (line, i) {
           var colour = line.province ? blue : lineColours[(i - 1) % lineColours.length];
           return {
             label: line.name,
-            data: line.values,
-            yAxisID: line.province ? 'y' : 'y1',
+            data: line.values.map(function (v, k) { return { x: cumulative.days[k], y: v }; }),
             borderColor: colour,
             backgroundColor: colour,
             borderWidth: line.province ? 3 : 2,
@@ -140,14 +149,19 @@
         })
       },
       options: {
+        maintainAspectRatio: false,
+        interaction: { mode: 'nearest', intersect: false },
         plugins: {
           title: { display: true, text: cumulative.title },
           legend: { labels: { usePointStyle: true } },
-          tooltip: { callbacks: { label: function (item) { return ' ' + item.dataset.label + ': ' + cumulative.lines[item.datasetIndex].display[item.dataIndex]; } } }
+          tooltip: { callbacks: {
+            title: function (items) { return items.length ? cumulative.dates[items[0].dataIndex] : ''; },
+            label: function (item) { return ' ' + item.dataset.label + ': ' + cumulative.lines[item.datasetIndex].display[item.dataIndex]; }
+          } }
         },
         scales: {
-          y: { beginAtZero: true, position: 'left', title: { display: true, text: cumulative.axis }, ticks: { callback: number } },
-          y1: { display: hasDistricts, beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: cumulative.districtAxis }, ticks: { callback: number } }
+          x: { type: 'linear', min: 0, max: Math.max(lastDay, 1), ticks: { stepSize: lastDay > 21 ? 7 : 1, callback: dayLabel } },
+          y: { beginAtZero: true, title: { display: true, text: cumulative.axis }, ticks: { callback: number } }
         }
       }
     });

@@ -20,4 +20,15 @@ public static class SnapshotDates
 
         return best;
     }
+
+    /// <summary>
+    /// The date a new entry of counts is most likely for: the day after the latest date with counts
+    /// (staff enter the days in order, often a day late), never after <paramref name="today"/>;
+    /// <paramref name="today"/> when nothing was entered yet.
+    /// </summary>
+    public static DateOnly NextToEnter(IReadOnlyList<DateOnly> dates, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        return Latest(dates) is { } latest && latest.AddDays(1) < today ? latest.AddDays(1) : today;
+    }
 }

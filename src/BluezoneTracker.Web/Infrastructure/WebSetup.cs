@@ -107,6 +107,7 @@ internal static class WebSetup
         app.UseWhen(CompressionIsSafe, branch => branch.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
         app.UseRequestLocalization();
+        app.RememberCultureFromQuery();
         app.UseRouting();
         app.UseBluezoneSecurity();
         app.UseAntiforgery();

@@ -14,6 +14,9 @@ public sealed class AuditModel(AppDbContext db, IStringLocalizer<SharedResource>
 {
     public const int PageSize = 500;
 
+    /// <summary>Changed values listed per row; the rest are in the JSON.</summary>
+    public const int ChangesShown = 15;
+
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 
@@ -71,6 +74,27 @@ public sealed class AuditModel(AppDbContext db, IStringLocalizer<SharedResource>
 
         // SQLite cannot order DateTimeOffset; Id follows insertion order, which is time order.
         Entries = await query.OrderByDescending(e => e.Id).Take(PageSize).ToListAsync(cancellationToken);
+        _areaNames = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, StringComparer.Ordinal, cancellationToken);
         return Page();
     }
+
+    private Dictionary<string, string> _areaNames = new(StringComparer.Ordinal);
+
+    /// <summary>What an entry changed, in words: "Huyện Mộc Châu: 11.346 → 11.400".</summary>
+    public IReadOnlyList<Audit.AuditChange> Changes(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Audit.AuditChanges.Describe(entry.Before, entry.After, code => _areaNames.GetValueOrDefault(code), label => localizer[label]);
+    }
+
+    /// <summary>The subject as a person names it: an area's name beside its code ("Huyện Mộc Châu (123)"), else as stored.</summary>
+    public string SubjectText(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var parts = entry.Subject.Split(' ', 2);
+        return _areaNames.TryGetValue(parts[0], out var name) ? $"{name} ({parts[0]}){(parts.Length > 1 ? " " + parts[1] : string.Empty)}" : entry.Subject;
+    }
+
+    /// <summary>When, in Vietnam time: "09:30 ngày 18/8/2020" in Vietnamese, the reader's own format in English.</summary>
+    public static string When(DateTimeOffset at) => UiFormat.Moment(at);
 }

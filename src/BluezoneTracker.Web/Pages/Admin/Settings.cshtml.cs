@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BluezoneTracker.Web.Pages.Admin;
 
 /// <summary>The agency and dispatch details printed on the annex, stored in the database.</summary>
-public sealed class SettingsModel(ReportSettingsStore store) : PageModel
+public sealed class SettingsModel(ReportSettingsStore store, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -22,8 +22,11 @@ public sealed class SettingsModel(ReportSettingsStore store) : PageModel
             return Page();
         }
 
-        await store.SaveAsync(Input.ToSettings(), cancellationToken);
-        return RedirectToPage("/Annex/Index");
+        var saved = Input.ToSettings();
+        await store.SaveAsync(saved, cancellationToken);
+        TempData[Shared.SavedMessage.Key] = localizer["Đã lưu cài đặt báo cáo: {0}, số văn bản {1}, người ký {2}. Phụ lục và các tệp tải xuống dùng ngay các giá trị này.",
+            saved.AgencyName, saved.DocumentReference(), string.IsNullOrEmpty(saved.SignerName) ? saved.SignerTitle : $"{saved.SignerTitle} {saved.SignerName}"].Value;
+        return RedirectToPage();
     }
 
     public sealed class SettingsInput

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace BluezoneTracker.Web.Pages.Admin;
 
 /// <summary>The deployment area's target. Saving appends a new target row; earlier ones are kept.</summary>
-public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion version, IOptions<DeploymentOptions> deployment) : PageModel
+public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion version, IOptions<DeploymentOptions> deployment, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public TargetInput Input { get; set; } = new();
@@ -54,7 +54,9 @@ public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion ver
         audit.Add(AuditKinds.TargetChanged, area.Code, target is null ? null : TargetInput.From(target), Input);
         await db.SaveChangesAsync(cancellationToken);
         version.Bump();
-        return RedirectToPage("/Dashboard/Index");
+        TempData[Shared.SavedMessage.Key] = localizer["Đã lưu chỉ tiêu của {0}: {1} đến ngày {2}. Trang tổng quan tính theo chỉ tiêu này từ bây giờ.",
+            area.Name, Core.Formatting.VietnameseFormat.Share(Input.SharePercent / 100m), Core.Formatting.VietnameseFormat.Date(Input.Deadline)].Value;
+        return RedirectToPage();
     }
 
     private async Task<(AreaEntity? Area, TargetEntity? Target)> LoadAsync(CancellationToken cancellationToken)

@@ -9,8 +9,15 @@ using Microsoft.Extensions.Localization;
 
 namespace BluezoneTracker.Web.Pages.Dashboard;
 
-/// <summary>One line of the cumulative chart: an area's counts on each date (null where it has none).</summary>
-public sealed record ChartLine(string Code, string Name, IReadOnlyList<long?> Values);
+/// <summary>
+/// One line of the cumulative chart: an area's counts on each date (null where it has none) and the
+/// population its rates are computed with (null when unknown: the line then has no rates to draw).
+/// </summary>
+public sealed record ChartLine(string Code, string Name, IReadOnlyList<long?> Values, long? Population = null)
+{
+    /// <summary>The adoption rate on each date, exact; null where there is no count or no population.</summary>
+    public IReadOnlyList<decimal?> Rates => [.. Values.Select(v => v is { } c && Population is > 0 ? c / (decimal)Population.Value : (decimal?)null)];
+}
 
 /// <summary>
 /// What the four charts show, built once on the server: the numbers (exact, rounded for display),
@@ -25,6 +32,7 @@ public sealed record DashboardCharts(
     IReadOnlyList<AreaPacing> ProgressRows,
     string RateSummary,
     string CumulativeSummary,
+    string CumulativeChoice,
     string DailySummary,
     string ProgressSummary,
     string Json)
@@ -37,7 +45,7 @@ public sealed record DashboardCharts(
     public static decimal PerDay(DailyNew daily) => VietnameseFormat.Round(daily.PerDay, 1);
 
     public static string Period(DailyNew daily) =>
-        $"{VietnameseFormat.Date(daily.From)}–{VietnameseFormat.Date(daily.To)}";
+        $"{UiFormat.Date(daily.From)}–{UiFormat.Date(daily.To)}";
 
     public static DashboardCharts Build(
         AreaFigures figures,
@@ -45,7 +53,8 @@ public sealed record DashboardCharts(
         IReadOnlyList<SeriesPoint> totals,
         IReadOnlyList<Area> districts,
         IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> districtSeries,
-        IStringLocalizer<SharedResource> localizer)
+        IStringLocalizer<SharedResource> localizer,
+        bool lowestByDefault = true)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(totals);
@@ -56,7 +65,7 @@ public sealed record DashboardCharts(
         var rateRows = annex.Rows.Where(r => r.Rate is not null).ToList();
         var shown = RegistrationSeries.UpTo(totals, annex.Date);
         var dates = shown.Select(p => p.Date).ToList();
-        var province = new ChartLine(annex.Area.Code, localizer["Toàn tỉnh"], [.. shown.Select(p => (long?)p.Registrations)]);
+        var province = new ChartLine(annex.Area.Code, localizer["Toàn tỉnh"], [.. shown.Select(p => (long?)p.Registrations)], annex.Total.Population);
         var lines = new List<ChartLine> { province };
         lines.AddRange(districts.Select(d => Line(d, districtSeries.GetValueOrDefault(d.Code) ?? [], dates)));
         var daily = RegistrationSeries.NewPerDay(shown);
@@ -66,31 +75,37 @@ public sealed record DashboardCharts(
         var totalRate = annex.Total.Rate;
         var data = new
         {
+            separators = new { thousands = UiFormat.NumberSeparators.Thousands, @decimal = UiFormat.NumberSeparators.Decimal },
             rate = new
             {
                 title = localizer["Tỷ lệ đăng ký / dân số theo huyện"].Value,
                 axis = localizer["Tỷ lệ (%)"].Value,
                 names = rateRows.Select(r => r.Name),
                 values = rateRows.Select(r => RatePercent(r.Rate!.Value)),
-                display = rateRows.Select(r => VietnameseFormat.Percent(r.Rate!.Value, AnnexDocument.RowRateDecimals)),
+                display = rateRows.Select(r => UiFormat.Percent(r.Rate!.Value, AnnexDocument.RowRateDecimals)),
                 target = figures.Target is { } t ? VietnameseFormat.Round(t.Share * 100m, 2) : (decimal?)null,
-                targetLabel = figures.Target is { } t2 ? localizer["Chỉ tiêu {0}", VietnameseFormat.Share(t2.Share)].Value : null,
+                targetLabel = figures.Target is { } t2 ? localizer["Chỉ tiêu {0}", UiFormat.Share(t2.Share)].Value : null,
                 province = totalRate is { } tr ? RatePercent(tr) : (decimal?)null,
-                provinceLabel = totalRate is { } tr2 ? localizer["Toàn tỉnh {0}", VietnameseFormat.Percent(tr2, AnnexDocument.TotalRateDecimals)].Value : null,
+                provinceLabel = totalRate is { } tr2 ? localizer["Toàn tỉnh {0}", UiFormat.Percent(tr2, AnnexDocument.TotalRateDecimals)].Value : null,
             },
+            // Rates on one axis (no second y axis that makes a district's line look as big as the province's),
+            // against days since the first date, so a five-day gap is five times as wide as a one-day gap.
             cumulative = new
             {
-                title = localizer["Số đăng ký cộng dồn theo thời gian"].Value,
-                axis = localizer["Toàn tỉnh (lượt)"].Value,
-                districtAxis = localizer["Huyện (lượt)"].Value,
+                title = localizer["Tỷ lệ đăng ký / dân số theo thời gian"].Value,
+                axis = localizer["Tỷ lệ (%)"].Value,
+                start = dates.Count > 0 ? VietnameseFormat.IsoDate(dates[0]) : null,
+                days = dates.Select(d => d.DayNumber - dates[0].DayNumber),
                 dates = dates.Select(VietnameseFormat.Date),
                 lines = lines.Select((l, i) => new
                 {
                     code = l.Code,
                     name = l.Name,
                     province = i == 0,
-                    values = l.Values,
-                    display = l.Values.Select(v => v is { } x ? VietnameseFormat.Count(x) : "—"),
+                    values = l.Rates.Select(r => r is { } x ? RatePercent(x) : (decimal?)null),
+                    display = l.Values.Zip(l.Rates, (v, r) => v is { } x
+                        ? r is { } rate ? $"{UiFormat.Percent(rate, 2)} ({localizer["{0} lượt", UiFormat.Count(x)]})" : localizer["{0} lượt", UiFormat.Count(x)].Value
+                        : "—"),
                 }),
             },
             daily = new
@@ -99,7 +114,9 @@ public sealed record DashboardCharts(
                 axis = localizer["Lượt/ngày"].Value,
                 periods = daily.Select(Period),
                 values = daily.Select(PerDay),
-                display = daily.Select(d => localizer["{0} lượt/ngày ({1} trong {2} ngày)", VietnameseFormat.Number(d.PerDay, 0), VietnameseFormat.Change(d.Change), d.Days].Value),
+                display = daily.Select(d => (d.Days == 1
+                    ? localizer["{0} lượt/ngày ({1} trong 1 ngày)", UiFormat.Number(d.PerDay, 0), UiFormat.Change(d.Change)]
+                    : localizer["{0} lượt/ngày ({1} trong {2} ngày)", UiFormat.Number(d.PerDay, 0), UiFormat.Change(d.Change), d.Days]).Value),
             },
             progress = new
             {
@@ -107,7 +124,7 @@ public sealed record DashboardCharts(
                 axis = localizer["% chỉ tiêu"].Value,
                 names = progressRows.Select(r => r.Name),
                 values = progressRows.Select(r => ProgressPercent(r.Progress.Progress!.Value)),
-                display = progressRows.Select(r => $"{VietnameseFormat.Percent(r.Progress.Progress!.Value, 1)} – {Status(r.Progress.Status)}"),
+                display = progressRows.Select(r => $"{UiFormat.Percent(r.Progress.Progress!.Value, 1)} – {Status(r.Progress.Status)}"),
                 status = progressRows.Select(r => r.Progress.Status.ToString()),
             },
         };
@@ -116,6 +133,9 @@ public sealed record DashboardCharts(
             rateRows, dates, lines, daily, progressRows,
             DescribeRate(annex, rateRows, figures.Target, localizer),
             DescribeCumulative(shown, localizer),
+            lowestByDefault
+                ? localizer["Vẽ toàn tỉnh và {0} huyện có tỷ lệ thấp nhất; chọn huyện khác bên dưới.", districts.Count]
+                : localizer["Vẽ toàn tỉnh và các huyện đã chọn: {0}.", string.Join(", ", districts.Select(d => d.Name))],
             DescribeDaily(daily, localizer),
             DescribeProgress(pacing, progressRows, localizer),
             JsonSerializer.Serialize(data, JsonOptions));
@@ -125,7 +145,7 @@ public sealed record DashboardCharts(
     private static ChartLine Line(Area district, IReadOnlyList<SeriesPoint> points, IReadOnlyList<DateOnly> dates)
     {
         var byDate = points.ToDictionary(p => p.Date, p => p.Registrations);
-        return new ChartLine(district.Code, district.Name, [.. dates.Select(d => byDate.TryGetValue(d, out var r) ? r : (long?)null)]);
+        return new ChartLine(district.Code, district.Name, [.. dates.Select(d => byDate.TryGetValue(d, out var r) ? r : (long?)null)], district.Population?.Count);
     }
 
     /// <summary>The default encoder escapes "&lt;", so a name can never close the embedding script element.</summary>
@@ -147,19 +167,19 @@ public sealed record DashboardCharts(
             return localizer["Chưa có tỷ lệ của huyện nào."];
         }
 
-        var total = annex.Total.Rate is { } r ? VietnameseFormat.Percent(r, AnnexDocument.TotalRateDecimals) : "—";
-        var goal = target is { } t ? VietnameseFormat.Share(t.Share) : "—";
+        var total = annex.Total.Rate is { } r ? UiFormat.Percent(r, AnnexDocument.TotalRateDecimals) : "—";
+        var goal = target is { } t ? UiFormat.Share(t.Share) : "—";
         return localizer["{0} có tỷ lệ cao nhất ({1}), {2} thấp nhất ({3}); toàn tỉnh {4}, chỉ tiêu {5}.",
-            rows[0].Name, VietnameseFormat.Percent(rows[0].Rate!.Value, 1),
-            rows[^1].Name, VietnameseFormat.Percent(rows[^1].Rate!.Value, 1), total, goal];
+            rows[0].Name, UiFormat.Percent(rows[0].Rate!.Value, 1),
+            rows[^1].Name, UiFormat.Percent(rows[^1].Rate!.Value, 1), total, goal];
     }
 
     private static string DescribeCumulative(IReadOnlyList<SeriesPoint> shown, IStringLocalizer<SharedResource> localizer) =>
         shown.Count < 2
-            ? localizer["Mới có số liệu của một ngày ({0}): {1} lượt đăng ký.", VietnameseFormat.Date(shown[0].Date), VietnameseFormat.Count(shown[0].Registrations)]
+            ? localizer["Mới có số liệu của một ngày ({0}): {1} lượt đăng ký.", UiFormat.Date(shown[0].Date), UiFormat.Count(shown[0].Registrations)]
             : localizer["Từ {0} đến {1}, số đăng ký toàn tỉnh tăng từ {2} lên {3} qua {4} lần thống kê.",
-                VietnameseFormat.Date(shown[0].Date), VietnameseFormat.Date(shown[^1].Date),
-                VietnameseFormat.Count(shown[0].Registrations), VietnameseFormat.Count(shown[^1].Registrations), shown.Count];
+                UiFormat.Date(shown[0].Date), UiFormat.Date(shown[^1].Date),
+                UiFormat.Count(shown[0].Registrations), UiFormat.Count(shown[^1].Registrations), shown.Count];
 
     private static string DescribeDaily(IReadOnlyList<DailyNew> daily, IStringLocalizer<SharedResource> localizer)
     {
@@ -171,7 +191,7 @@ public sealed record DashboardCharts(
         var last = daily[^1];
         var best = daily.MaxBy(d => d.PerDay)!;
         return localizer["Trong khoảng gần nhất ({0}) toàn tỉnh có trung bình {1} lượt đăng ký mới mỗi ngày; cao nhất là {2} lượt/ngày ({3}).",
-            Period(last), VietnameseFormat.Number(last.PerDay, 0), VietnameseFormat.Number(best.PerDay, 0), Period(best)];
+            Period(last), UiFormat.Number(last.PerDay, 0), UiFormat.Number(best.PerDay, 0), Period(best)];
     }
 
     private static string DescribeProgress(PacingReport? pacing, List<AreaPacing> rows, IStringLocalizer<SharedResource> localizer)
@@ -184,6 +204,6 @@ public sealed record DashboardCharts(
         var good = rows.Count(r => r.Progress.Status is TargetStatus.OnTrack or TargetStatus.Achieved);
         var lowest = rows[^1];
         return localizer["{0} trên {1} huyện đúng tiến độ hoặc đã đạt chỉ tiêu; thấp nhất là {2} với {3} chỉ tiêu.",
-            good, rows.Count, lowest.Name, VietnameseFormat.Percent(lowest.Progress.Progress!.Value, 1)];
+            good, rows.Count, lowest.Name, UiFormat.Percent(lowest.Progress.Progress!.Value, 1)];
     }
 }

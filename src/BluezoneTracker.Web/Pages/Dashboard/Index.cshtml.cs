@@ -107,7 +107,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         var totals = await series.TotalsAsync(catalog, cancellationToken);
         var perDistrict = await series.ChildrenAsync(catalog, chosen, cancellationToken);
         var districts = catalog.Children.Where(c => ChosenDistricts.Contains(c.Code)).ToList();
-        Charts = DashboardCharts.Build(figures, Pacing, totals, districts, perDistrict, localizer);
+        Charts = DashboardCharts.Build(figures, Pacing, totals, districts, perDistrict, localizer, lowestByDefault: !Districts.Any(known.Contains));
     }
 
     /// <summary>Turns the "7 days earlier" preset into a date; a date or blank passes through for FiguresQuery to check.</summary>

@@ -26,8 +26,25 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string date, CancellationToken ct) =>
-        await LoadAsync(date, ct) ? Page() : NotFound();
+    /// <summary>The date is a real date but nothing was entered for it: the page says so and links to entering counts.</summary>
+    public bool NoCounts { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string date, CancellationToken ct)
+    {
+        if (await LoadAsync(date, ct))
+        {
+            return Page();
+        }
+
+        if (!VietnameseFormat.TryParseIsoDate(date, out _))
+        {
+            return NotFound();
+        }
+
+        NoCounts = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRestoreAsync(string date, int number, string? reason, CancellationToken ct)
     {

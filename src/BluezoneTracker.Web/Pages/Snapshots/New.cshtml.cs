@@ -38,10 +38,13 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMe
     /// <summary>Warnings were shown and must now be confirmed.</summary>
     public bool AskConfirmation { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <param name="date">A date asked for by a link ("enter the counts of this date"); else the day after the latest counts.</param>
+    public async Task OnGetAsync(string? date, CancellationToken ct)
     {
-        Date = VietnameseFormat.IsoDate(intake.Today);
         await LoadAsync(ct);
+        Date = VietnameseFormat.TryParseIsoDate(date, out var asked)
+            ? VietnameseFormat.IsoDate(asked)
+            : VietnameseFormat.IsoDate(SnapshotDates.NextToEnter(Catalog!.Dates, intake.Today));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

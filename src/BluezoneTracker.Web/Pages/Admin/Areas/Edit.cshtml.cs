@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BluezoneTracker.Web.Pages.Admin.Areas;
 
 /// <summary>An area's name, kind, population and smartphone owners, each with year and source.</summary>
-public sealed class EditModel(AppDbContext db, AuditLog audit, DataVersion version) : PageModel
+public sealed class EditModel(AppDbContext db, AuditLog audit, DataVersion version, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public AreaInput Input { get; set; } = new();
@@ -48,6 +48,8 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, DataVersion versi
         audit.Add(AuditKinds.AreaChanged, area.Code, before, Input);
         await db.SaveChangesAsync(cancellationToken);
         version.Bump();
-        return RedirectToPage("/Admin/Areas/Index");
+        TempData[Shared.SavedMessage.Key] = localizer["Đã lưu {0} (mã {1}): dân số {2}.", area.Name, area.Code,
+            Input.Population is { } population ? Core.Formatting.VietnameseFormat.Count(population) : "—"].Value;
+        return RedirectToPage(new { code = area.Code });
     }
 }

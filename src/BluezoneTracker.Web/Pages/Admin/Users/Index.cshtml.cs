@@ -42,6 +42,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
                 await users.AddToRoleAsync(user, Input.Role);
                 await audit.RecordAsync(AuditKinds.UserCreated, user.UserName, after: new { user.DisplayName, Input.Role }, cancellationToken: cancellationToken);
                 demo.Invalidate();
+                TempData[Shared.SavedMessage.Key] = localizer["Đã tạo tài khoản {0} với vai trò {1}.", user.UserName, PasswordRules.RoleName(Input.Role, localizer)].Value;
                 return RedirectToPage();
             }
 
