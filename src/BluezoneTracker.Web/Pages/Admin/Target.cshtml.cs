@@ -55,7 +55,7 @@ public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion ver
         await db.SaveChangesAsync(cancellationToken);
         version.Bump();
         TempData[Shared.SavedMessage.Key] = localizer["Đã lưu chỉ tiêu của {0}: {1} đến ngày {2}. Trang tổng quan tính theo chỉ tiêu này từ bây giờ.",
-            area.Name, Core.Formatting.VietnameseFormat.Share(Input.SharePercent / 100m), Core.Formatting.VietnameseFormat.Date(Input.Deadline)].Value;
+            area.Name, Localization.UiFormat.Share(Input.SharePercent / 100m), Localization.UiFormat.Date(Input.Deadline)].Value;
         return RedirectToPage();
     }
 

@@ -85,12 +85,14 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
     public async Task A_population_change_shows_on_the_annex_with_its_year_and_source_and_is_audited()
     {
         var admin = await factory.ClientForAsync(Roles.Admin);
-        await admin.SubmitAsync("/admin/areas/116", "form[method=post]:not([action])", new Dictionary<string, string>
+        var saved = await admin.SubmitAsync("/admin/areas/116", "form[method=post]:not([action])", new Dictionary<string, string>
         {
             ["Input.Population"] = "110000",
             ["Input.PopulationYear"] = "2021",
             ["Input.PopulationSource"] = "Ước tính của Cục Thống kê",
         });
+        Assert.Equal("/admin/areas/116", saved.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("Đã lưu Thành phố Sơn La (mã 116): dân số 110.000.", (await Html.ParseAsync(saved)).QuerySelector("[data-testid=saved]")!.Text());
 
         var annex = await Html.ParseAsync(await admin.GetAsync(new Uri("/annex?date=2020-08-17", UriKind.Relative)));
         var row = annex.QuerySelectorAll("[data-testid=annex] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.Text()).ToArray()).Single(r => r[1] == "Thành phố Sơn La");
@@ -106,16 +108,20 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
     public async Task A_new_target_is_appended_and_audited()
     {
         var admin = await factory.ClientForAsync(Roles.Admin);
-        await admin.SubmitAsync("/admin/target", "form[method=post]:not([action])", new Dictionary<string, string>
+        var saved = await admin.SubmitAsync("/admin/target", "form[method=post]:not([action])", new Dictionary<string, string>
         {
-            ["Input.SharePercent"] = "60",
+            ["Input.SharePercent"] = "60,5",
             ["Input.Deadline"] = "2020-09-30",
         });
+        Assert.Equal("/admin/target", saved.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(
+            "Đã lưu chỉ tiêu của Sơn La: 60,5 % đến ngày 30/9/2020. Trang tổng quan tính theo chỉ tiêu này từ bây giờ.",
+            (await Html.ParseAsync(saved)).QuerySelector("[data-testid=saved]")!.Text());
 
         Assert.Equal(2, await factory.QueryAsync(db => db.Targets.CountAsync()));
         var audit = Assert.Single(await factory.AuditAsync(AuditKinds.TargetChanged));
         Assert.Contains("\"SharePercent\":50", audit.Before, StringComparison.Ordinal);
-        Assert.Contains("\"SharePercent\":60", audit.After, StringComparison.Ordinal);
+        Assert.Contains("\"SharePercent\":60.5", audit.After, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,8 +130,13 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
         var admin = await factory.ClientForAsync(Roles.Admin);
         var page = await admin.SubmitAsync("/admin/settings", "form[method=post]:not([action])", new Dictionary<string, string> { ["Input.DocumentNumber"] = "1234" });
 
-        Assert.Equal("/annex", page.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal("(Kèm theo Công văn số: 1234/STTTT-TTBCXB ngày 17/8/2020 của Sở TT&TT)", (await Html.ParseAsync(page)).QuerySelector(".attachment")!.Text());
+        // The save stays on the settings page and says what it saved.
+        Assert.Equal("/admin/settings", page.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(
+            "Đã lưu cài đặt báo cáo: Sở Thông tin và Truyền thông tỉnh Sơn La, số văn bản 1234/STTTT-TTBCXB, người ký GIÁM ĐỐC Nguyễn Đức Tĩnh. Phụ lục và các tệp tải xuống dùng ngay các giá trị này.",
+            (await Html.ParseAsync(page)).QuerySelector("[data-testid=saved]")!.Text());
+        var annexPage = await Html.ParseAsync(await admin.GetAsync(new Uri("/annex", UriKind.Relative)));
+        Assert.Equal("(Kèm theo Công văn số: 1234/STTTT-TTBCXB ngày 17/8/2020 của Sở TT&TT)", annexPage.QuerySelector(".attachment")!.Text());
         var form = await Html.ParseAsync(await admin.GetAsync(new Uri("/admin/settings", UriKind.Relative)));
         Assert.Equal("1234", form.QuerySelector("#Input_DocumentNumber")!.GetAttribute("value"));
         Assert.Equal("Sơn La", form.QuerySelector("#Input_Place")!.GetAttribute("value"));

@@ -49,7 +49,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, DataVersion versi
         await db.SaveChangesAsync(cancellationToken);
         version.Bump();
         TempData[Shared.SavedMessage.Key] = localizer["Đã lưu {0} (mã {1}): dân số {2}.", area.Name, area.Code,
-            Input.Population is { } population ? Core.Formatting.VietnameseFormat.Count(population) : "—"].Value;
+            Input.Population is { } population ? Localization.UiFormat.Count(population) : "—"].Value;
         return RedirectToPage(new { code = area.Code });
     }
 }
