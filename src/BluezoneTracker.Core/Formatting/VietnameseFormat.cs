@@ -96,6 +96,16 @@ public static class VietnameseFormat
         _ => "–",
     };
 
+    /// <summary>Date forms people type, and the ISO form machines and date pickers send.</summary>
+    private static readonly string[] TypedDates = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "d-M-yyyy", "d.M.yyyy"];
+
+    /// <summary>
+    /// A date as a person types it the Vietnamese way ("18/8/2020", "18-08-2020", "18.8.2020") or as a
+    /// date picker sends it ("2020-08-18"). Never month-first: "8/5/2020" is 8 May.
+    /// </summary>
+    public static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact((text ?? string.Empty).Trim(), TypedDates, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
     /// <summary>"17/8/2020", as dates are written in official documents.</summary>
     public static string Date(DateOnly date) =>
         date.ToString("d/M/yyyy", CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BluezoneTracker.Core.Formatting;
 
 namespace BluezoneTracker.Core.Import;
@@ -6,12 +5,10 @@ namespace BluezoneTracker.Core.Import;
 /// <summary>The as-of date typed by a person: ISO (2020-08-18) or Vietnamese (18/8/2020), never after today.</summary>
 public static class AsOfDate
 {
-    private static readonly string[] Formats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "d-M-yyyy", "d.M.yyyy"];
-
     public static (DateOnly? Date, ImportProblem? Problem) Parse(string? text, DateOnly today)
     {
         var s = (text ?? string.Empty).Trim();
-        if (!DateOnly.TryParseExact(s, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!VietnameseFormat.TryParseDate(s, out var date))
         {
             return (null, new ImportProblem(ImportProblemKind.MalformedDate, Value: s));
         }

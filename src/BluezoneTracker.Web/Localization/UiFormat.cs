@@ -47,6 +47,19 @@ public static class UiFormat
     public static string Moment(DateTimeOffset instant) =>
         Vietnamese ? VietnameseFormat.Moment(instant) : VietnamTime.Of(instant).DateTime.ToString("g", CultureInfo.CurrentCulture);
 
+    /// <summary>
+    /// The type of a date field: a text field with a calendar button in Vietnamese (so it reads d/M/yyyy
+    /// whatever the browser's own locale), the browser's date input in English (the reader's locale).
+    /// </summary>
+    public static string DateInputType => Vietnamese ? "text" : "date";
+
+    /// <summary>A date field's value: "18/8/2020" in Vietnamese, "2020-08-18" (what a date input holds) in English; text that is no date stays as typed.</summary>
+    public static string DateInputValue(string? value) =>
+        VietnameseFormat.TryParseDate(value, out var date) ? DateInputValue(date) : value ?? string.Empty;
+
+    /// <inheritdoc cref="DateInputValue(string?)"/>
+    public static string DateInputValue(DateOnly date) => Vietnamese ? VietnameseFormat.Date(date) : VietnameseFormat.IsoDate(date);
+
     /// <summary>The thousands and decimal separators of the UI language, for charts drawn in the browser.</summary>
     public static (string Thousands, string Decimal) NumberSeparators => Vietnamese ? (".", ",") : (",", ".");
 

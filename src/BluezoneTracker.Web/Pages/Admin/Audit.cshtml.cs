@@ -61,9 +61,9 @@ public sealed class AuditModel(AppDbContext db, IStringLocalizer<SharedResource>
                 continue;
             }
 
-            if (!VietnameseFormat.TryParseIsoDate(text.Trim(), out var day))
+            if (!VietnameseFormat.TryParseDate(text, out var day))
             {
-                Problem = localizer["Ngày \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-17).", text];
+                Problem = localizer["Ngày \"{0}\" không đúng định dạng ngày/tháng/năm (ví dụ 17/8/2020).", text];
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
             }

@@ -17,9 +17,11 @@ public sealed class FeedbackAndLanguageTests(BluezoneAppFactory factory) : IClas
         Assert.StartsWith("Chưa có số liệu nào cho ngày 15/8/2020.", page.QuerySelector("[data-testid=no-counts]")!.Text(), StringComparison.Ordinal);
         Assert.Equal("/snapshots/new?date=2020-08-15", page.QuerySelector("[data-testid=enter-counts]")!.GetAttribute("href"));
 
+        // In Vietnamese the field reads d/M/yyyy (a calendar button beside it fills it in).
         var grid = await Html.ParseAsync(await staff.GetAsync(new Uri("/snapshots/new?date=2020-08-15", UriKind.Relative)));
-        Assert.Equal("2020-08-15", grid.QuerySelector("#Date")!.GetAttribute("value"));
-        Assert.Equal("date", grid.QuerySelector("#Date")!.GetAttribute("type"));
+        Assert.Equal("15/8/2020", grid.QuerySelector("#Date")!.GetAttribute("value"));
+        Assert.Equal("text", grid.QuerySelector("#Date")!.GetAttribute("type"));
+        Assert.NotNull(grid.QuerySelector("#Date[data-date-field]"));
     }
 
     [Fact]
@@ -27,7 +29,7 @@ public sealed class FeedbackAndLanguageTests(BluezoneAppFactory factory) : IClas
     {
         var staff = await factory.ClientForAsync(Roles.Staff);
         var grid = await Html.ParseAsync(await staff.GetAsync(new Uri("/snapshots/new", UriKind.Relative)));
-        Assert.Equal("2020-08-18", grid.QuerySelector("#Date")!.GetAttribute("value"));
+        Assert.Equal("18/8/2020", grid.QuerySelector("#Date")!.GetAttribute("value"));
     }
 
     [Fact]
