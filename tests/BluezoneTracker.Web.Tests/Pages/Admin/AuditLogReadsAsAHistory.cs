@@ -47,7 +47,7 @@ public sealed class AuditLogReadsAsAHistory(BluezoneAppFactory factory) : IClass
 
         var admin = await factory.ClientForAsync(Roles.Admin);
         var page = await Html.ParseAsync(await admin.GetAsync(new Uri("/admin/audit?kind=RevisionAdded", UriKind.Relative)));
-        var row = page.QuerySelectorAll("[data-testid=audit] tbody tr").First();
+        var row = page.QuerySelectorAll("[data-testid=audit] tbody tr")[0];
         var cells = row.QuerySelectorAll("td").Select(c => c.Text()).ToList();
         Assert.Equal("Đã thêm bản số liệu", cells[2]);
         Assert.StartsWith("Sơn La (14) 2020-08-17", cells[3], StringComparison.Ordinal);

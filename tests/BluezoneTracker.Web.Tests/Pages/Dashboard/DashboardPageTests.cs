@@ -60,13 +60,13 @@ public sealed class DashboardPageTests(BluezoneAppFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task English_is_available_and_numbers_stay_vietnamese()
+    public async Task English_is_available_and_numbers_in_it_are_english()
     {
         var client = await factory.ClientForAsync(Roles.Viewer);
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/?culture=en-US", UriKind.Relative)));
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Registered", page.Body!.Text(), StringComparison.Ordinal);
-        Assert.Equal("84.126", page.QuerySelector("[data-testid=total-registrations]")!.Text());
+        Assert.Equal("84,126", page.QuerySelector("[data-testid=total-registrations]")!.Text());
     }
 
     [Fact]
