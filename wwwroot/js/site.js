@@ -33,7 +33,17 @@
     button.className = 'btn btn-outline-secondary date-field-button';
     button.setAttribute('aria-label', field.getAttribute('data-picker-label') || '');
     button.title = field.getAttribute('data-picker-label') || '';
-    button.textContent = '\uD83D\uDCC5';
+    // A drawn calendar icon: an emoji would need an emoji font, which office PCs often lack.
+    var svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('width', '16');
+    svg.setAttribute('height', '16');
+    svg.setAttribute('aria-hidden', 'true');
+    var path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute('d', 'M4 0v1H2a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V3a2 2 0 0 0-2-2h-2V0h-1v1H5V0H4zM1 5h14v9a1 1 0 0 1-1 1H2a1 1 0 0 1-1-1V5zm2 2v2h2V7H3zm4 0v2h2V7H7zm4 0v2h2V7h-2zm-8 4v2h2v-2H3zm4 0v2h2v-2H7z');
+    svg.appendChild(path);
+    button.appendChild(svg);
 
     var group = document.createElement('div');
     group.className = 'input-group date-field-group';
