@@ -30,7 +30,7 @@ public static class StoredText
         }
 
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var c in text.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal))
         {
             if (c is '\r' or '\n' or '\t' or '\u2028' or '\u2029')
             {
