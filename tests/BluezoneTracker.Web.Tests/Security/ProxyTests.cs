@@ -46,16 +46,33 @@ public sealed class ProxyTests(ProxyTests.BehindProxy factory) : IClassFixture<P
         }
     }
 
+    /// <summary>
+    /// Signs in through the form as a browser behind the proxy would. Cookies are carried by hand: over
+    /// forwarded https they are Secure, which the test client (plain http to the test server) would drop.
+    /// </summary>
     private async Task<HttpResponseMessage> SignInAsync(string peer, string userName)
     {
         await factory.EnsureUserAsync(userName, Roles.Viewer, SignedInClients.Password);
-        var client = factory.AnonymousClient(followRedirects: false);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         foreach (var (name, value) in new[] { ("X-Test-Peer", peer), ("X-Forwarded-Proto", "https"), ("X-Forwarded-For", "203.0.113.7"), ("X-Forwarded-Host", "bluezone.sonla.example") })
         {
             client.DefaultRequestHeaders.Add(name, value);
         }
 
-        return await client.TrySignInAsync(userName, SignedInClients.Password);
+        var get = await client.GetAsync(new Uri("/account/signin", UriKind.Relative));
+        var cookies = string.Join("; ", get.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var page = await Html.ParseAsync(get);
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/signin", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = page.AntiforgeryToken(),
+                ["Input.UserName"] = userName,
+                ["Input.Password"] = SignedInClients.Password,
+            }),
+        };
+        post.Headers.Add("Cookie", cookies);
+        return await client.SendAsync(post);
     }
 
     [Fact]
@@ -93,7 +110,7 @@ public sealed class SecurityHeadersEverywhereTests(SecurityHeadersEverywhereTest
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("RateLimits:SignInPerMinute", "1");
+            builder.UseSetting("RateLimits:ApiPerMinute", "1");
         }
     }
 
@@ -122,8 +139,7 @@ public sealed class SecurityHeadersEverywhereTests(SecurityHeadersEverywhereTest
             ("static file", await anonymous.GetAsync(new Uri("/css/site.css", UriKind.Relative))),
             ("redirect", await anonymous.GetAsync(new Uri("/", UriKind.Relative))),
         };
-        await anonymous.TrySignInAsync("ai-do", "sai");
-        cases.Add(("429 sign-in", await anonymous.TrySignInAsync("ai-do", "sai")));
+        cases.Add(("429 API", await anonymous.GetAsync(new Uri("/api/annex", UriKind.Relative))));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, cases[^1].Response.StatusCode);
         Assert.True(cases[^1].Response.Headers.RetryAfter is not null);

@@ -22,10 +22,11 @@ public sealed class StoredTextAndDatesTests(BluezoneAppFactory factory) : IClass
         return json.RootElement.Clone();
     }
 
-    private static MultipartFormDataContent Multipart(string fileName, string? reason = null)
+    /// <summary>A CSV file posted as a form; <paramref name="variant"/> trailing line breaks make each file's bytes (and hash) its own.</summary>
+    private static MultipartFormDataContent Multipart(string fileName, string? reason = null, int variant = 0)
     {
         var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(IntakeClient.Corpus("names-utf8-semicolon-dotted.csv"));
+        var file = new ByteArrayContent([.. IntakeClient.Corpus("names-utf8-semicolon-dotted.csv"), .. Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("\r\n", variant)))]);
         file.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
         form.Add(file, "file", fileName);
         if (reason is not null)
@@ -41,10 +42,10 @@ public sealed class StoredTextAndDatesTests(BluezoneAppFactory factory) : IClass
     {
         var staff = await factory.ApiClientAsync(Roles.Staff);
         var before = await IntakeClient.StoreFingerprintAsync(factory);
-        var response = await staff.PostAsync(new Uri("/api/snapshots/2020-08-17", UriKind.Relative), Multipart("sua.csv", new string('l', 1_001)));
+        var response = await staff.PostAsync(new Uri("/api/snapshots/2020-08-17", UriKind.Relative), Multipart("sua.csv", new string('l', 1_001), variant: 1));
 
         var problem = await ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("lý do dài 1.001 ký tự, vượt giới hạn 1.000 ký tự", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Lý do dài 1.001 ký tự, vượt giới hạn 1.000 ký tự", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await IntakeClient.StoreFingerprintAsync(factory));
     }
 
@@ -55,14 +56,14 @@ public sealed class StoredTextAndDatesTests(BluezoneAppFactory factory) : IClass
         var response = await staff.PostAsync(new Uri("/api/snapshots/2020-08-18", UriKind.Relative), Multipart(new string('a', 1_000) + ".csv"));
 
         var problem = await ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("tên tệp dài 1.004 ký tự, vượt giới hạn 260 ký tự", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Tên tệp dài 1.004 ký tự, vượt giới hạn 260 ký tự", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Bidi_and_control_characters_are_removed_from_stored_file_names_and_reasons()
     {
         var staff = await factory.ApiClientAsync(Roles.Staff);
-        var created = await staff.PostAsync(new Uri("/api/snapshots/2020-08-17", UriKind.Relative), Multipart("so-lieu\u202Ecod.csv", "Sửa\u0007 số\u2066 liệu\r\nMai Sơn"));
+        var created = await staff.PostAsync(new Uri("/api/snapshots/2020-08-17", UriKind.Relative), Multipart("so-lieu\u202Ecod.csv", "Sửa\u0007 số\u2066 liệu\r\nMai Sơn", variant: 2));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var stored = await factory.QueryAsync(db => Task.FromResult(db.SnapshotRevisions.OrderByDescending(r => r.Id).Select(r => new { r.FileName, r.Reason }).First()));
@@ -79,7 +80,7 @@ public sealed class StoredTextAndDatesTests(BluezoneAppFactory factory) : IClass
         var response = await staff.PostAsync(new Uri("/api/snapshots/0001-01-01", UriKind.Relative), body);
 
         var problem = await ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("ngày 1/1/1 trước ngày 1/1/2020", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Ngày 1/1/0001 trước ngày 1/1/2020", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
