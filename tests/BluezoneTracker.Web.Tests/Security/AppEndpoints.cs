@@ -20,8 +20,11 @@ public enum ParameterSource
 /// <summary>A parameter an endpoint reads: its name as sent (e.g. "Input.Population") and where it travels.</summary>
 public sealed record EndpointParameter(string Name, ParameterSource Source);
 
-/// <summary>One request to make: a page handler or an API endpoint and method, with sample route values.</summary>
-public sealed record Probe(string Method, string Path, string Url, string Pattern, IReadOnlyList<EndpointParameter> Parameters)
+/// <summary>
+/// One request to make: a page handler or an API endpoint and method, with sample route values.
+/// <see cref="Handler"/> names the code that answers (a page reached by several routes has one).
+/// </summary>
+public sealed record Probe(string Method, string Path, string Url, string Pattern, IReadOnlyList<EndpointParameter> Parameters, string Handler)
 {
     public bool IsApi => Path.StartsWith("/api", StringComparison.OrdinalIgnoreCase);
 }
@@ -79,12 +82,12 @@ public static class AppEndpoints
                             .Select(n => new EndpointParameter(n, get ? ParameterSource.Query : ParameterSource.Form)));
                     }
 
-                    probes.Add(new Probe(method, path, url, pattern, Distinct(parameters)));
+                    probes.Add(new Probe(method, path, url, pattern, Distinct(parameters), $"{page.ViewEnginePath}?{handler.Name}"));
                 }
 
                 if (compiled.HandlerMethods.Count == 0)
                 {
-                    probes.Add(new Probe("GET", path, path, pattern, route));
+                    probes.Add(new Probe("GET", path, path, pattern, route, page.ViewEnginePath));
                 }
             }
             else
@@ -94,7 +97,7 @@ public static class AppEndpoints
                     .Where(p => Simple.Contains(p.ParameterType) && route.All(r => !string.Equals(r.Name, p.Name, StringComparison.OrdinalIgnoreCase)))
                     .Select(p => new EndpointParameter(p.Name!, ParameterSource.Query)) ?? [];
                 var parameters = Distinct([.. route, .. query]);
-                probes.AddRange(methods.Select(m => new Probe(m, path, path, pattern, parameters)));
+                probes.AddRange(methods.Select(m => new Probe(m, path, path, pattern, parameters, endpoint.DisplayName ?? pattern)));
             }
         }
 

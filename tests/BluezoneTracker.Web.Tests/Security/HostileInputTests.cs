@@ -19,7 +19,8 @@ public sealed class HostileInputTests(BluezoneAppFactory factory, Xunit.Abstract
     [Fact]
     public async Task No_parameter_of_any_endpoint_answers_5xx_to_hostile_values()
     {
-        var probes = await AppEndpoints.ProbesAsync(factory.Services);
+        // A page reached by several routes ("/", "/dashboard") is walked once.
+        var probes = (await AppEndpoints.ProbesAsync(factory.Services)).DistinctBy(p => (p.Method, p.Handler)).ToList();
         Assert.Contains(probes, p => p.Parameters.Any(q => q.Source == ParameterSource.Form));
         Assert.Contains(probes, p => p.Parameters.Any(q => q.Source == ParameterSource.Query));
         Assert.Contains(probes, p => p.Parameters.Any(q => q.Source == ParameterSource.Route));
@@ -48,12 +49,7 @@ public sealed class HostileInputTests(BluezoneAppFactory factory, Xunit.Abstract
             }
         }
 
-        foreach (var probe in probes)
-        {
-            output.WriteLine($"{probe.Method} {probe.Url}: {string.Join(", ", probe.Parameters.Select(p => $"{p.Source} {p.Name}"))}");
-        }
-
-        output.WriteLine($"{requests} requests");
+        output.WriteLine($"{requests} requests to {probes.Count} handlers");
         Assert.True(requests > 1_000, $"only {requests} requests");
         Assert.True(failures.Length == 0, failures.ToString());
     }
@@ -61,7 +57,7 @@ public sealed class HostileInputTests(BluezoneAppFactory factory, Xunit.Abstract
     [Fact]
     public async Task No_post_answers_5xx_to_a_hostile_body()
     {
-        var probes = (await AppEndpoints.ProbesAsync(factory.Services)).Where(p => p.Method == "POST").ToList();
+        var probes = (await AppEndpoints.ProbesAsync(factory.Services)).Where(p => p.Method == "POST").DistinctBy(p => p.Handler).ToList();
         var failures = new StringBuilder();
         foreach (var probe in probes)
         {

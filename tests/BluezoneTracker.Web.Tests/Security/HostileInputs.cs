@@ -14,20 +14,15 @@ public static class HostileInputs
     public static readonly IReadOnlyList<string> Values =
     [
         string.Empty,
-        " ",
         "0001-01-01",          // #15: a year-1 date was accepted and stored, then /?date=0001-01-01 answered 500
         "9999-12-31",          // #15: /admin/audit?to=9999-12-31 overflowed the day's end
-        "0000-00-00",
         "2020-02-30",
-        "2020-08-17T00:00:00Z",
         "17/8/2020",
         "-1",
-        "0",
         "2147483648",
         "9000000000000000000", // #15: a population of 9·10¹⁸ overflowed Range(int, int) on the area form
         "-9223372036854775809",
         "1e308",
-        "NaN",
         "１２３",
         "' OR 1=1 --",
         "<script>alert(1)</script>",
