@@ -56,10 +56,11 @@ stats() { sort -n | awk '{ a[NR] = $1 } END { printf "%.2f %.2f\n", a[int((NR + 
 # Warm-up: JIT and connection pools.
 for _ in $(seq 1 5); do try quantri 'Bluezone@2020' >/dev/null; try khong-co 'x' >/dev/null; done
 
-declare -A median p90
-for case in unknown disabled locked wrong right; do
-    : >"$work/$case"
-    for _ in $(seq 1 "$tries"); do
+# Round-robin: one try of each case in turn, so that a change in the machine's load touches every case alike.
+cases=(unknown disabled locked wrong right)
+for case in "${cases[@]}"; do : >"$work/$case"; done
+for _ in $(seq 1 "$tries"); do
+    for case in "${cases[@]}"; do
         case "$case" in
             unknown) try "khong-co-$RANDOM" 'Sai-mat@khau1' ;;
             disabled) try xem 'Sai-mat@khau1' ;;
@@ -68,6 +69,10 @@ for case in unknown disabled locked wrong right; do
             right) try quantri 'Bluezone@2020' ;;
         esac >>"$work/$case"
     done
+done
+
+declare -A median p90
+for case in "${cases[@]}"; do
     read -r median[$case] p90[$case] < <(stats <"$work/$case")
 done
 
@@ -75,7 +80,7 @@ echo "Sign-in posts, $tries tries per case, $(nproc) cores"
 echo
 echo "| case | median ms | p90 ms | median / wrong password |"
 echo "|---|---|---|---|"
-for case in unknown disabled locked wrong right; do
+for case in "${cases[@]}"; do
     ratio=$(awk -v a="${median[$case]}" -v b="${median[wrong]}" 'BEGIN { printf "%.2f", a / b }')
     echo "| $case | ${median[$case]} | ${p90[$case]} | $ratio |"
 done
