@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Environment.UseRepositoryWebRoot(builder.Configuration);
 builder.Services.AddBluezoneIntake(builder.Configuration, builder.Environment);
 builder.Services.AddBluezoneAccounts(builder.Configuration);
-builder.Services.AddBluezoneWeb();
+builder.Services.AddBluezoneWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.PrepareStoreAsync();

@@ -31,7 +31,8 @@ public sealed record PaceWindow(DateOnly From, DateOnly To)
     public static PaceWindow? Ending(IReadOnlyList<DateOnly> dates, DateOnly report)
     {
         ArgumentNullException.ThrowIfNull(dates);
-        var weekEarlier = report.AddDays(-PreferredDays);
+        // Safe at the start of the calendar: there is no "seven days before" 1 January of year 1.
+        var weekEarlier = report.DayNumber >= PreferredDays ? report.AddDays(-PreferredDays) : DateOnly.MinValue;
         DateOnly? weekStart = null;
         DateOnly? previous = null;
         foreach (var d in dates)

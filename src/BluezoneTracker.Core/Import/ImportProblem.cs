@@ -104,4 +104,15 @@ public enum ImportProblemKind
 
     /// <summary>The same file was already imported for this date. Value = SHA-256, Other = revision number.</summary>
     DuplicateFile,
+
+    // Bounds on what is stored (issue #15).
+
+    /// <summary>The as-of date is before the first accepted date. Value = the date (ISO), Other = the first accepted date (ISO).</summary>
+    DateTooEarly,
+
+    /// <summary>The reason is longer than <see cref="StoredText.MaxReasonLength"/>. Value = its length, Other = the limit.</summary>
+    ReasonTooLong,
+
+    /// <summary>The file name is longer than <see cref="StoredText.MaxFileNameLength"/>. Value = its length, Other = the limit.</summary>
+    FileNameTooLong,
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
@@ -44,8 +45,6 @@ internal static class AccountSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
 
-        // A disabled user or a changed role takes effect within a minute on open sessions.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = SignInPath;
@@ -56,11 +55,14 @@ internal static class AccountSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+
+            // Sign-out, password change, disable and role change end open sessions at their next request.
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             o.Events.OnRedirectToLogin = context =>
             {
                 if (IsApi(context.Request))
                 {
-                    return Problem(context.Response, StatusCodes.Status401Unauthorized);
+                    return Api.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
                 }
 
                 context.Response.Redirect(context.RedirectUri);
@@ -69,7 +71,7 @@ internal static class AccountSetup
 
             // A signed-in user without the role gets a plain 403 (the error page explains it), not a redirect.
             o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
-                ? Problem(context.Response, StatusCodes.Status403Forbidden)
+                ? Api.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden)
                 : SetStatus(context.Response, StatusCodes.Status403Forbidden);
         });
         services.AddAntiforgery(o =>
@@ -115,12 +117,25 @@ internal static class AccountSetup
 
                 if (IsApi(context.Request))
                 {
-                    var who = context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? ApiTokens.Hash(auth) : ip;
+                    // Runs after authentication: a valid token or cookie counts against its user, anything
+                    // else — including every failed bearer attempt — against the client address, so
+                    // varying the Authorization header buys no extra tries.
+                    var who = context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? "user:" + userId : "ip:" + ip;
                     return RateLimitPartition.GetFixedWindowLimiter("api:" + who, _ => Window(apiPerMinute));
                 }
 
                 return RateLimitPartition.GetNoLimiter(string.Empty);
             });
+            o.OnRejected = (rejected, ct) =>
+            {
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? (int)Math.Ceiling(retryAfter.TotalSeconds)
+                    : 60;
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return IsApi(rejected.HttpContext.Request)
+                    ? new ValueTask(Api.ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests))
+                    : ValueTask.CompletedTask;
+            };
         });
 
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
@@ -143,11 +158,12 @@ internal static class AccountSetup
 
     public static WebApplication UseBluezoneSecurity(this WebApplication app)
     {
-        // The limits key on the client address or the Authorization header, not on the user: refusing
-        // first spares a request over the limit the token look-up and its "TokenUsed" audit write.
-        app.UseRateLimiter();
+        // Authentication first, so that the API limit is partitioned by the validated user, not by
+        // whatever a client writes in its Authorization header.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseApiForgeryCheck();
         return app;
     }
 
@@ -157,7 +173,7 @@ internal static class AccountSetup
         return app;
     }
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    private static bool IsApi(HttpRequest request) => Api.ApiProblems.IsApi(request);
 
     private static FixedWindowRateLimiterOptions Window(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
@@ -166,15 +182,6 @@ internal static class AccountSetup
     {
         response.StatusCode = status;
         return Task.CompletedTask;
-    }
-
-    private static Task Problem(HttpResponse response, int status)
-    {
-        response.StatusCode = status;
-        return response.WriteAsJsonAsync(
-            new ProblemDetails { Status = status, Title = status == 401 ? "Unauthorized" : "Forbidden" },
-            options: null,
-            contentType: "application/problem+json");
     }
 
     private sealed class StoreHealthCheck(AppDbContext db) : IHealthCheck

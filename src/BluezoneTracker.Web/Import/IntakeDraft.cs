@@ -3,9 +3,11 @@ using BluezoneTracker.Core.Import;
 
 namespace BluezoneTracker.Web.Import;
 
-/// <summary>A file as received: its name, bytes and SHA-256 (lower-case hex).</summary>
+/// <summary>A file as received: its name (cleaned by <see cref="StoredText.Clean"/>), bytes and SHA-256 (lower-case hex).</summary>
 public sealed record UploadedFile(string FileName, byte[] Content)
 {
+    public string FileName { get; init; } = StoredText.Clean(FileName) ?? string.Empty;
+
     public string Sha256 { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
 
     public string ContentType => UploadedTable.ContentTypeOf(Content);

@@ -16,14 +16,15 @@ public sealed class PendingUploads(IOptions<ImportOptions> options) : IDisposabl
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxPendingBytes });
 
-    public sealed record Pending(string Date, UploadedFile File);
+    /// <summary>A file waiting for confirmation, for <see cref="Owner"/> only (the user who previewed it).</summary>
+    public sealed record Pending(string Date, UploadedFile File, string Owner);
 
     /// <summary>The token to confirm the file with, or null when the server holds too many files already.</summary>
-    public string? Keep(string date, UploadedFile file)
+    public string? Keep(string date, UploadedFile file, string owner)
     {
         ArgumentNullException.ThrowIfNull(file);
         var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        _cache.Set(token, new Pending(date, file), new MemoryCacheEntryOptions
+        _cache.Set(token, new Pending(date, file, owner), new MemoryCacheEntryOptions
         {
             AbsoluteExpirationRelativeToNow = Lifetime,
             Size = Math.Max(1, file.Content.LongLength),
@@ -31,8 +32,14 @@ public sealed class PendingUploads(IOptions<ImportOptions> options) : IDisposabl
         return _cache.TryGetValue(token, out _) ? token : null;
     }
 
-    public Pending? Find(string? token) =>
-        token is { Length: 32 } && _cache.TryGetValue(token, out Pending? pending) ? pending : null;
+    /// <summary>
+    /// The file kept under <paramref name="token"/> for <paramref name="owner"/>; null for anyone else,
+    /// so that a token seen over a shoulder or in a log cannot confirm another user's upload.
+    /// </summary>
+    public Pending? Find(string? token, string owner) =>
+        token is { Length: 32 } && _cache.TryGetValue(token, out Pending? pending) && string.Equals(pending!.Owner, owner, StringComparison.Ordinal)
+            ? pending
+            : null;
 
     public void Forget(string token) => _cache.Remove(token);
 

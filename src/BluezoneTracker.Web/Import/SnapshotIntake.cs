@@ -6,6 +6,7 @@ using BluezoneTracker.Core.Snapshots;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
+using BluezoneTracker.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public sealed record IntakeResult(int? Number, DateOnly? Date, IReadOnlyList<Imp
 /// Every way counts come in — the grid, an uploaded file, the API, the command line, a restore —
 /// goes through here: the same parsing, the same checks, and one transaction that appends a revision.
 /// </summary>
-public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVersion version, TimeProvider clock, IOptions<ImportOptions> options, IHttpContextAccessor http)
+public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVersion version, TimeProvider clock, IOptions<ImportOptions> options, IHttpContextAccessor http, DateInput dates)
 {
     public ImportOptions Options => options.Value;
 
@@ -35,11 +36,11 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
     {
         ArgumentNullException.ThrowIfNull(file);
         var catalog = await CatalogAsync(ct);
-        var (date, dateProblem) = AsOfDate.Parse(dateText, Today);
+        var (date, dateProblem) = AsOfDate.Parse(dateText, dates.Accepted.EndingBy(Today));
         var (table, fileProblem) = UploadedTable.Read(file.Content, Options);
         var parsed = table is null ? null : CountsTable.Read(table, new AreaMatcher(catalog.Children), catalog.Area);
         var problems = new List<ImportProblem>();
-        problems.AddRange(new[] { dateProblem, fileProblem }.OfType<ImportProblem>());
+        problems.AddRange(new[] { dateProblem, fileProblem, StoredText.FileNameProblem(file.FileName) }.OfType<ImportProblem>());
         problems.AddRange(parsed?.Problems ?? []);
         var warnings = new List<DataWarning>(parsed?.Warnings ?? []);
         if (table is not null && date is { } chosen && FileDate.Compare(table, chosen, catalog.Area) is { } otherDate)
@@ -57,7 +58,7 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
     {
         ArgumentNullException.ThrowIfNull(counts);
         var catalog = await CatalogAsync(ct);
-        var (date, dateProblem) = AsOfDate.Parse(dateText, Today);
+        var (date, dateProblem) = AsOfDate.Parse(dateText, dates.Accepted.EndingBy(Today));
         var problems = new List<ImportProblem>();
         if (dateProblem is not null)
         {
@@ -125,6 +126,12 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
             return new IntakeResult(null, draft.Date, draft.Problems);
         }
 
+        if (StoredText.ReasonProblem(reason) is { } tooLong)
+        {
+            return new IntakeResult(null, date, [tooLong]);
+        }
+
+        reason = StoredText.Clean(reason);
         if (draft.IsRevision && string.IsNullOrWhiteSpace(reason))
         {
             return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.ReasonRequired, Other: draft.CurrentNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
@@ -149,6 +156,12 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
     public async Task<IntakeResult> RestoreAsync(DateOnly date, int number, string? reason, string user, CancellationToken ct)
     {
         var catalog = await CatalogAsync(ct);
+        if (StoredText.ReasonProblem(reason) is { } tooLong)
+        {
+            return new IntakeResult(null, date, [tooLong]);
+        }
+
+        reason = StoredText.Clean(reason);
         if (string.IsNullOrWhiteSpace(reason))
         {
             return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.ReasonRequired)]);

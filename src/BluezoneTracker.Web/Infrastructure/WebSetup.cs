@@ -26,6 +26,8 @@ internal static class WebSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<DataVersion>();
+        services.Configure<DateInputOptions>(configuration.GetSection("Dates"));
+        services.AddSingleton<DateInput>();
         services.Configure<DeploymentOptions>(configuration.GetSection("Deployment"));
         // Defaults for the report settings; an administrator's saved settings (ReportSettingsStore) win.
         services.Configure<ReportSettings>(configuration.GetSection("Report"));
@@ -36,8 +38,13 @@ internal static class WebSetup
         return services;
     }
 
-    public static IServiceCollection AddBluezoneWeb(this IServiceCollection services)
+    public static IServiceCollection AddBluezoneWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddBluezoneProxies(configuration);
+
+        // Kestrel names itself in a Server header otherwise; nothing gained by telling.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+
         // Razor would otherwise write Vietnamese letters as &#x1EC7; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -96,14 +103,18 @@ internal static class WebSetup
 
     public static WebApplication UseBluezonePipeline(this WebApplication app)
     {
+        // First: everything after it sees the client's address and scheme as the trusted proxy saw them.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
             app.UseHsts();
         }
 
-        app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseApiProblems();
+        app.UseWhen(c => !ApiProblems.IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseBadInputAs4xx();
         app.UseWhen(CompressionIsSafe, branch => branch.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
         app.UseRequestLocalization();

@@ -66,7 +66,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
             ImportProblemKind.NotANumber => localizer["\"{0}\" không phải là số.", value],
             ImportProblemKind.NegativeCount => localizer["số đăng ký \"{0}\" là số âm.", value],
             ImportProblemKind.DecimalCount => localizer["số đăng ký \"{0}\" có phần thập phân; phải là số nguyên.", value],
-            ImportProblemKind.CountTooLarge => localizer["số đăng ký \"{0}\" quá lớn (tối đa {1}).", value, Number(p.Other)],
+            ImportProblemKind.CountTooLarge => localizer["số đăng ký \"{0}\" quá lớn (tối đa {1}).", value, Number(p.Other ?? CountText.MaxCount.ToString(CultureInfo.InvariantCulture))],
             ImportProblemKind.MissingCount => localizer["chưa nhập số thuê bao chưa xác định được huyện (ghi 0 nếu không có)."],
             ImportProblemKind.MalformedDate => localizer["ngày \"{0}\" không đúng định dạng; hãy ghi ngày/tháng/năm (18/8/2020) hoặc năm-tháng-ngày (2020-08-18).", value],
             ImportProblemKind.FutureDate => localizer["ngày {0} chưa đến; không thể nhập số liệu cho ngày trong tương lai.", DateText(p.Value)],
@@ -74,6 +74,9 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
             ImportProblemKind.UnknownRevision => localizer["không có bản sửa đổi {0}.", value],
             ImportProblemKind.SignedOffDate => localizer["số liệu ngày này đã được lãnh đạo duyệt; chỉ Lãnh đạo hoặc Quản trị viên được lưu bản sửa đổi mới."],
             ImportProblemKind.DuplicateFile => localizer["tệp này đã được nhập cho ngày này (bản #{0}).", p.Other ?? string.Empty],
+            ImportProblemKind.DateTooEarly => localizer["ngày {0} trước ngày {1}, ngày sớm nhất được nhận.", DateText(p.Value), DateText(p.Other)],
+            ImportProblemKind.ReasonTooLong => localizer["lý do dài {0} ký tự, vượt giới hạn {1} ký tự.", Number(p.Value), Number(p.Other)],
+            ImportProblemKind.FileNameTooLong => localizer["tên tệp dài {0} ký tự, vượt giới hạn {1} ký tự.", Number(p.Value), Number(p.Other)],
             _ => p.Kind.ToString(),
         };
     }

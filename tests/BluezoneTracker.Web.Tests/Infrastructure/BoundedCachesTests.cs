@@ -36,11 +36,11 @@ public sealed class BoundedCachesTests(BluezoneAppFactory factory) : IClassFixtu
     {
         using var pending = new PendingUploads(Options.Create(new ImportOptions { MaxPendingBytes = 10 }));
 
-        var first = pending.Keep("2020-08-18", new UploadedFile("a.csv", new byte[8]));
-        var second = pending.Keep("2020-08-18", new UploadedFile("b.csv", new byte[8]));
+        var first = pending.Keep("2020-08-18", new UploadedFile("a.csv", new byte[8]), "canbo");
+        var second = pending.Keep("2020-08-18", new UploadedFile("b.csv", new byte[8]), "canbo");
 
         Assert.NotNull(first);
         Assert.Null(second);
-        Assert.Equal("a.csv", pending.Find(first)!.File.FileName);
+        Assert.Equal("a.csv", pending.Find(first, "canbo")!.File.FileName);
     }
 }

@@ -2,11 +2,6 @@ using System.Net;
 using System.Text;
 using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BluezoneTracker.Web.Tests.Security;
 
@@ -50,7 +45,7 @@ public sealed class AccessMatrixTests(BluezoneAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Every_endpoint_answers_each_role_as_the_access_rules_say()
     {
-        var probes = await ProbesAsync();
+        var probes = await AppEndpoints.ProbesAsync(factory.Services);
         var clients = new Dictionary<string, HttpClient>();
         foreach (var role in Callers)
         {
@@ -66,7 +61,9 @@ public sealed class AccessMatrixTests(BluezoneAppFactory factory) : IClassFixtur
                 using var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url);
                 if (probe.Method == "POST")
                 {
+                    // As a browser on our own pages sends it (cookie-authenticated API writes need it).
                     request.Content = new FormUrlEncodedContent([]);
+                    request.Headers.Add("Origin", "http://localhost");
                 }
 
                 var response = await clients[role ?? "anonymous"].SendAsync(request);
@@ -85,7 +82,7 @@ public sealed class AccessMatrixTests(BluezoneAppFactory factory) : IClassFixtur
     [Fact]
     public async Task The_endpoint_list_includes_pages_handlers_and_api_endpoints()
     {
-        var probes = await ProbesAsync();
+        var probes = await AppEndpoints.ProbesAsync(factory.Services);
         var seen = probes.Select(p => $"{p.Method} {p.Url}").ToList();
         Assert.Contains("GET /admin/users", seen);
         Assert.Contains("POST /admin/users/sample?handler=Role", seen);
@@ -132,63 +129,6 @@ public sealed class AccessMatrixTests(BluezoneAppFactory factory) : IClassFixtur
         _ => Outcome.Allowed,
     };
 
-    /// <summary>One request per page handler (GET, POST, named handlers) and per API endpoint and method.</summary>
-    private async Task<IReadOnlyList<Probe>> ProbesAsync()
-    {
-        var services = factory.Services;
-        var endpoints = services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
-        var loader = services.GetRequiredService<PageLoader>();
-        var probes = new List<Probe>();
-        foreach (var endpoint in endpoints)
-        {
-            var path = Path(endpoint.RoutePattern.RawText ?? string.Empty);
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
-            {
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                foreach (var handler in compiled.HandlerMethods)
-                {
-                    var method = handler.HttpMethod.ToUpperInvariant();
-                    var url = handler.Name is null ? path : $"{path}?handler={handler.Name}";
-                    probes.Add(new Probe(method, path, url));
-                }
-
-                if (compiled.HandlerMethods.Count == 0)
-                {
-                    probes.Add(new Probe("GET", path, path));
-                }
-            }
-            else
-            {
-                var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-                probes.AddRange(methods.Select(m => new Probe(m, path, path)));
-            }
-        }
-
-        return [.. probes.DistinctBy(p => (p.Method, p.Url))];
-    }
-
-    /// <summary>The route with sample values: a real date of the demo seed, the province's code, else "sample".</summary>
-    private static string Path(string pattern)
-    {
-        var segments = pattern.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries).Select(segment =>
-        {
-            if (!segment.StartsWith('{'))
-            {
-                return segment;
-            }
-
-            var name = segment.Trim('{', '}', '*', '?').Split(':', '=')[0].ToLowerInvariant();
-            return name switch
-            {
-                "date" => "2020-08-17",
-                "code" or "area" => "14",
-                _ when segment.Contains(":int", StringComparison.Ordinal) => "1",
-                _ => segment.EndsWith("?}", StringComparison.Ordinal) ? null : "sample",
-            };
-        }).Where(s => s is not null);
-        return "/" + string.Join('/', segments);
-    }
-
     private enum Outcome
     {
         Allowed,
@@ -198,5 +138,4 @@ public sealed class AccessMatrixTests(BluezoneAppFactory factory) : IClassFixtur
         ServerError,
     }
 
-    private sealed record Probe(string Method, string Path, string Url);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Localization;
@@ -29,28 +30,24 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, AuditLog audit, I
             return Page();
         }
 
-        var user = await signIn.UserManager.FindByNameAsync(Input.UserName.Trim());
-        if (user is { IsDisabled: true })
-        {
-            await audit.RecordAsync(AuditKinds.SignInFailed, Input.UserName.Trim(), after: new { Reason = "Disabled" }, userName: string.Empty, cancellationToken: cancellationToken);
-            ModelState.AddModelError(string.Empty, localizer["Tài khoản này đã bị vô hiệu hoá. Vui lòng liên hệ quản trị viên."]);
-            return Page();
-        }
-
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var name = Input.UserName.Trim();
+        var (outcome, user) = await SignInAttempt.TryAsync(signIn, name, Input.Password);
+        if (outcome is SignInOutcome.SignedIn)
         {
             await audit.RecordAsync(AuditKinds.SignIn, user!.UserName!, userName: user.UserName, cancellationToken: cancellationToken);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/");
         }
 
-        await audit.RecordAsync(AuditKinds.SignInFailed, Input.UserName.Trim(),
-            after: new { Reason = result.IsLockedOut ? "LockedOut" : "WrongPassword" }, userName: string.Empty, cancellationToken: cancellationToken);
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? localizer["Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."]
-            : localizer["Tên đăng nhập hoặc mật khẩu không đúng."]);
+        await audit.RecordAsync(AuditKinds.SignInFailed, name, after: new { Reason = outcome.ToString() }, userName: string.Empty, cancellationToken: cancellationToken);
+
+        // Only someone who knows the password learns that the account is disabled or locked; every
+        // other failure reads the same, so the form cannot tell which user names exist.
+        ModelState.AddModelError(string.Empty, outcome switch
+        {
+            SignInOutcome.DisabledRightPassword => localizer["Tài khoản này đã bị vô hiệu hoá. Vui lòng liên hệ quản trị viên."],
+            SignInOutcome.LockedOutRightPassword => localizer["Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."],
+            _ => localizer["Tên đăng nhập hoặc mật khẩu không đúng."],
+        });
         return Page();
     }
 

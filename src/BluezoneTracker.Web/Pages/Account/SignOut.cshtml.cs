@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BluezoneTracker.Web.Pages.Account;
 
-/// <summary>Signs out (POST only, with the anti-forgery token).</summary>
+/// <summary>Signs out (POST only, with the anti-forgery token); the cookie stops working everywhere at once.</summary>
 public sealed class SignOutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("~/");
@@ -14,6 +14,14 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn, AuditLog audit) 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await audit.RecordAsync(AuditKinds.SignOut, User.Identity?.Name ?? string.Empty, cancellationToken: cancellationToken);
+
+        // A new security stamp makes every copy of this cookie worthless at once (SessionCheck),
+        // including one kept by an attacker. It ends the user's sessions on other devices too.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect("~/account/signin");
     }

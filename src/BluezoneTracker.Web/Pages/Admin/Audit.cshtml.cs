@@ -1,16 +1,15 @@
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
-using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace BluezoneTracker.Web.Pages.Admin;
 
 /// <summary>The audit log, newest first, filtered by kind, user, subject and dates (Vietnam time).</summary>
-public sealed class AuditModel(AppDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class AuditModel(AppDbContext db, DateInput dates) : PageModel
 {
     public const int PageSize = 500;
 
@@ -61,9 +60,10 @@ public sealed class AuditModel(AppDbContext db, IStringLocalizer<SharedResource>
                 continue;
             }
 
-            if (!VietnameseFormat.TryParseDate(text, out var day))
+            var (parsed, problem) = dates.Parse(text);
+            if (parsed is not { } day)
             {
-                Problem = localizer["Ngày \"{0}\" không đúng định dạng ngày/tháng/năm (ví dụ 17/8/2020).", text];
+                Problem = dates.Message(problem!.Value, text);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
             }

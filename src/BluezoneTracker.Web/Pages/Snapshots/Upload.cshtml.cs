@@ -65,7 +65,7 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
             return Refuse([.. Draft.Problems.Select(texts.Problem)]);
         }
 
-        Token = pending.Keep(Date ?? string.Empty, file);
+        Token = pending.Keep(Date ?? string.Empty, file, ActingUser.Name(User));
         if (Token is null)
         {
             Refuse(localizer["Máy chủ đang giữ quá nhiều tệp chờ xác nhận. Hãy thử lại sau ít phút."]);
@@ -77,7 +77,7 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
-        if (pending.Find(Token) is not { } upload)
+        if (pending.Find(Token, ActingUser.Name(User)) is not { } upload)
         {
             return Refuse(localizer["Bản xem trước đã hết hạn hoặc đã được lưu; hãy tải tệp lên lại."]);
         }
