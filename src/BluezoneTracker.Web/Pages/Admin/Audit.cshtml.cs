@@ -2,14 +2,16 @@ using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace BluezoneTracker.Web.Pages.Admin;
 
 /// <summary>The audit log, newest first, filtered by kind, user, subject and dates (Vietnam time).</summary>
-public sealed class AuditModel(AppDbContext db, DateInput dates) : PageModel
+public sealed class AuditModel(AppDbContext db, DateInput dates, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 500;
 
