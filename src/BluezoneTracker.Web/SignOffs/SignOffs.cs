@@ -51,7 +51,7 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
         var areaCode = catalog.Area.Code;
         return (await cache.Memory.GetOrCreateAsync(("sign-offs", areaCode, version.Current), async entry =>
         {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(30);
             var rows = await db.SignOffs.AsNoTracking()
                 .Where(s => s.Revision!.Area!.Code == areaCode)
                 .Select(s => new SignOffRow(s.RevisionId, s.Revision!.Date, s.Revision.Number, s.SignedByName, s.SignedAt))
