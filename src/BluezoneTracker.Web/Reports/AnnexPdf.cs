@@ -64,7 +64,7 @@ internal static class AnnexPdf
         }
 
         y = Table(writer, document, y + 10);
-        SignerBlock(writer, settings, y + SignerGap);
+        SignerBlock(writer, document.Dispatch, y + SignerGap);
         writer.Finish();
         Footers(pdf, options.GeneratedAt, options.SignOff);
 
@@ -89,13 +89,13 @@ internal static class AnnexPdf
         }
 
         Rule(g, leftCenter, y + 2, 90);
-        var leftBottom = Line(g, $"Số: {settings.DocumentReference()}", Fonts.Regular, leftCenter, y + 8, XStringFormats.TopCenter);
+        var leftBottom = Line(g, $"Số: {document.Dispatch.Reference}", Fonts.Regular, leftCenter, y + 8, XStringFormats.TopCenter);
 
         var r = Line(g, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Fonts.Bold, rightCenter, MarginTop, XStringFormats.TopCenter);
         const string motto = "Độc lập - Tự do - Hạnh phúc";
         r = Line(g, motto, Fonts.Bold, rightCenter, r, XStringFormats.TopCenter);
         Rule(g, rightCenter, r + 2, g.MeasureString(motto, Fonts.Bold).Width);
-        var dateLine = $"{settings.Place}, {VietnameseFormat.LongDate(document.Report.Date)}";
+        var dateLine = document.Dispatch.PlaceAndDate;
         var rightBottom = Line(g, dateLine, Fonts.Italic, rightCenter, r + 8, XStringFormats.TopCenter);
         return Math.Max(leftBottom, rightBottom);
     }
@@ -157,7 +157,7 @@ internal static class AnnexPdf
         }
     }
 
-    private static void SignerBlock(PageWriter writer, ReportSettings settings, double y)
+    private static void SignerBlock(PageWriter writer, DispatchDetails settings, double y)
     {
         if (y + SignerHeight > TableBottom)
         {
