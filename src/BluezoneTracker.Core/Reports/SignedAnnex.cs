@@ -74,6 +74,14 @@ public static class AnnexDifferences
         ArgumentNullException.ThrowIfNull(asSigned);
         ArgumentNullException.ThrowIfNull(current);
         var cells = new List<Cell>();
+        foreach (var (name, a, b) in new[] { ("Tiêu đề", asSigned.AsOfLine, current.AsOfLine), ("Kèm theo", asSigned.AttachmentLine, current.AttachmentLine) })
+        {
+            if (a != b)
+            {
+                cells.Add(new Cell(name, string.Empty, a, b));
+            }
+        }
+
         for (var column = 0; column < asSigned.Headers.Count; column++)
         {
             if (asSigned.Headers[column] != current.Headers[column])
