@@ -115,4 +115,22 @@ public enum ImportProblemKind
 
     /// <summary>The file name is longer than <see cref="StoredText.MaxFileNameLength"/>. Value = its length, Other = the limit.</summary>
     FileNameTooLong,
+
+    /// <summary>
+    /// Another save of the date came first: the revision the user previewed (Value, blank for none) is no
+    /// longer the current one (Other). Checked inside the write, so no second writer slips past it.
+    /// </summary>
+    RevisionMoved,
+
+    /// <summary>
+    /// Counts for only some areas, for a date that has counts: whether they replace the date or update those
+    /// areas must be said (mode replace or update). Value = how many areas the input has, Other = how many the date has.
+    /// </summary>
+    ModeRequired,
+
+    /// <summary>A mode other than replace or update. Value = the text.</summary>
+    UnknownMode,
+
+    /// <summary>A grid box left blank for an area that has a count on the date (removing is its own action). Cell = the area.</summary>
+    BlankCount,
 }

@@ -18,13 +18,22 @@ public sealed record AnnexDocument(
     IReadOnlyList<AnnexLine> Lines,
     string Summary)
 {
+    /// <summary>The dispatch the annex is attached to: number, date, place and signer (printed in the PDF's header and signer block).</summary>
+    public required DispatchDetails Dispatch { get; init; }
+
     public const int RowRateDecimals = 1;
     public const int TotalRateDecimals = 2;
 
-    public static AnnexDocument From(AnnexReport report, ReportSettings settings)
+    /// <summary>The annex of a draft: the dispatch details are the settings', dated on the as-of date.</summary>
+    public static AnnexDocument From(AnnexReport report, ReportSettings settings) =>
+        From(report, settings, DispatchDetails.FromSettings(settings, report?.Date ?? default));
+
+    /// <summary>The annex attached to a given dispatch ("Kèm theo Công văn số: …/STTTT-TTBCXB ngày 18/8/2020 …").</summary>
+    public static AnnexDocument From(AnnexReport report, ReportSettings settings, DispatchDetails dispatch)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(dispatch);
         var words = Wording.For(report.Area.Kind);
         var date = VietnameseFormat.Date(report.Date);
         var headers = new[]
@@ -51,10 +60,13 @@ public sealed record AnnexDocument(
             report,
             "THỐNG KÊ TÌNH HÌNH TRIỂN KHAI SỬ DỤNG ỨNG DỤNG BLUEZONE",
             $"Tính đến ngày {date}",
-            $"(Kèm theo Công văn số: {settings.DocumentReference()} ngày {date} của {settings.AgencyShortName})",
+            $"(Kèm theo Công văn số: {dispatch.Reference} ngày {VietnameseFormat.Date(dispatch.Date)} của {settings.AgencyShortName})",
             headers,
             lines,
-            SummarySentence(report, words));
+            SummarySentence(report, words))
+        {
+            Dispatch = dispatch,
+        };
     }
 
     /// <summary>

@@ -20,7 +20,9 @@ public sealed record SignOffStatus(DateOnly Date, int RevisionNumber, SignOff? C
 
     /// <summary>Said when a signed revision was replaced by a newer, unsigned one.</summary>
     public string? SupersededLine => Current is null && Superseded is { } s
-        ? $"Lần nhập {s.RevisionNumber} đã được duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) nhưng đã bị thay thế bởi lần nhập {RevisionNumber}."
+        ? s.RevisionNumber == RevisionNumber
+            ? $"Bản đã duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) khác với bản nháp này theo số liệu hiện tại (dân số, chỉ tiêu hoặc cài đặt đã thay đổi)."
+            : $"Lần nhập {s.RevisionNumber} đã được duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) nhưng đã bị thay thế bởi lần nhập {RevisionNumber}."
         : null;
 
     /// <summary>The line the Excel and PDF files print about the sign-off: approved, or superseded, or none.</summary>

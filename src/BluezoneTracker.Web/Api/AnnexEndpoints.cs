@@ -17,15 +17,15 @@ internal static class AnnexEndpoints
 {
     public static IEndpointRouteBuilder MapAnnexEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/annex", async (string? date, string? compare, string? area, AnnexSource source, CancellationToken ct) =>
+        endpoints.MapGet("/api/annex", async (string? date, string? compare, string? area, string? draft, AnnexSource source, CancellationToken ct) =>
         {
-            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
+            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), IsDraft(draft), ct);
             return annex.Document is { } document ? Results.Json(AnnexJson.From(document, source.Messages)) : source.Refusal(annex);
         }).WithName("AnnexJson").RequireAuthorization(Policies.Reader);
 
-        endpoints.MapGet("/annex.csv", async (string? date, string? compare, string? area, HttpContext context, AnnexSource source, CancellationToken ct) =>
+        endpoints.MapGet("/annex.csv", async (string? date, string? compare, string? area, string? draft, HttpContext context, AnnexSource source, CancellationToken ct) =>
         {
-            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
+            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), IsDraft(draft), ct);
             if (annex.Document is not { } document)
             {
                 return source.Refusal(annex);
@@ -35,15 +35,15 @@ internal static class AnnexEndpoints
             return AnnexDownload.File(context, document, bytes, "text/csv; charset=utf-8", "csv");
         }).WithName("AnnexCsv").RequireAuthorization(Policies.Reader);
 
-        endpoints.MapGet("/annex.xlsx", async (string? date, string? compare, string? area, HttpContext context, AnnexSource source, CancellationToken ct) =>
+        endpoints.MapGet("/annex.xlsx", async (string? date, string? compare, string? area, string? draft, HttpContext context, AnnexSource source, CancellationToken ct) =>
         {
-            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
+            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), IsDraft(draft), ct);
             return annex.Document is not { } document
                 ? source.Refusal(annex)
                 : AnnexDownload.File(context, document, AnnexExcel.Write(document, annex.Settings, annex.SignOff, annex.Notes), AnnexExcel.ContentType, "xlsx");
         }).WithName("AnnexXlsx").RequireAuthorization(Policies.Reader);
 
-        endpoints.MapGet("/annex.pdf", async (string? date, string? compare, string? area, string? summary, HttpContext context, AnnexSource source, TimeProvider clock, CancellationToken ct) =>
+        endpoints.MapGet("/annex.pdf", async (string? date, string? compare, string? area, string? summary, string? draft, HttpContext context, AnnexSource source, TimeProvider clock, CancellationToken ct) =>
         {
             if (!TryParseFlag(summary, out var withSummary))
             {
@@ -54,7 +54,7 @@ internal static class AnnexEndpoints
                     "InvalidFlag");
             }
 
-            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), ct);
+            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), IsDraft(draft), ct);
             if (annex.Document is not { } document)
             {
                 return source.Refusal(annex);
@@ -66,6 +66,9 @@ internal static class AnnexEndpoints
 
         return endpoints;
     }
+
+    /// <summary>The <c>draft</c> query flag: the current data's annex even when the date has a signed one (anything unreadable is no).</summary>
+    private static bool IsDraft(string? text) => TryParseFlag(text, out var value) && value;
 
     /// <summary>A yes/no query value as forms and links send it: absent, true/false, on, 1/0.</summary>
     internal static bool TryParseFlag(string? text, out bool value)
@@ -101,9 +104,23 @@ internal static class AnnexEndpoints
 /// must sign in (<see cref="Allowed"/> false) or <see cref="Result"/> says why there are no figures.
 /// <see cref="Notes"/> are the population note and the warnings in Vietnamese, as printed under the table.
 /// </summary>
-public sealed record AnnexLoad(bool Allowed, FiguresResult? Result, AnnexDocument? Document, ReportSettings Settings, SignOffStatus? SignOff, AnnexNotes? Notes = null);
+public sealed record AnnexLoad(bool Allowed, FiguresResult? Result, AnnexDocument? Document, ReportSettings Settings, SignOffStatus? SignOff, AnnexNotes? Notes = null)
+{
+    /// <summary>The annex as signed, when <see cref="Document"/> is it.</summary>
+    public SignedAnnex? AsSigned { get; init; }
 
-/// <summary>Loads the annex the annex page or a download asks for: access for anonymous readers, figures, settings and sign-off.</summary>
+    /// <summary>The annex the current data gives (a draft to sign again) when it differs from the signed one.</summary>
+    public AnnexDocument? CurrentDraft { get; init; }
+
+    /// <summary>The cells in which the current data differs from the signed annex ("Số liệu đã thay đổi sau khi duyệt").</summary>
+    public IReadOnlyList<AnnexDifferences.Cell> ChangesSinceSignOff { get; init; } = [];
+}
+
+/// <summary>
+/// Loads the annex the annex page or a download asks for: access for anonymous readers, figures, settings and
+/// sign-off. A signed date renders its annex as signed (every cell, settings and dispatch as they were),
+/// unless the draft of the current data is asked for or another comparison date than the signed one.
+/// </summary>
 public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings, SignOffs.SignOffs signOffs, PublicAccess access, Messages messages)
 {
     public Messages Messages => messages;
@@ -115,8 +132,12 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         return annex.Allowed ? AnnexEndpoints.Problem(annex.Result!, messages) : Results.Challenge();
     }
 
-    public async Task<AnnexLoad> LoadAsync(FiguresRequest request, CancellationToken ct)
+    public Task<AnnexLoad> LoadAsync(FiguresRequest request, CancellationToken ct) => LoadAsync(request, draft: false, ct);
+
+    /// <param name="draft">The annex of the current data (BẢN NHÁP) even when the date has a signed annex.</param>
+    public async Task<AnnexLoad> LoadAsync(FiguresRequest request, bool draft, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var current = await settings.GetAsync(ct);
         var (allowed, date) = await access.ResolveAsync(request.Date, ct);
         if (!allowed)
@@ -130,19 +151,45 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
             return new AnnexLoad(true, result, null, current, null);
         }
 
-        var signOff = await signOffs.StatusAsync(result.Catalog!, figures.Annex.Date, ct);
-        var notes = new AnnexNotes(PopulationNote(result.Catalog!), Messages.InVietnamese<IReadOnlyList<string>>(() => [.. figures.Annex.Warnings.Select(messages.Warning)]));
-        return new AnnexLoad(true, result, AnnexDocument.From(figures.Annex, current), current, signOff, notes);
+        var catalog = result.Catalog!;
+        AnnexNotes CurrentNotes() => Notes(figures.Annex, catalog.Children.Prepend(catalog.Area)
+            .Select(a => a.Population).OfType<Core.Areas.Population>().Select(p => (p.Year, p.Source)));
+        var document = AnnexDocument.From(figures.Annex, current);
+        var signed = await signOffs.LatestSignedAsync(catalog, figures.Annex.Date, ct);
+        var revision = catalog.Revisions.First(r => r.Date == figures.Annex.Date).Number;
+        if (signed is null)
+        {
+            // Never signed, or signed before signed annexes were kept: the status of the current revision.
+            return new AnnexLoad(true, result, document, current, await signOffs.StatusAsync(catalog, figures.Annex.Date, ct), CurrentNotes());
+        }
+
+        var signOff = new SignOff(signed.SignedBy, signed.SignedAt, signed.RevisionNumber);
+        var sameComparison = string.IsNullOrWhiteSpace(request.Compare) || signed.Report.CompareDate == figures.Annex.CompareDate;
+        if (draft || !sameComparison)
+        {
+            return new AnnexLoad(true, result, document, current, new SignOffStatus(figures.Annex.Date, revision, null, signOff), CurrentNotes()) { AsSigned = signed };
+        }
+
+        var asSigned = signed.Document();
+        var changes = AnnexDifferences.Between(asSigned, document);
+        // The notes under a signed table are made from what was signed: its warnings and the populations it used.
+        var signedNotes = Notes(signed.Report, signed.Populations.Select(p => (p.Year, p.Source)));
+        return new AnnexLoad(true, result, asSigned, signed.Settings, new SignOffStatus(figures.Annex.Date, signed.RevisionNumber, signOff, null), signedNotes)
+        {
+            AsSigned = signed,
+            CurrentDraft = changes.Count > 0 || AnnexDifferences.Between(document, asSigned).Count > 0 ? document : null,
+            ChangesSinceSignOff = changes,
+        };
     }
 
-    /// <summary>Which population figures the rates use, so that a later change of populations is never silent.</summary>
-    private static string PopulationNote(AreaCatalog catalog)
+    /// <summary>Which population figures the rates use (so that a later change of populations is never silent), and the warnings, in Vietnamese.</summary>
+    private AnnexNotes Notes(AnnexReport report, IEnumerable<(int Year, string Source)> populations)
     {
-        var sources = catalog.Children.Prepend(catalog.Area)
-            .Select(a => a.Population)
-            .OfType<Core.Areas.Population>()
+        var sources = populations
             .Select(p => string.IsNullOrWhiteSpace(p.Source) ? $"năm {p.Year}" : $"năm {p.Year}, nguồn: {p.Source}")
             .Distinct(StringComparer.Ordinal);
-        return $"Dân số dùng để tính tỷ lệ: {string.Join("; ", sources)}.";
+        return new AnnexNotes(
+            $"Dân số dùng để tính tỷ lệ: {string.Join("; ", sources)}.",
+            Messages.InVietnamese<IReadOnlyList<string>>(() => [.. report.Warnings.Select(messages.Warning)]));
     }
 }

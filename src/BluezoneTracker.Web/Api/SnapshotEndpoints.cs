@@ -45,7 +45,7 @@ internal static class SnapshotEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        string date, string? reason, HttpContext context, SnapshotIntake intake, ImportMessages texts, Messages messages,
+        string date, string? reason, string? mode, HttpContext context, SnapshotIntake intake, ImportMessages texts, Messages messages,
         FiguresQuery query, ReportSettingsStore settings, CancellationToken ct)
     {
         var limit = intake.Options.MaxFileBytes;
@@ -57,7 +57,8 @@ internal static class SnapshotEndpoints
         }
 
         reason ??= fields.GetValueOrDefault("reason");
-        var draft = (await intake.FromFileAsync(date, file, ct)).RefusingDuplicate();
+        mode ??= fields.GetValueOrDefault("mode");
+        var draft = (await intake.FromFileAsync(date, file, mode, ct)).RefusingDuplicate();
         if (draft.HasErrors)
         {
             return Problems(StatusCodes.Status422UnprocessableEntity, draft.Problems, texts);

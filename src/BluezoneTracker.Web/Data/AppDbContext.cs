@@ -13,6 +13,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<TargetEntity> Targets => Set<TargetEntity>();
 
+    public DbSet<PopulationEntity> Populations => Set<PopulationEntity>();
+
+    public DbSet<DataVersionEntity> DataVersion => Set<DataVersionEntity>();
+
     public DbSet<SnapshotRevisionEntity> SnapshotRevisions => Set<SnapshotRevisionEntity>();
 
     public DbSet<SnapshotCountEntity> SnapshotCounts => Set<SnapshotCountEntity>();
@@ -30,17 +34,49 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Saves, raising the store's data version in the same transaction when report data changed.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!ChangesReportData())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        DataVersion.ExecuteUpdate(v => v.SetProperty(r => r.Value, r => r.Value + 1));
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ChangesReportData())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The version row is raised first: on SQLite this takes the write lock, and since the raise and the
+        // change commit together, no reader can see the change under the old version, whichever process wrote.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await DataVersion.ExecuteUpdateAsync(v => v.SetProperty(r => r.Value, r => r.Value + 1), cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
+
+    /// <summary>Whether the pending changes touch what a report or the dashboard shows.</summary>
+    private bool ChangesReportData() => ChangeTracker.Entries().Any(e =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && e.Entity is AreaEntity or PopulationEntity or TargetEntity or SnapshotRevisionEntity or SnapshotCountEntity
+            or SignOffEntity or ReportSettingsEntity);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

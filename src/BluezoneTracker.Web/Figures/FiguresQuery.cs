@@ -41,6 +41,8 @@ public sealed record CurrentRevision(long Id, DateOnly Date, int Number, long Un
 /// </summary>
 public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, DataVersion version, IOptions<DeploymentOptions> deployment)
 {
+    // Entries are keyed by the data version, so an entry is never stale; the lifetime only frees memory
+    // of versions no reader asks for any more. No sliding lifetime: it would keep such entries alive.
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
     private readonly IMemoryCache cache = figuresCache.Memory;
@@ -72,7 +74,7 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
         var key = (nameof(AreaFigures), catalog.Area.Code, dates.Report, dates.Compare, version.Current);
         var figures = await cache.GetOrCreateAsync(key, async entry =>
         {
-            entry.SlidingExpiration = Lifetime;
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
             var computed = await ComputeAsync(catalog, dates.Report, dates.Compare, cancellationToken);
             entry.Size = computed.Annex.Rows.Count + 1;
             return computed;
@@ -95,7 +97,7 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
         {
             cache.Set(key, catalog, new MemoryCacheEntryOptions
             {
-                SlidingExpiration = Lifetime,
+                AbsoluteExpirationRelativeToNow = Lifetime,
                 Size = catalog.Children.Count + catalog.Revisions.Count + 1,
             });
         }

@@ -13,6 +13,8 @@ namespace BluezoneTracker.Web.Figures;
 /// </summary>
 public sealed class SeriesQuery(AppDbContext db, FiguresCache figuresCache, DataVersion version)
 {
+    // Entries are keyed by the data version, so an entry is never stale; the lifetime only frees memory
+    // of versions no reader asks for any more. No sliding lifetime: it would keep such entries alive.
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
     private readonly IMemoryCache cache = figuresCache.Memory;
@@ -24,7 +26,7 @@ public sealed class SeriesQuery(AppDbContext db, FiguresCache figuresCache, Data
         var key = ("series-total", catalog.Area.Code, version.Current);
         return (await cache.GetOrCreateAsync(key, async entry =>
         {
-            entry.SlidingExpiration = Lifetime;
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
             var ids = catalog.Revisions.Select(r => r.Id).ToList();
             var sums = await db.SnapshotCounts.AsNoTracking()
                 .Where(x => ids.Contains(x.RevisionId))
@@ -47,7 +49,7 @@ public sealed class SeriesQuery(AppDbContext db, FiguresCache figuresCache, Data
         var key = ("series-children", catalog.Area.Code, string.Join(',', wanted), version.Current);
         return (await cache.GetOrCreateAsync(key, async entry =>
         {
-            entry.SlidingExpiration = Lifetime;
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
             var ids = catalog.Revisions.Select(r => r.Id).ToList();
             var rows = await db.SnapshotCounts.AsNoTracking()
                 .Where(x => ids.Contains(x.RevisionId) && wanted.Contains(x.Area!.Code))
@@ -76,7 +78,7 @@ public sealed class SeriesQuery(AppDbContext db, FiguresCache figuresCache, Data
         var key = ("counts-on", catalog.Area.Code, date, version.Current);
         return await cache.GetOrCreateAsync(key, async entry =>
         {
-            entry.SlidingExpiration = Lifetime;
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
             var counts = (await RevisionCounts.ReadAsync(db, [new RevisionCounts.Stored(revision.Id, date, revision.Unassigned)], cancellationToken))[revision.Id];
             entry.Size = counts.Registrations.Count + 1;
             return counts;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Snapshots;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Infrastructure;
@@ -9,9 +10,12 @@ using BluezoneTracker.Web.Localization;
 namespace BluezoneTracker.Web.Import;
 
 /// <summary>
-/// <c>import --date 2020-08-18 --file counts.csv [--reason "…"] [--dry-run]</c>: the same parsing and
-/// checks as the upload page, for automation. Exit 0 when saved (or previewed), 1 when the file has
-/// problems (nothing written), 2 for a usage error. Other arguments configure the app as usual
+/// <c>import --user NAME --date 2020-08-18 --file counts.csv [--mode replace|update] [--reason "…"] [--dry-run]</c>:
+/// the same parsing and checks as the upload page, for automation, as a named account: it must be an
+/// enabled Staff, Director or Admin account; the revision is recorded and audited under its name, and a
+/// signed-off date is revised only by a Director or an Admin, as on the pages. Exit 0 when saved (or
+/// previewed), 1 when the file or a rule refuses it (nothing written), 2 for a usage error or an account
+/// that may not enter counts. Other arguments configure the app as usual
 /// (e.g. <c>--ConnectionStrings:Default "Data Source=…"</c>).
 /// </summary>
 public static class ImportCommand
@@ -26,9 +30,9 @@ public static class ImportCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var (options, rest) = Parse(args is [Verb, ..] ? args[1..] : args);
-        if (options.Date is null || options.File is null)
+        if (options.Date is null || options.File is null || string.IsNullOrWhiteSpace(options.User))
         {
-            await error.WriteLineAsync("Cách dùng / usage: import --date 2020-08-18 --file counts.csv [--reason \"…\"] [--dry-run] [--lang en]");
+            await error.WriteLineAsync("Cách dùng / usage: import --user NAME --date 2020-08-18 --file counts.csv [--mode replace|update] [--reason \"…\"] [--dry-run] [--lang en]");
             return 2;
         }
 
@@ -44,6 +48,14 @@ public static class ImportCommand
         var intake = scope.ServiceProvider.GetRequiredService<SnapshotIntake>();
         var texts = scope.ServiceProvider.GetRequiredService<ImportMessages>();
         var messages = scope.ServiceProvider.GetRequiredService<Messages>();
+        var account = await ImportAccount.FindAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), options.User, CancellationToken.None);
+        if (account is not { MayEnterCounts: true })
+        {
+            await error.WriteLineAsync(en
+                ? $"The account '{options.User}' does not exist, is disabled, or may not enter counts (Staff, Director or Admin)."
+                : $"Tài khoản '{options.User}' không tồn tại, đã bị vô hiệu hoá, hoặc không được nhập số liệu (cần Cán bộ, Lãnh đạo hoặc Quản trị viên).");
+            return 2;
+        }
 
         var file = Locate(options.File);
         if (!file.Exists)
@@ -59,7 +71,7 @@ public static class ImportCommand
         }
 
         var upload = new UploadedFile(file.Name, await File.ReadAllBytesAsync(file.FullName));
-        var draft = (await intake.FromFileAsync(options.Date, upload, CancellationToken.None)).RefusingDuplicate();
+        var draft = (await intake.FromFileAsync(options.Date, upload, options.Mode, CancellationToken.None)).RefusingDuplicate();
 
         if (draft.HasErrors)
         {
@@ -80,7 +92,8 @@ public static class ImportCommand
         }
 
         // Automation cannot tick a box: the warnings above are printed, and saving means the operator accepted them.
-        var result = await intake.SaveAsync(draft, RevisionSource.CommandLine, options.Reason, ActingUser.CommandLine(), warningsConfirmed: true, CancellationToken.None);
+        var result = await intake.SaveAsync(
+            draft, RevisionSource.CommandLine, options.Reason, account.UserName, warningsConfirmed: true, CancellationToken.None, account.MayReviseSignedOff);
         if (!result.Saved)
         {
             foreach (var problem in result.Problems)
@@ -138,11 +151,11 @@ public static class ImportCommand
         return file;
     }
 
-    private sealed record Options(string? Date, string? File, string? Reason, bool DryRun, string? Lang);
+    private sealed record Options(string? Date, string? File, string? Reason, bool DryRun, string? Lang, string? User, string? Mode);
 
     private static (Options Options, string[] Others) Parse(string[] args)
     {
-        string? date = null, file = null, reason = null, lang = null;
+        string? date = null, file = null, reason = null, lang = null, user = null, mode = null;
         var dryRun = false;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -154,11 +167,38 @@ public static class ImportCommand
                 case "--file": file = Next(); break;
                 case "--reason": reason = Next(); break;
                 case "--lang": lang = Next(); break;
+                case "--user": user = Next(); break;
+                case "--mode": mode = Next(); break;
                 case "--dry-run": dryRun = true; break;
                 default: rest.Add(args[i]); break;
             }
         }
 
-        return (new Options(date, file, reason, dryRun, lang), [.. rest]);
+        return (new Options(date, file, reason, dryRun, lang, user, mode), [.. rest]);
+    }
+}
+
+/// <summary>The account the <c>import</c> verb runs as, and what its role allows.</summary>
+internal sealed record ImportAccount(string UserName, string? Role, bool IsDisabled)
+{
+    public bool MayEnterCounts => !IsDisabled && Role is { } r && Roles.IsKnown(r) && Roles.Includes(r, Roles.Staff);
+
+    public bool MayReviseSignedOff => MayEnterCounts && Roles.Includes(Role!, Roles.Director);
+
+    /// <summary>The account of that user name (Identity's normalised form), or null.</summary>
+    public static async Task<ImportAccount?> FindAsync(AppDbContext db, string? userName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var normalized = userName?.Trim().ToUpperInvariant();
+        var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.Users.Where(u => u.NormalizedUserName == normalized)
+                .Select(u => new
+                {
+                    u.UserName,
+                    u.IsDisabled,
+                    Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+                }),
+            ct);
+        return user is null ? null : new ImportAccount(user.UserName!, user.Role, user.IsDisabled);
     }
 }

@@ -32,7 +32,13 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         await figures.CatalogAsync(null, ct) ?? throw new InvalidOperationException("No area is configured.");
 
     /// <summary>Checks a file's counts for a date.</summary>
-    public async Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, CancellationToken ct)
+    public Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, CancellationToken ct) => FromFileAsync(dateText, file, null, ct);
+
+    /// <summary>
+    /// Checks a file's counts for a date. A file that leaves out areas the date has counts for needs a
+    /// <paramref name="mode"/>: <c>replace</c> (the file is the whole date) or <c>update</c> (only its areas change).
+    /// </summary>
+    public async Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, string? mode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
         var catalog = await CatalogAsync(ct);
@@ -42,6 +48,12 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         var problems = new List<ImportProblem>();
         problems.AddRange(new[] { dateProblem, fileProblem, StoredText.FileNameProblem(file.FileName) }.OfType<ImportProblem>());
         problems.AddRange(parsed?.Problems ?? []);
+        var (saveMode, modeProblem) = IntakeModes.Parse(mode);
+        if (modeProblem is not null)
+        {
+            problems.Add(modeProblem);
+        }
+
         var warnings = new List<DataWarning>(parsed?.Warnings ?? []);
         if (table is not null && date is { } chosen && FileDate.Compare(table, chosen, catalog.Area) is { } otherDate)
         {
@@ -50,13 +62,23 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         }
 
         var sameFile = await SameFileImportsAsync(file.Sha256, ct);
-        return await DraftAsync(catalog, date, parsed?.Rows ?? [], parsed?.Unassigned ?? 0, problems, warnings, file, sameFile, ct);
+        return await DraftAsync(catalog, date, parsed?.Rows ?? [], parsed?.Unassigned, problems, warnings, file, sameFile, saveMode, ct);
     }
 
     /// <summary>Checks the grid's counts: texts by area code, and the unassigned count.</summary>
-    public async Task<IntakeDraft> FromGridAsync(string? dateText, IReadOnlyDictionary<string, string?> counts, string? unassignedText, CancellationToken ct)
+    public Task<IntakeDraft> FromGridAsync(string? dateText, IReadOnlyDictionary<string, string?> counts, string? unassignedText, CancellationToken ct) =>
+        FromGridAsync(dateText, counts, unassignedText, [], ct);
+
+    /// <summary>
+    /// Checks the grid's counts: texts by area code, the unassigned count, and the areas whose count the user
+    /// chose to remove from the date. The grid is the whole date: a blank box for an area that has a count on
+    /// the date is a problem, never a removal; removing is the explicit <paramref name="remove"/> list.
+    /// </summary>
+    public async Task<IntakeDraft> FromGridAsync(
+        string? dateText, IReadOnlyDictionary<string, string?> counts, string? unassignedText, IReadOnlyCollection<string> remove, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(remove);
         var catalog = await CatalogAsync(ct);
         var (date, dateProblem) = AsOfDate.Parse(dateText, dates.Accepted.EndingBy(Today));
         var problems = new List<ImportProblem>();
@@ -65,12 +87,20 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
             problems.Add(dateProblem);
         }
 
+        var onDate = date is { } d0 && catalog.Revisions.FirstOrDefault(r => r.Date == d0) is { } currentRevision
+            ? (await RevisionCounts.ReadAsync(db, [new RevisionCounts.Stored(currentRevision.Id, currentRevision.Date, currentRevision.Unassigned)], ct))[currentRevision.Id]
+            : null;
         var rows = new List<MatchedRow>();
         var line = 0;
         foreach (var child in catalog.Children)
         {
             // Grid problems are located by the district's name (Cell), not by a line.
             line++;
+            if (remove.Contains(child.Code))
+            {
+                continue;
+            }
+
             var text = counts.GetValueOrDefault(child.Code);
             var (count, problem) = CountText.Parse(text);
             if (problem is { } p)
@@ -81,6 +111,10 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
             {
                 rows.Add(new MatchedRow(line, child, child.Name, MatchKind.Code, c));
             }
+            else if (onDate?.For(child.Code) is not null)
+            {
+                problems.Add(new ImportProblem(ImportProblemKind.BlankCount, null, child.Name, text));
+            }
         }
 
         var (unassigned, unassignedProblem) = CountText.Parse(unassignedText);
@@ -89,12 +123,12 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
             problems.Add(new ImportProblem(unassignedProblem ?? ImportProblemKind.MissingCount, null, unassignedProblem is null ? null : "Số thuê bao chưa xác định được huyện", unassignedText));
         }
 
-        return await DraftAsync(catalog, date, rows, unassigned ?? 0, problems, [], null, [], ct);
+        return await DraftAsync(catalog, date, rows, unassigned ?? 0, problems, [], null, [], IntakeMode.Replace, ct);
     }
 
     private async Task<IntakeDraft> DraftAsync(
-        AreaCatalog catalog, DateOnly? date, IReadOnlyList<MatchedRow> rows, long unassigned, List<ImportProblem> problems,
-        IReadOnlyList<DataWarning> fileWarnings, UploadedFile? file, IReadOnlyList<EarlierImport> sameFile, CancellationToken ct)
+        AreaCatalog catalog, DateOnly? date, IReadOnlyList<MatchedRow> rows, long? unassigned, List<ImportProblem> problems,
+        IReadOnlyList<DataWarning> fileWarnings, UploadedFile? file, IReadOnlyList<EarlierImport> sameFile, IntakeMode? mode, CancellationToken ct)
     {
         // With problems the preview is still built from the rows that could be read, so the user sees
         // them beside the errors; HasErrors keeps such a draft from being saved.
@@ -103,11 +137,17 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
             return new IntakeDraft(catalog.Area, catalog.Children, date, rows, problems, null, null, file, sameFile);
         }
 
-        var proposed = new SnapshotCounts(d, rows.ToDictionary(r => r.Area.Code, r => r.Count, StringComparer.Ordinal), unassigned);
         var current = catalog.Revisions.FirstOrDefault(r => r.Date == d);
         var earlier = catalog.Revisions.Where(r => r.Date < d).OrderByDescending(r => r.Date).Take(AnnexCalculator.UnchangedSnapshotsThreshold).ToList();
         var counts = await RevisionCounts.ReadAsync(
             db, [.. earlier.Append(current).OfType<CurrentRevision>().Select(r => new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned))], ct);
+        var fromInput = new SnapshotCounts(d, rows.ToDictionary(r => r.Area.Code, r => r.Count, StringComparer.Ordinal), unassigned ?? 0);
+        var (proposed, modeProblem) = IntakeModes.Apply(fromInput, unassigned is not null, current is null ? null : counts[current.Id], mode);
+        if (modeProblem is not null)
+        {
+            problems.Add(modeProblem);
+        }
+
         var preview = IntakePreview.Build(
             new IntakeInput(catalog.Area, catalog.Children, proposed, [.. earlier.Select(r => counts[r.Id])], current is null ? null : counts[current.Id]),
             fileWarnings);
@@ -116,9 +156,12 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
 
     /// <summary>
     /// Saves a checked draft as a new revision in one transaction. Refused (nothing written) when it has
-    /// errors, when it revises a date without a reason, or when its warnings were not confirmed.
+    /// errors or unconfirmed warnings, and — checked inside the write, against the store — when it revises a
+    /// date without a reason, when another save of the date came after the preview, or when it revises a
+    /// signed-off date without being a Director or an Admin (<paramref name="mayReviseSignedOff"/>; by default
+    /// the signed-in user's role).
     /// </summary>
-    public async Task<IntakeResult> SaveAsync(IntakeDraft draft, RevisionSource source, string? reason, string user, bool warningsConfirmed, CancellationToken ct)
+    public async Task<IntakeResult> SaveAsync(IntakeDraft draft, RevisionSource source, string? reason, string user, bool warningsConfirmed, CancellationToken ct, bool? mayReviseSignedOff = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (draft.HasErrors || draft.Date is not { } date || draft.Preview is null)
@@ -131,17 +174,8 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
             return new IntakeResult(null, date, [tooLong]);
         }
 
+        // The rules (a revision needs a reason; a signed-off date needs a Director) are checked inside the write.
         reason = StoredText.Clean(reason);
-        if (draft.IsRevision && string.IsNullOrWhiteSpace(reason))
-        {
-            return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.ReasonRequired, Other: draft.CurrentNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        }
-
-        if (draft.IsRevision && await NeedsDirectorAsync(draft.Parent.Code, date, ct))
-        {
-            return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.SignedOffDate)]);
-        }
-
         if (draft.NeedsConfirmation && !warningsConfirmed)
         {
             return new IntakeResult(null, date, []);
@@ -149,7 +183,8 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
 
         var counts = draft.Preview.Annex.Rows.Where(r => r.Registrations is not null).ToDictionary(r => r.Code, r => r.Registrations!.Value, StringComparer.Ordinal);
         return await AppendAsync(new SnapshotStore.NewRevision(
-            draft.Parent.Code, new SnapshotCounts(date, counts, draft.Preview.Annex.Unassigned.Registrations), user, source, draft.File?.FileName, reason?.Trim(), draft.File, null), ct);
+            draft.Parent.Code, new SnapshotCounts(date, counts, draft.Preview.Annex.Unassigned.Registrations), user, source, draft.File?.FileName, reason?.Trim(), draft.File, null,
+            draft.CurrentNumber, mayReviseSignedOff ?? MayReviseSignedOff()), ct);
     }
 
     /// <summary>Makes an earlier revision current again, as a new revision (nothing is overwritten).</summary>
@@ -176,40 +211,29 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
             return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.UnknownRevision, Value: $"{date:yyyy-MM-dd} #{number}")]);
         }
 
-        if (await NeedsDirectorAsync(catalog.Area.Code, date, ct))
-        {
-            return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.SignedOffDate)]);
-        }
-
         var restored = (await RevisionCounts.ReadAsync(db, [revision.Stored], ct))[revision.Stored.Id];
+        var current = catalog.Revisions.FirstOrDefault(r => r.Date == date)?.Number;
         return await AppendAsync(new SnapshotStore.NewRevision(
-            catalog.Area.Code, restored, user, RevisionSource.Restore, revision.FileName, $"Khôi phục bản #{number}: {reason.Trim()}", null, revision.UploadedFileId), ct);
+            catalog.Area.Code, restored, user, RevisionSource.Restore, revision.FileName, $"Khôi phục bản #{number}: {reason.Trim()}", null, revision.UploadedFileId,
+            current, MayReviseSignedOff()), ct);
     }
 
-    /// <summary>Every save ends here: the revision is appended and the cached figures are invalidated.</summary>
+    /// <summary>Every save ends here: the revision is appended (or refused by a rule) and the cached figures are invalidated.</summary>
     private async Task<IntakeResult> AppendAsync(SnapshotStore.NewRevision revision, CancellationToken ct)
     {
-        var number = await SnapshotStore.AppendAsync(db, clock, revision, ct);
-        version.Bump();
-        return new IntakeResult(number, revision.Counts.Date, []);
-    }
-
-    /// <summary>
-    /// A signed-off date is revised only by a Director or an Admin (the earlier sign-off then shows as
-    /// superseded). The command line runs on the server itself and is not asked.
-    /// </summary>
-    private async Task<bool> NeedsDirectorAsync(string areaCode, DateOnly date, CancellationToken ct)
-    {
-        if (http.HttpContext?.User is not { } user || user.IsInRole(Accounts.Roles.Director) || user.IsInRole(Accounts.Roles.Admin))
+        var appended = await SnapshotStore.AppendAsync(db, clock, revision, ct);
+        if (appended.Problem is { } problem)
         {
-            return false;
+            return new IntakeResult(null, revision.Counts.Date, [problem]);
         }
 
-        return await db.SignOffs.AnyAsync(
-            s => s.Revision!.Area!.Code == areaCode && s.Revision.Date == date
-                && !db.SnapshotRevisions.Any(n => n.AreaId == s.Revision.AreaId && n.Date == date && n.Number > s.Revision.Number),
-            ct);
+        version.Bump();
+        return new IntakeResult(appended.Number, revision.Counts.Date, []);
     }
+
+    /// <summary>A signed-off date is revised only by a Director or an Admin; the signed annex stays as signed.</summary>
+    private bool MayReviseSignedOff() =>
+        http.HttpContext?.User is { } user && (user.IsInRole(Accounts.Roles.Director) || user.IsInRole(Accounts.Roles.Admin));
 
     private async Task<IReadOnlyList<EarlierImport>> SameFileImportsAsync(string sha256, CancellationToken ct) =>
         await db.SnapshotRevisions.AsNoTracking()

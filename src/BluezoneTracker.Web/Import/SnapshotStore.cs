@@ -1,3 +1,5 @@
+using System.Globalization;
+using BluezoneTracker.Core.Import;
 using BluezoneTracker.Core.Snapshots;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
@@ -5,42 +7,52 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BluezoneTracker.Web.Import;
 
-/// <summary>Appends new revisions; rows are only ever inserted.</summary>
+/// <summary>
+/// Appends new revisions; rows are only ever inserted. The rules that depend on what is stored are
+/// checked here, inside the write transaction, so that a second writer — another request, the
+/// <c>import</c> verb, another server — cannot slip past them between a check and the write.
+/// </summary>
 internal static class SnapshotStore
 {
+    /// <summary>A revision to append.</summary>
+    /// <param name="Previewed">The date's current revision number when the user saw the preview (null: the date had no counts).</param>
+    /// <param name="MayReviseSignedOff">The acting user is a Director or an Admin (resolved at the edge).</param>
     public sealed record NewRevision(
         string ParentCode, SnapshotCounts Counts, string User, RevisionSource Source, string? FileName, string? Reason,
-        UploadedFile? File, long? ExistingFileId);
+        UploadedFile? File, long? ExistingFileId, int? Previewed, bool MayReviseSignedOff);
 
-    /// <summary>Appends a revision (and its file, stored once per content) in one transaction; returns its number.</summary>
-    public static async Task<int> AppendAsync(AppDbContext db, TimeProvider clock, NewRevision revision, CancellationToken ct)
-    {
-        // Two saves of the same date at once both pick the next number; the unique index refuses the
-        // second, which then tries again with the number after (nothing of the failed attempt is kept).
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await AppendOnceAsync(db, clock, revision, ct);
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+    /// <summary>The number of the appended revision, or the rule that refused it (nothing written).</summary>
+    public readonly record struct Appended(int? Number, ImportProblem? Problem);
 
-    private static async Task<int> AppendOnceAsync(AppDbContext db, TimeProvider clock, NewRevision revision, CancellationToken ct)
+    /// <summary>
+    /// Appends a revision (and its file, stored once per content) in one transaction after checking, in that
+    /// transaction: a date that has counts needs a reason; the revision previewed is still the current one;
+    /// a signed-off date is revised only by a Director or an Admin.
+    /// </summary>
+    public static async Task<Appended> AppendAsync(AppDbContext db, TimeProvider clock, NewRevision revision, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
+            // On SQLite this is BEGIN IMMEDIATE: the write lock is taken before the rules read the store.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var parent = await db.Areas.SingleAsync(a => a.Code == revision.ParentCode, ct);
+            var date = revision.Counts.Date;
+            var current = await db.SnapshotRevisions.Where(r => r.AreaId == parent.Id && r.Date == date).MaxAsync(r => (int?)r.Number, ct);
+            if (Refusal(revision, current) is { } refused)
+            {
+                return new Appended(null, refused);
+            }
+
+            if (current is not null && !revision.MayReviseSignedOff
+                && await db.SignOffs.AnyAsync(s => s.Revision!.AreaId == parent.Id && s.Revision.Date == date, ct))
+            {
+                return new Appended(null, new ImportProblem(ImportProblemKind.SignedOffDate));
+            }
+
             var codes = revision.Counts.Registrations.Keys.ToList();
             var ids = await db.Areas.Where(a => a.ParentId == parent.Id && codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
-            var date = revision.Counts.Date;
-            var number = 1 + (await db.SnapshotRevisions.Where(r => r.AreaId == parent.Id && r.Date == date).MaxAsync(r => (int?)r.Number, ct) ?? 0);
+            var number = 1 + (current ?? 0);
             var now = clock.GetUtcNow();
             var entity = new SnapshotRevisionEntity
             {
@@ -78,7 +90,21 @@ internal static class SnapshotStore
             db.SnapshotRevisions.Add(entity);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return number;
+            return new Appended(number, null);
         });
+    }
+
+    /// <summary>The rules on the date's current revision number as stored now, in the order a user fixes them.</summary>
+    private static ImportProblem? Refusal(NewRevision revision, int? current)
+    {
+        static string? Text(int? n) => n?.ToString(CultureInfo.InvariantCulture);
+        if (current is not null && string.IsNullOrWhiteSpace(revision.Reason))
+        {
+            return new ImportProblem(ImportProblemKind.ReasonRequired, Other: Text(current));
+        }
+
+        return current != revision.Previewed
+            ? new ImportProblem(ImportProblemKind.RevisionMoved, Value: Text(revision.Previewed), Other: Text(current))
+            : null;
     }
 }

@@ -25,7 +25,7 @@ internal static class WebSetup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddSingleton<DataVersion>();
+        services.AddSingleton(provider => new DataVersion(provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>()));
         services.Configure<DateInputOptions>(configuration.GetSection("Dates"));
         services.AddSingleton<DateInput>();
         services.Configure<DeploymentOptions>(configuration.GetSection("Deployment"));

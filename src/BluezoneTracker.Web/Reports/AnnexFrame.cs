@@ -1,5 +1,4 @@
 using System.Globalization;
-using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Reports;
 
 namespace BluezoneTracker.Web.Reports;
@@ -21,9 +20,9 @@ public sealed record AnnexNotes(string PopulationNote, IReadOnlyList<string> War
 /// dispatch's place and date line, the notes, the sign-off line and the signer block.
 /// </summary>
 /// <remarks>
-/// The dispatch's values (number, place, date, signer) are read here and only here from the settings
-/// and the document: when they come from elsewhere (a dispatch entered at sign-off), this is the one
-/// function to change.
+/// The dispatch's values (number, place, date, signer) are read here and only here, from the document's
+/// <see cref="AnnexDocument.Dispatch"/>: the details the Director entered at sign-off, or for a draft the
+/// report settings dated on the as-of date.
 /// </remarks>
 internal sealed record AnnexFrame(
     string Agency,
@@ -47,15 +46,15 @@ internal sealed record AnnexFrame(
         ArgumentNullException.ThrowIfNull(settings);
         return new AnnexFrame(
             settings.AgencyName.ToUpper(CultureInfo.GetCultureInfo("vi-VN")),
-            $"Số: {settings.DocumentReference()}",
+            $"Số: {document.Dispatch.Reference}",
             NationText,
             MottoText,
-            $"{settings.Place}, {VietnameseFormat.LongDate(document.Report.Date)}",
+            document.Dispatch.PlaceAndDate,
             notes ?? AnnexNotes.None,
             signOff?.StatusLine,
             signOff is { IsDraft: true },
-            settings.SignerTitle,
-            settings.SignerName);
+            document.Dispatch.SignerTitle,
+            document.Dispatch.SignerName);
     }
 
     /// <summary>The note lines under the table, in print order: the population note, then the warnings under their heading.</summary>

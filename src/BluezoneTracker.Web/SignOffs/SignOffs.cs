@@ -51,7 +51,7 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
         var areaCode = catalog.Area.Code;
         return (await cache.Memory.GetOrCreateAsync(("sign-offs", areaCode, version.Current), async entry =>
         {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(30);
             var rows = await db.SignOffs.AsNoTracking()
                 .Where(s => s.Revision!.Area!.Code == areaCode)
                 .Select(s => new SignOffRow(s.RevisionId, s.Revision!.Date, s.Revision.Number, s.SignedByName, s.SignedAt))
@@ -63,29 +63,90 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
 
     private sealed record SignOffRow(long RevisionId, DateOnly Date, int Number, string SignedByName, DateTimeOffset SignedAt);
 
-    /// <summary>Signs off the current revision of a date. False when it is already signed.</summary>
-    public async Task<bool> SignAsync(AreaCatalog catalog, DateOnly date, AppUser user, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The newest annex signed for a date of the catalog's area, as signed (null when the date was never signed
+    /// off, or only before signed annexes were kept). Read once per <see cref="DataVersion"/>.
+    /// </summary>
+    public async Task<SignedAnnex?> LatestSignedAsync(AreaCatalog catalog, DateOnly date, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(user);
-        var current = catalog.Revisions.First(r => r.Date == date);
-        if (await db.SignOffs.AnyAsync(s => s.RevisionId == current.Id, cancellationToken))
+        var areaCode = catalog.Area.Code;
+        return await cache.Memory.GetOrCreateAsync(("signed-annex", areaCode, date, version.Current), async entry =>
         {
-            return false;
-        }
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(30);
+            var json = await db.SignOffs.AsNoTracking()
+                .Where(s => s.Revision!.Area!.Code == areaCode && s.Revision.Date == date && s.Annex != null)
+                .OrderByDescending(s => s.Id)
+                .Select(s => s.Annex)
+                .FirstOrDefaultAsync(cancellationToken);
+            entry.Size = json is null ? 1 : 20;
+            return json is null ? null : SignedAnnex.FromJson(json);
+        });
+    }
 
-        var signOff = new SignOffEntity
+    /// <summary>
+    /// Signs off the annex the Director saw: appended (never replacing an earlier sign-off) with every cell,
+    /// the populations, target, settings and dispatch details. Refused, with nothing written, when the date's
+    /// current revision is no longer <paramref name="revisionNumber"/> — checked inside the write transaction —
+    /// or when the annex is already signed exactly so.
+    /// </summary>
+    public async Task<SignResult> SignAsync(AreaCatalog catalog, SignedAnnex annex, AppUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(annex);
+        ArgumentNullException.ThrowIfNull(user);
+        var date = annex.Report.Date;
+        var areaCode = catalog.Area.Code;
+        var signedBy = user.UserName ?? user.Id;
+        var signed = annex with
         {
-            RevisionId = current.Id,
-            SignedBy = user.UserName ?? user.Id,
-            SignedByName = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName,
+            SignedBy = string.IsNullOrWhiteSpace(user.DisplayName) ? signedBy : user.DisplayName,
             SignedAt = clock.GetUtcNow(),
         };
-        db.SignOffs.Add(signOff);
-        audit.Add(AuditKinds.SignedOff, $"{catalog.Area.Code} {Core.Formatting.VietnameseFormat.IsoDate(date)}",
-            after: new { Revision = current.Number, signOff.SignedBy, signOff.SignedAt });
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var current = await db.SnapshotRevisions
+            .Where(r => r.Area!.Code == areaCode && r.Date == date)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new { r.Id, r.Number })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (current is null || current.Number != annex.RevisionNumber)
+        {
+            return SignResult.RevisionMoved;
+        }
+
+        var latest = await db.SignOffs.Where(s => s.Revision!.Area!.Code == areaCode && s.Revision.Date == date && s.Annex != null)
+            .OrderByDescending(s => s.Id).Select(s => s.Annex).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && (SignedAnnex.FromJson(latest) with { SignedBy = signed.SignedBy, SignedAt = signed.SignedAt }).ToJson() == signed.ToJson())
+        {
+            return SignResult.AlreadySigned;
+        }
+
+        db.SignOffs.Add(new SignOffEntity
+        {
+            RevisionId = current.Id,
+            SignedBy = signedBy,
+            SignedByName = signed.SignedBy,
+            SignedAt = signed.SignedAt,
+            Annex = signed.ToJson(),
+        });
+        audit.Add(AuditKinds.SignedOff, $"{areaCode} {Core.Formatting.VietnameseFormat.IsoDate(date)}",
+            after: new { Revision = current.Number, SignedBy = signedBy, signed.SignedAt, Dispatch = signed.Dispatch.Reference, DispatchDate = signed.Dispatch.Date });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         version.Bump();
-        return true;
+        return SignResult.SignedOff;
     }
+}
+
+/// <summary>The outcome of a sign-off.</summary>
+public enum SignResult
+{
+    SignedOff,
+
+    /// <summary>Exactly this annex (cells, settings, dispatch) is already the signed one.</summary>
+    AlreadySigned,
+
+    /// <summary>The date's counts changed (a new revision) while the sign-off page was open: nothing signed.</summary>
+    RevisionMoved,
 }

@@ -33,17 +33,21 @@ public sealed class SignOffTests(BluezoneAppFactory factory) : IClassFixture<Blu
     }
 
     [Fact]
-    public async Task A_new_revision_of_a_signed_date_is_a_draft_again_and_says_the_sign_off_was_superseded()
+    public async Task A_new_revision_of_a_signed_date_leaves_the_signed_annex_and_offers_the_new_one_as_a_draft()
     {
         var director = await factory.ClientForAsync(Roles.Director);
         await director.SubmitAsync("/annex/signoff?date=2020-08-12", "[data-testid=signoff-form]");
         await factory.AddRevisionAsync(new DateOnly(2020, 8, 12));
 
         var page = await Html.ParseAsync(await director.GetAsync(new Uri("/annex?date=2020-08-12", UriKind.Relative)));
-        Assert.Equal("BẢN NHÁP", page.QuerySelector("[data-testid=draft-mark]")!.Text());
-        Assert.StartsWith("Lần nhập 1 đã được duyệt (Kiểm thử Director, ", page.QuerySelector("[data-testid=superseded]")!.Text(), StringComparison.Ordinal);
-        Assert.EndsWith("nhưng đã bị thay thế bởi lần nhập 2.", page.QuerySelector("[data-testid=superseded]")!.Text(), StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector("[data-testid=signoff-link]"));
+        Assert.Null(page.QuerySelector("[data-testid=draft-mark]"));
+        Assert.Contains("Số liệu đã thay đổi sau khi duyệt", page.QuerySelector("[data-testid=changed-after-signoff]")!.Text(), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-testid=signoff-again-link]"));
+
+        var draft = await Html.ParseAsync(await director.GetAsync(new Uri("/annex?date=2020-08-12&draft=true", UriKind.Relative)));
+        Assert.Equal("BẢN NHÁP", draft.QuerySelector("[data-testid=draft-mark]")!.Text());
+        Assert.StartsWith("Lần nhập 1 đã được duyệt (Kiểm thử Director, ", draft.QuerySelector("[data-testid=superseded]")!.Text(), StringComparison.Ordinal);
+        Assert.EndsWith("nhưng đã bị thay thế bởi lần nhập 2.", draft.QuerySelector("[data-testid=superseded]")!.Text(), StringComparison.Ordinal);
     }
 }
 

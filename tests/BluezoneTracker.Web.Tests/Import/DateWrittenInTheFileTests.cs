@@ -81,8 +81,9 @@ public sealed class DateWrittenInTheFileTests : IDisposable
         await File.WriteAllBytesAsync(path, IntakeClient.Corpus("annex-typed-title-rows.csv"));
         using var output = new StringWriter();
         using var error = new StringWriter();
+        await CliAccounts.EnsureStaffAsync(Path.Combine(_folder, "cli.db"));
         var exit = await ImportCommand.RunAsync(
-            ["import", "--date", "2020-08-18", "--file", path, "--dry-run", "--ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "cli.db")}"], output, error);
+            ["import", "--user", CliAccounts.Staff, "--date", "2020-08-18", "--file", path, "--dry-run", "--ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "cli.db")}"], output, error);
 
         Assert.Equal(0, exit);
         Assert.Contains("Cảnh báo: " + TitleWarning, output.ToString(), StringComparison.Ordinal);

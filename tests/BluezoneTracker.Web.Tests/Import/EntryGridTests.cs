@@ -18,7 +18,7 @@ public sealed class EntryGridTests : IDisposable
         var rows = page.QuerySelectorAll("[data-testid=grid] tbody tr[data-code]").ToList();
         Assert.Equal(13, rows.Count);
         Assert.Equal("Thành phố Sơn La 21.106", page.QuerySelector("[data-testid=grid] tr[data-code='116']")!.Text());
-        Assert.Contains("Số gần nhất (17/8/2020)", page.QuerySelector("[data-testid=grid] thead")!.Text(), StringComparison.Ordinal);
+        Assert.Equal("Ngày 17/8/2020", page.QuerySelector("[data-testid=reference-header]")!.Text());
         Assert.NotNull(page.QuerySelector("[data-testid=grid] input[name='Counts[116]']"));
         Assert.Equal("84.126", page.QuerySelector("[data-testid=grid] tfoot td")!.Text());
     }

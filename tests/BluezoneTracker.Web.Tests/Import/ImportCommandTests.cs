@@ -1,4 +1,5 @@
 using BluezoneTracker.Web.Import;
+using BluezoneTracker.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace BluezoneTracker.Web.Tests.Import;
@@ -25,9 +26,10 @@ public sealed class ImportCommandTests : IDisposable
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
+        await CliAccounts.EnsureStaffAsync(Database);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await ImportCommand.RunAsync(["import", .. args, "--ConnectionStrings:Default", $"Data Source={Database}"], output, error);
+        var exit = await ImportCommand.RunAsync(["import", "--user", CliAccounts.Staff, .. args, "--ConnectionStrings:Default", $"Data Source={Database}"], output, error);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -80,6 +82,6 @@ public sealed class ImportCommandTests : IDisposable
     {
         var (exit, _, error) = await RunAsync("--date", "2020-08-18");
         Assert.Equal(2, exit);
-        Assert.Contains("import --date 2020-08-18 --file counts.csv", error, StringComparison.Ordinal);
+        Assert.Contains("import --user NAME --date 2020-08-18 --file counts.csv", error, StringComparison.Ordinal);
     }
 }

@@ -54,6 +54,8 @@ public static class IntakeClient
             ["Token"] = ((IHtmlInputElement)form.QuerySelector("input[name=Token]")!).Value,
             ["Reason"] = reason ?? string.Empty,
             ["ConfirmWarnings"] = confirmWarnings ? "true" : "false",
+            ["Previewed"] = ((IHtmlInputElement?)form.QuerySelector("input[name=Previewed]"))?.Value ?? string.Empty,
+            ["Mode"] = ((IHtmlInputElement?)form.QuerySelector("input[name=Mode]"))?.Value ?? string.Empty,
         };
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri("/snapshots/upload?handler=Confirm", UriKind.Relative), content);

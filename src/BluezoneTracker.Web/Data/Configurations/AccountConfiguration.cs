@@ -34,7 +34,8 @@ internal sealed class SignOffConfiguration : IEntityTypeConfiguration<SignOffEnt
         builder.Property(s => s.SignedBy).HasMaxLength(256);
         builder.Property(s => s.SignedByName).HasMaxLength(200);
         builder.HasOne(s => s.Revision).WithMany().HasForeignKey(s => s.RevisionId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(s => s.RevisionId).IsUnique();
+        // A revision may be signed again when its annex changed (a population, a target, a setting).
+        builder.HasIndex(s => s.RevisionId);
     }
 }
 

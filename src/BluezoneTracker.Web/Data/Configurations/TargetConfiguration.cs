@@ -12,6 +12,7 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<TargetEntit
         builder.Property(t => t.Share).HasPrecision(9, 6);
         builder.Property(t => t.Basis).HasConversion<string>().HasMaxLength(40);
         builder.HasOne(t => t.Area).WithMany().HasForeignKey(t => t.AreaId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(t => t.AreaId);
+        builder.Property(t => t.CreatedBy).HasMaxLength(256);
+        builder.HasIndex(t => new { t.AreaId, t.EffectiveFrom });
     }
 }

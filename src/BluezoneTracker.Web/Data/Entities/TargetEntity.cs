@@ -17,5 +17,12 @@ public sealed class TargetEntity
 
     public TargetBasisPreference Basis { get; set; }
 
+    /// <summary>The first report date that uses this target; reports of earlier dates use the target in force then.</summary>
+    public DateOnly EffectiveFrom { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string CreatedBy { get; set; } = string.Empty;
+
     public Target ToDomain() => new(Share, Deadline, Basis);
 }

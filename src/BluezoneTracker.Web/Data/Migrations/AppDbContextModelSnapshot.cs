@@ -233,6 +233,73 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.DataVersionEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
+                });
+
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.PopulationEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PopulationSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PopulationYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SmartphoneOwners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SmartphoneOwnersSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SmartphoneOwnersYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "EffectiveFrom");
+
+                    b.ToTable("Populations", (string)null);
+                });
+
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.ReportSettingsEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -262,6 +329,9 @@ namespace BluezoneTracker.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Annex")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RevisionId")
                         .HasColumnType("INTEGER");
 
@@ -280,8 +350,7 @@ namespace BluezoneTracker.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RevisionId")
-                        .IsUnique();
+                    b.HasIndex("RevisionId");
 
                     b.ToTable("SignOffs", (string)null);
                 });
@@ -370,7 +439,18 @@ namespace BluezoneTracker.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Share")
@@ -379,7 +459,7 @@ namespace BluezoneTracker.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
+                    b.HasIndex("AreaId", "EffectiveFrom");
 
                     b.ToTable("Targets", (string)null);
                 });
@@ -592,6 +672,17 @@ namespace BluezoneTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.PopulationEntity", b =>
+                {
+                    b.HasOne("BluezoneTracker.Web.Data.Entities.AreaEntity", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
                 });
 
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.SignOffEntity", b =>

@@ -16,6 +16,16 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
     [BindProperty(SupportsGet = true)]
     public string? Compare { get; set; }
 
+    /// <summary>"true": the annex of the current data (BẢN NHÁP) even when the date has a signed annex.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Draft { get; set; }
+
+    /// <summary>Cells in which the current data differs from the signed annex shown.</summary>
+    public IReadOnlyList<Core.Reports.AnnexDifferences.Cell> ChangesSinceSignOff { get; private set; } = [];
+
+    /// <summary>Whether the current data gives another annex than the signed one (a draft to sign again).</summary>
+    public bool HasNewDraft { get; private set; }
+
     public AnnexDocument? Document { get; private set; }
 
     public string? Problem { get; private set; }
@@ -27,7 +37,8 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var annex = await source.LoadAsync(new FiguresRequest(null, Date, Compare), cancellationToken);
+        var draft = Api.AnnexEndpoints.TryParseFlag(Draft, out var flag) && flag;
+        var annex = await source.LoadAsync(new FiguresRequest(null, Date, Compare), draft, cancellationToken);
         if (!annex.Allowed)
         {
             return Challenge();
@@ -43,6 +54,8 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
         Dates = annex.Result!.Catalog!.Dates;
         AnnexLink.Remember(ViewData, document.Report);
         SignOff = annex.SignOff;
+        ChangesSinceSignOff = annex.ChangesSinceSignOff;
+        HasNewDraft = annex.CurrentDraft is not null;
         PopulationNote = annex.Notes?.PopulationNote ?? string.Empty;
         PrintedWarnings = annex.Notes?.Warnings ?? [];
         Warnings = [.. document.Report.Warnings.Select(messages.Warning)];
@@ -71,6 +84,11 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
             if (d.Report.CompareDate is { } c)
             {
                 values["compare"] = Core.Formatting.VietnameseFormat.IsoDate(c);
+            }
+
+            if (SignOff is { IsDraft: true, Superseded: not null })
+            {
+                values["draft"] = "true";
             }
         }
 

@@ -1,8 +1,11 @@
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Reports;
+using BluezoneTracker.Web.Api;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Reports;
+using BluezoneTracker.Web.SignOffs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,47 +13,134 @@ using Microsoft.Extensions.Localization;
 
 namespace BluezoneTracker.Web.Pages.Annex;
 
-/// <summary>A Director marks the current revision of a date as official ("Đã duyệt").</summary>
-public sealed class SignOffModel(FiguresQuery query, SignOffs.SignOffs signOffs, UserManager<AppUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
+/// <summary>
+/// A Director signs off a date's annex: the page shows exactly what is signed — the annex of the current
+/// data, its warnings and the dispatch details (number, date, place, signer; pre-filled from the report
+/// settings) — and can download it as a draft PDF with those details first. Signing stores the whole annex.
+/// </summary>
+public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs, UserManager<AppUser> users, Messages messages, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public SignOffStatus? Status { get; private set; }
+    [BindProperty(SupportsGet = true)]
+    public string? Date { get; set; }
+
+    [BindProperty]
+    public DispatchInput Dispatch { get; set; } = new();
+
+    /// <summary>The revision and fingerprint of the annex shown when the page was opened.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
+    [BindProperty]
+    public string? Fingerprint { get; set; }
+
+    public AnnexLoad? Annex { get; private set; }
+
+    public AnnexDocument? Document { get; private set; }
+
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
 
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? date, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var catalog = await LoadAsync(date, cancellationToken);
-        return catalog is null ? BadRequestPage() : Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string? date, CancellationToken cancellationToken)
-    {
-        var catalog = await LoadAsync(date, cancellationToken);
-        if (catalog is null || Status is null)
+        if (!await LoadAsync(ct))
         {
-            return BadRequestPage();
+            return Refuse(StatusCodes.Status400BadRequest, Problem!);
         }
 
-        await signOffs.SignAsync(catalog, Status.Date, (await users.GetUserAsync(User))!, cancellationToken);
-        return RedirectToPage("/Annex/Index", new { date = VietnameseFormat.IsoDate(Status.Date) });
-    }
-
-    private async Task<AreaCatalog?> LoadAsync(string? date, CancellationToken cancellationToken)
-    {
-        var catalog = await query.CatalogAsync(null, cancellationToken);
-        if (catalog is null || !VietnameseFormat.TryParseIsoDate(date, out var day) || !catalog.Dates.Contains(day))
-        {
-            Problem = localizer["Không có số liệu cho ngày {0}.", date ?? string.Empty];
-            return null;
-        }
-
-        Status = await signOffs.StatusAsync(catalog, day, cancellationToken);
-        return catalog;
-    }
-
-    private PageResult BadRequestPage()
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Dispatch = DispatchInput.From(DispatchDetails.FromSettings(Annex!.Settings, Document!.Report.Date));
+        Revision = CurrentRevision();
+        Fingerprint = FingerprintNow();
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await CheckAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var annex = new SignedAnnex(Annex!.Result!.Figures!.Annex, Annex.Settings, Dispatch.ToDetails(Document!.Report.Date), Annex.Result.Catalog!.Target,
+            SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.Children), Revision, string.Empty, default);
+        var result = await signOffs.SignAsync(Annex.Result.Catalog, annex, (await users.GetUserAsync(User))!, ct);
+        return result == SignResult.RevisionMoved
+            ? Refuse(StatusCodes.Status409Conflict, localizer["Số liệu của ngày này đã thay đổi trong lúc trang duyệt đang mở; chưa duyệt gì. Hãy xem lại bản mới rồi duyệt."])
+            : RedirectToPage("/Annex/Index", new { date = VietnameseFormat.IsoDate(Document.Report.Date) });
+    }
+
+    /// <summary>The annex as it would be signed, with the dispatch details typed, as a draft PDF (nothing is stored).</summary>
+    public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
+    {
+        if (await CheckAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var document = AnnexDocument.From(Document!.Report, Annex!.Settings, Dispatch.ToDetails(Document.Report.Date));
+        var status = new SignOffStatus(document.Report.Date, Revision, null, null);
+        var pdf = AnnexPdf.Write(document, Annex.Settings, new AnnexPdfOptions(VietnamTime.Now(clock).DateTime, SignOff: status));
+        return AnnexDownload.File(HttpContext, document, pdf, AnnexPdf.ContentType, "pdf") is var file ? new ResultAdapter(file) : NotFound();
+    }
+
+    /// <summary>Loads the annex of the current data and checks the posted details against it; a refusal page, or null.</summary>
+    private async Task<IActionResult?> CheckAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, Problem!);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (Dispatch.ToDetails(Document!.Report.Date).Check(Document.Report.Date) is { } problem)
+        {
+            var text = problem == DispatchProblem.DateBeforeAsOf
+                ? localizer["Ngày công văn ({0}) không được trước ngày số liệu ({1}).", VietnameseFormat.Date(Dispatch.Date ?? default), VietnameseFormat.Date(Document.Report.Date)]
+                : localizer["Hãy ghi đủ nơi ban hành và chức danh người ký (số công văn tối đa 20 ký tự, các ô khác tối đa 100)."];
+            return Refuse(StatusCodes.Status400BadRequest, text);
+        }
+
+        if (Revision != CurrentRevision() || Fingerprint != FingerprintNow())
+        {
+            return Refuse(StatusCodes.Status409Conflict, localizer["Số liệu của ngày này đã thay đổi trong lúc trang duyệt đang mở; chưa duyệt gì. Hãy xem lại bản mới rồi duyệt."]);
+        }
+
+        return null;
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Annex = await source.LoadAsync(new FiguresRequest(null, Date), draft: true, ct);
+        if (Annex.Document is not { } document || string.IsNullOrWhiteSpace(Date))
+        {
+            Problem = Annex.Result is { } r && r.Problem is not null ? messages.ForPage(r).Text : localizer["Không có số liệu cho ngày {0}.", Date ?? string.Empty];
+            return false;
+        }
+
+        Document = document;
+        Warnings = [.. document.Report.Warnings.Select(messages.Warning)];
+        return true;
+    }
+
+    private int CurrentRevision() => Annex!.Result!.Catalog!.Revisions.First(r => r.Date == Document!.Report.Date).Number;
+
+    private string FingerprintNow() => SignedAnnex.Fingerprint(
+        Annex!.Result!.Figures!.Annex, Annex.Settings, Annex.Result.Catalog!.Target, SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.Children));
+
+    private PageResult Refuse(int status, string problem)
+    {
+        Problem = problem;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private sealed class ResultAdapter(IResult result) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
     }
 }

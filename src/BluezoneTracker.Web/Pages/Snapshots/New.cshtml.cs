@@ -9,10 +9,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BluezoneTracker.Web.Pages.Snapshots;
 
-/// <summary>The entry grid: one input per district beside its last known count, checked like a file.</summary>
+/// <summary>
+/// The entry grid: one input per district, checked like a file. For a date that has counts the grid is
+/// pre-filled with them, so saving a correction keeps every district the user did not touch; a blank box
+/// is never a removal — removing a district's count is its own ticked action with its own confirmation.
+/// The reference column shows the previous date's counts, labelled with that date.
+/// </summary>
 public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMessages texts) : PageModel
 {
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
 
     [BindProperty]
@@ -21,15 +26,30 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMe
     [BindProperty]
     public string? Unassigned { get; set; }
 
+    /// <summary>Codes of the districts whose count is to be removed from the date.</summary>
+    [BindProperty]
+    public List<string> Remove { get; set; } = [];
+
+    [BindProperty]
+    public bool ConfirmRemoval { get; set; }
+
     [BindProperty]
     public string? Reason { get; set; }
 
     [BindProperty]
     public bool ConfirmWarnings { get; set; }
 
+    /// <summary>The date's current revision number when the grid was opened (blank: none); checked inside the save.</summary>
+    [BindProperty]
+    public int? Previewed { get; set; }
+
     public AreaCatalog? Catalog { get; private set; }
 
-    public SnapshotCounts? LastKnown { get; private set; }
+    /// <summary>The counts of the latest date before the grid's date: the reference column.</summary>
+    public SnapshotCounts? Reference { get; private set; }
+
+    /// <summary>The grid's date's current counts, when it has some.</summary>
+    public SnapshotCounts? OnDate { get; private set; }
 
     public IntakeDraft? Draft { get; private set; }
 
@@ -38,20 +58,48 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMe
     /// <summary>Warnings were shown and must now be confirmed.</summary>
     public bool AskConfirmation { get; private set; }
 
+    /// <summary>Removals were ticked and must now be confirmed on their own.</summary>
+    public bool AskRemovalConfirmation { get; private set; }
+
     /// <param name="date">A date asked for by a link ("enter the counts of this date"); else the day after the latest counts.</param>
+    /// <param name="ct">Cancels the reads.</param>
     public async Task OnGetAsync(string? date, CancellationToken ct)
     {
+        if (VietnameseFormat.TryParseIsoDate(date, out var asked))
+        {
+            Date = VietnameseFormat.IsoDate(asked);
+        }
+        else if (string.IsNullOrWhiteSpace(Date))
+        {
+            var catalog = await intake.CatalogAsync(ct);
+            Date = VietnameseFormat.IsoDate(SnapshotDates.NextToEnter(catalog.Dates, intake.Today));
+        }
+
         await LoadAsync(ct);
-        Date = VietnameseFormat.TryParseIsoDate(date, out var asked)
-            ? VietnameseFormat.IsoDate(asked)
-            : VietnameseFormat.IsoDate(SnapshotDates.NextToEnter(Catalog!.Dates, intake.Today));
+        if (OnDate is { } counts)
+        {
+            foreach (var area in Catalog!.Children)
+            {
+                Counts[area.Code] = counts.For(area.Code) is { } n ? VietnameseFormat.Count(n) : null;
+            }
+
+            Unassigned = VietnameseFormat.Count(counts.Unassigned);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Draft = await intake.FromGridAsync(Date, Counts, Unassigned, ct);
-        var result = await intake.SaveAsync(Draft, RevisionSource.Form, Reason, ActingUser.Name(User), ConfirmWarnings, ct);
+        Remove = [.. Remove.Where(code => OnDate?.For(code) is not null).Distinct(StringComparer.Ordinal)];
+        Draft = await intake.FromGridAsync(Date, Counts, Unassigned, Remove, ct);
+        if (!Draft.HasErrors && Remove.Count > 0 && !ConfirmRemoval)
+        {
+            AskRemovalConfirmation = true;
+            AskConfirmation = Draft.NeedsConfirmation;
+            return Page();
+        }
+
+        var result = await intake.SaveAsync(Draft with { CurrentNumber = Previewed }, RevisionSource.Form, Reason, ActingUser.Name(User), ConfirmWarnings, ct);
         if (result.Saved)
         {
             return RedirectToPage("History", new { date = VietnameseFormat.IsoDate(result.Date!.Value), saved = result.Number });
@@ -64,9 +112,20 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMe
         return Page();
     }
 
+    /// <summary>The names of the districts ticked for removal, for the confirmation sentence.</summary>
+    public string RemovedNames() =>
+        string.Join(", ", Catalog?.Children.Where(a => Remove.Contains(a.Code)).Select(a => a.Name) ?? []);
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Catalog = await intake.CatalogAsync(ct);
-        LastKnown = SnapshotDates.Latest(Catalog.Dates) is { } latest ? await series.CountsOnAsync(Catalog, latest, ct) : null;
+        var date = Core.Import.AsOfDate.Parse(Date, intake.Today).Date;
+        OnDate = date is { } day ? await series.CountsOnAsync(Catalog, day, ct) : null;
+        var before = date is { } day2 ? SnapshotDates.Before(Catalog.Dates, day2) : SnapshotDates.Latest(Catalog.Dates);
+        Reference = before is { } b ? await series.CountsOnAsync(Catalog, b, ct) : null;
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            Previewed = date is { } day3 ? Catalog.Revisions.FirstOrDefault(r => r.Date == day3)?.Number : null;
+        }
     }
 }

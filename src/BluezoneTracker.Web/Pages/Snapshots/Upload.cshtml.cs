@@ -31,6 +31,14 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
     [BindProperty]
     public bool ConfirmWarnings { get; set; }
 
+    /// <summary>For a file that covers only some areas of a date that has counts: replace or update.</summary>
+    [BindProperty]
+    public string? Mode { get; set; }
+
+    /// <summary>The date's current revision number the preview was made against (blank: none); checked inside the save.</summary>
+    [BindProperty]
+    public int? Previewed { get; set; }
+
     public IntakeDraft? Draft { get; private set; }
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -59,7 +67,8 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
         }
 
         var file = await UploadedFile.FromFormAsync(Upload, ct);
-        Draft = await intake.FromFileAsync(Date, file, ct);
+        Draft = await intake.FromFileAsync(Date, file, Mode, ct);
+        Previewed = Draft.CurrentNumber;
         if (Draft.HasErrors)
         {
             return Refuse([.. Draft.Problems.Select(texts.Problem)]);
@@ -83,7 +92,9 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
         }
 
         Date = upload.Date;
-        Draft = await intake.FromFileAsync(upload.Date, upload.File, ct);
+        // The draft is checked again, but saved against the revision the user saw: if another save came
+        // in between, the store refuses it (RevisionMoved) instead of saving over counts nobody looked at.
+        Draft = await intake.FromFileAsync(upload.Date, upload.File, Mode, ct) with { CurrentNumber = Previewed };
         var result = await intake.SaveAsync(Draft, RevisionSource.File, Reason, ActingUser.Name(User), ConfirmWarnings, ct);
         if (result.Saved)
         {
