@@ -31,25 +31,29 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         await figures.CatalogAsync(null, ct) ?? throw new InvalidOperationException("No area is configured.");
 
     /// <summary>Checks a file's counts for a date.</summary>
-    public async Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, CancellationToken ct)
+    public Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, CancellationToken ct) => FromFileAsync(dateText, file, null, ct);
+
+    /// <summary>Checks a file's counts for a date, reading the sheet and column chosen by the user when the file could be read more than one way.</summary>
+    public async Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, TableChoice? choice, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
         var catalog = await CatalogAsync(ct);
         var (date, dateProblem) = AsOfDate.Parse(dateText, Today);
-        var (table, fileProblem) = UploadedTable.Read(file.Content, Options);
-        var parsed = table is null ? null : CountsTable.Read(table, new AreaMatcher(catalog.Children), catalog.Area);
+        var (workbook, fileProblem) = UploadedTable.Read(file.Content, Options);
+        var parsed = workbook is null ? null : CountsTable.Read(workbook, new AreaMatcher(catalog.Children), catalog.Area, date, choice);
         var problems = new List<ImportProblem>();
         problems.AddRange(new[] { dateProblem, fileProblem }.OfType<ImportProblem>());
         problems.AddRange(parsed?.Problems ?? []);
         var warnings = new List<DataWarning>(parsed?.Warnings ?? []);
-        if (table is not null && date is { } chosen && FileDate.Compare(table, chosen, catalog.Area) is { } otherDate)
+        if (parsed?.Source is { } table && date is { } chosen && FileDate.Compare(table, chosen, catalog.Area) is { } otherDate)
         {
             // A file of one day sent for another: shown first, it must be confirmed like any warning.
             warnings.Insert(0, otherDate);
         }
 
         var sameFile = await SameFileImportsAsync(file.Sha256, ct);
-        return await DraftAsync(catalog, date, parsed?.Rows ?? [], parsed?.Unassigned ?? 0, problems, warnings, file, sameFile, ct);
+        var draft = await DraftAsync(catalog, date, parsed?.Rows ?? [], parsed?.Unassigned ?? 0, problems, warnings, file, sameFile, ct);
+        return draft with { Reading = parsed?.Reading };
     }
 
     /// <summary>Checks the grid's counts: texts by area code, and the unassigned count.</summary>
