@@ -1,4 +1,5 @@
 using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Core.Import;
 using BluezoneTracker.Core.Snapshots;
 using BluezoneTracker.Web.Import;
 using BluezoneTracker.Web.Infrastructure;
@@ -31,6 +32,17 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
     [BindProperty]
     public bool ConfirmWarnings { get; set; }
 
+    /// <summary>The sheet chosen by the user when the file has several that could hold the counts.</summary>
+    [BindProperty]
+    public string? Sheet { get; set; }
+
+    /// <summary>The count column chosen by the user (its letter or number) when several could hold the counts.</summary>
+    [BindProperty]
+    public string? Column { get; set; }
+
+    /// <summary>The file could be read more than one way: the page asks which sheet or column (the file is kept under <see cref="Token"/>).</summary>
+    public bool Choosing { get; private set; }
+
     public IntakeDraft? Draft { get; private set; }
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -48,24 +60,32 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        if (Upload is null)
+        // A second preview of a kept file, with the sheet or column the user chose.
+        var kept = Upload is null ? pending.Find(Token) : null;
+        if (Upload is null && kept is null)
         {
             return Refuse(localizer["Hãy chọn một tệp CSV hoặc Excel (.xlsx)."]);
         }
 
-        if (Upload.Length > MaxFileBytes)
+        if (Upload is not null && Upload.Length > MaxFileBytes)
         {
             return Refuse(texts.Problem(UploadedTable.TooLarge(Upload.Length, intake.Options)));
         }
 
-        var file = await UploadedFile.FromFormAsync(Upload, ct);
-        Draft = await intake.FromFileAsync(Date, file, ct);
+        var file = kept?.File ?? await UploadedFile.FromFormAsync(Upload!, ct);
+        Date = kept?.Date ?? Date;
+        Draft = await intake.FromFileAsync(Date, file, new TableChoice(Blank(Sheet), Blank(Column)), ct);
         if (Draft.HasErrors)
         {
-            return Refuse([.. Draft.Problems.Select(texts.Problem)]);
+            Choosing = Draft.Problems.Any(p => ChoiceProblems.Contains(p.Kind));
+            var token = Choosing ? Token ?? pending.Keep(Date ?? string.Empty, file) : null;
+            Refuse([.. Draft.Problems.Select(texts.Problem)]);
+            Token = token;
+            Choosing &= token is not null;
+            return Page();
         }
 
-        Token = pending.Keep(Date ?? string.Empty, file);
+        Token ??= pending.Keep(Date ?? string.Empty, file);
         if (Token is null)
         {
             Refuse(localizer["Máy chủ đang giữ quá nhiều tệp chờ xác nhận. Hãy thử lại sau ít phút."]);
@@ -75,6 +95,14 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
         return Page();
     }
 
+    private static readonly HashSet<ImportProblemKind> ChoiceProblems =
+    [
+        ImportProblemKind.AmbiguousSheet, ImportProblemKind.NoSheetForDate, ImportProblemKind.UnknownSheet,
+        ImportProblemKind.AmbiguousColumn, ImportProblemKind.ColumnForOtherDate, ImportProblemKind.UnknownColumn,
+    ];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
         if (pending.Find(Token) is not { } upload)
@@ -83,7 +111,7 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
         }
 
         Date = upload.Date;
-        Draft = await intake.FromFileAsync(upload.Date, upload.File, ct);
+        Draft = await intake.FromFileAsync(upload.Date, upload.File, new TableChoice(Blank(Sheet), Blank(Column)), ct);
         var result = await intake.SaveAsync(Draft, RevisionSource.File, Reason, ActingUser.Name(User), ConfirmWarnings, ct);
         if (result.Saved)
         {
