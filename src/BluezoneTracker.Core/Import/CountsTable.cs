@@ -223,7 +223,7 @@ public static partial class CountsTable
                 continue;
             }
 
-            var match = Match(table, row, columns, name, codeCell, matcher, parent, problems);
+            var match = Match(table, row, columns, name, codeCell, matcher, problems);
             if (match is null)
             {
                 continue;
@@ -315,7 +315,7 @@ public static partial class CountsTable
 
     private static CountsFile Failed(params ImportProblem[] problems) => new([], null, null, problems, []);
 
-    private static (Area Area, MatchKind Kind)? Match(RawTable table, RawRow row, Columns columns, string name, RawCell codeCell, AreaMatcher matcher, Area parent, List<ImportProblem> problems)
+    private static (Area Area, MatchKind Kind)? Match(RawTable table, RawRow row, Columns columns, string name, RawCell codeCell, AreaMatcher matcher, List<ImportProblem> problems)
     {
         var code = codeCell.ToString().Trim();
         if (code.Length > 0)
@@ -343,12 +343,6 @@ public static partial class CountsTable
         }
 
         var (area, kind, ambiguous) = matcher.ByName(name);
-        if (area is not null && kind == MatchKind.LooseName && SharesParentName(name, parent) && !HasOwnPrefix(name, area))
-        {
-            // "Sơn La" alone names the province as well as its city "Thành phố Sơn La": never guessed.
-            (area, ambiguous) = (null, true);
-        }
-
         if (area is null)
         {
             problems.Add(new ImportProblem(ambiguous ? ImportProblemKind.AmbiguousName : ImportProblemKind.UnknownArea, row.Line, table.CellName(columns.Name!.Value, row.Line), name));
@@ -358,26 +352,13 @@ public static partial class CountsTable
         return (area, kind);
     }
 
-    private static bool SharesParentName(string name, Area parent) =>
-        AreaMatcher.LooseName(name) == AreaMatcher.LooseName(parent.Name);
-
-    /// <summary>Whether the typed name carries the kind prefix of the matched area ("TP Sơn La", "Thành phố Sơn La"), not the province's.</summary>
-    private static bool HasOwnPrefix(string name, Area area)
-    {
-        var folded = VietnameseText.Fold(name);
-        var bare = AreaMatcher.LooseName(name);
-        var prefix = folded.Length > bare.Length ? folded[..^bare.Length].Trim(' ', '.') : string.Empty;
-        return prefix.Length > 0 && !prefix.StartsWith("tinh", StringComparison.Ordinal) && !prefix.StartsWith("toan", StringComparison.Ordinal)
-            && (VietnameseText.Fold(area.Name).StartsWith(prefix, StringComparison.Ordinal) || prefix is "tp" or "tx" or "h" or "q");
-    }
-
     private static readonly string[] UnassignedLabels = ["chua xac dinh", "khong xac dinh", "unassigned", "not assigned"];
 
     private static bool IsUnassigned(string folded) => UnassignedLabels.Any(l => folded.Contains(l, StringComparison.Ordinal));
 
     /// <summary>
     /// "TOÀN TỈNH", "Cả tỉnh", "Tổng cộng", "Tổng số", "Cộng", "Total", and the province's own name as a row
-    /// ("Tỉnh Sơn La", "Toàn tỉnh Sơn La") — never its city of the same name ("Thành phố Sơn La").
+    /// ("Tỉnh Sơn La", "Toàn tỉnh Sơn La") — never its city of the same name ("Thành phố Sơn La", or "Sơn La" alone).
     /// </summary>
     private static bool IsTotal(string folded, Area parent)
     {
@@ -390,9 +371,9 @@ public static partial class CountsTable
             return true;
         }
 
-        var parentName = VietnameseText.Fold(parent.Name);
+        // Only with "Tỉnh": a bare "Sơn La" is the city's short name, as staff write it in district lists.
         var parentBare = AreaMatcher.LooseName(parent.Name);
-        return folded == parentName || folded == "tinh " + parentBare;
+        return folded == "tinh " + parentBare || folded == "toan tinh " + parentBare;
     }
 
     private readonly record struct Columns(int HeaderLine, int? Code, int? Name, int Count);

@@ -73,29 +73,61 @@ public static class LegacyVietnamese
 
     /// <summary>The encoding a set of texts was typed in, or null when it reads as Unicode already.</summary>
     /// <remarks>
-    /// TCVN3 puts its most common letters (â ê ô ơ ư đ à á …) at A1–BE, where VNI has none, so any of
-    /// them decides for TCVN3; VNI is recognised by its mark bytes after a vowel ("Huyeän").
+    /// Each text that may be legacy text votes: TCVN3 puts its most common letters (â ê ô ơ ư đ à á …) at
+    /// A1–BE, where VNI has none; otherwise a text that only one of the two encodings can spell out
+    /// (VNI's mark bytes must follow a vowel: "Huyeän"; TCVN3 has no letter at C0–C5, CD, D9–DB, E0, F0)
+    /// votes for that one, and a text both can spell votes VNI only when it has a vowel-and-mark pair.
     /// </remarks>
     public static LegacyEncoding? Detect(IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var vni = false;
+        int tcvn3 = 0, vni = 0;
         foreach (var text in texts)
         {
-            if (!MayBeLegacy(text))
+            if (!MayBeLegacy(text) || !(text.Any(Tcvn3Markers.Contains) || text.Any(VniMarkers.Contains)))
             {
                 continue;
             }
 
             if (text.Any(c => c is >= '\u00A1' and <= '\u00BE' && Tcvn3Markers.Contains(c)))
             {
-                return LegacyEncoding.Tcvn3;
+                tcvn3 += 2;
+                continue;
             }
 
-            vni |= text.Any(VniMarkers.Contains);
+            var (vniSpells, vniPairs) = SpellsVni(text);
+            var tcvn3Spells = text.All(c => c <= '\u007F' || c == '\u00A0' || Tcvn3.ContainsKey(c));
+            if (tcvn3Spells && (!vniSpells || vniPairs == 0))
+            {
+                tcvn3++;
+            }
+            else if (vniSpells)
+            {
+                vni++;
+            }
         }
 
-        return vni ? LegacyEncoding.Vni : null;
+        return tcvn3 == 0 && vni == 0 ? null : tcvn3 >= vni ? LegacyEncoding.Tcvn3 : LegacyEncoding.Vni;
+    }
+
+    /// <summary>Whether every non-ASCII character is part of a VNI letter, and how many two-byte letters there are.</summary>
+    private static (bool Spells, int Pairs) SpellsVni(string text)
+    {
+        var pairs = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && text[i + 1] > '\u007F' && Vni.ContainsKey(text.Substring(i, 2)))
+            {
+                pairs++;
+                i++;
+            }
+            else if (text[i] > '\u007F' && text[i] != '\u00A0' && !Vni.ContainsKey(text.Substring(i, 1)))
+            {
+                return (false, pairs);
+            }
+        }
+
+        return (true, pairs);
     }
 
     /// <summary>The text in Unicode (NFC) when it is legacy text of that encoding; otherwise the text unchanged.</summary>

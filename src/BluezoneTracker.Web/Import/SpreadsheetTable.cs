@@ -22,17 +22,12 @@ internal static class SpreadsheetTable
 
     static SpreadsheetTable() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
-    public static (RawWorkbook? Workbook, ImportProblem? Problem) Read(byte[] bytes, FileFormat format, long maxUncompressedBytes)
+    public static (RawWorkbook? Workbook, ImportProblem? Problem) Read(byte[] bytes, FileFormat format)
     {
         Dictionary<string, Dictionary<(int Row, int Column), string>> marks = [];
         if (format == FileFormat.Xlsx)
         {
-            var measured = Measure(bytes, maxUncompressedBytes);
-            if (measured is not null)
-            {
-                return (null, measured);
-            }
-
+            // The caller measured the zip (Measure) before anything inflates it.
             marks = XlsxCellMarks.Read(bytes);
         }
 
@@ -131,7 +126,7 @@ internal static class SpreadsheetTable
     /// Refuses a zip whose entries would inflate beyond the limit. The sizes in the zip's directory
     /// can lie, so the entries are also inflated into a counting sink that stops at the limit.
     /// </summary>
-    private static ImportProblem? Measure(byte[] bytes, long maxUncompressedBytes)
+    internal static ImportProblem? Measure(byte[] bytes, long maxUncompressedBytes)
     {
         var tooLarge = new ImportProblem(ImportProblemKind.WorkbookTooLarge, Other: maxUncompressedBytes.ToString(CultureInfo.InvariantCulture));
         try

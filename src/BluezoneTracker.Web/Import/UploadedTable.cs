@@ -37,14 +37,20 @@ public static class UploadedTable
 
         if (IsXlsx(bytes))
         {
+            // Measured first: even reading a zip's directory to tell its kind must not meet a bomb unprepared.
+            if (SpreadsheetTable.Measure(bytes, options.MaxUncompressedBytes) is { } unsafeZip)
+            {
+                return (null, unsafeZip);
+            }
+
             return ZipKind(bytes) is { } other
                 ? (null, new ImportProblem(ImportProblemKind.OtherFormat, Value: other))
-                : SpreadsheetTable.Read(bytes, FileFormat.Xlsx, options.MaxUncompressedBytes);
+                : SpreadsheetTable.Read(bytes, FileFormat.Xlsx);
         }
 
         if (IsCompoundFile(bytes))
         {
-            return SpreadsheetTable.Read(bytes, FileFormat.Xls, options.MaxUncompressedBytes);
+            return SpreadsheetTable.Read(bytes, FileFormat.Xls);
         }
 
         if (TextKind(bytes) is { } kind)
@@ -68,7 +74,7 @@ public static class UploadedTable
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            if (zip.Entries.Any(e => e.FullName.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase)))
+            if (zip.Entries.Any(e => e.FullName.StartsWith("xl/", StringComparison.OrdinalIgnoreCase)))
             {
                 return null;
             }
