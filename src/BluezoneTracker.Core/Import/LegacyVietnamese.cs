@@ -167,6 +167,53 @@ public static class LegacyVietnamese
         return builder.ToString();
     }
 
+    private static readonly FrozenSet<char> VietnameseLetters = BuildLetters();
+
+    /// <summary>
+    /// Whether text decoded from a code page reads as Vietnamese: every non-ASCII letter is a Vietnamese
+    /// letter and no combining mark is left over once composed. TCVN3 or VNI bytes read as Windows-1258
+    /// give letters Vietnamese does not have ("Ö", "µ", "ä"), so this tells the two apart.
+    /// </summary>
+    public static bool ReadsAsVietnamese(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        {
+            if (c <= '\u007F')
+            {
+                continue;
+            }
+
+            var category = char.GetUnicodeCategory(c);
+            if (category == System.Globalization.UnicodeCategory.NonSpacingMark || (char.IsLetter(c) && !VietnameseLetters.Contains(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static FrozenSet<char> BuildLetters()
+    {
+        var letters = new HashSet<char> { 'đ', 'Đ' };
+        string[] tones = [string.Empty, $"{Grave}", $"{Acute}", $"{Hook}", $"{Tilde}", $"{Dot}"];
+        foreach (var vowel in new[] { "a", "a" + Breve, "a" + Circumflex, "e", "e" + Circumflex, "i", "o", "o" + Circumflex, "o" + Horn, "u", "u" + Horn, "y" })
+        {
+            foreach (var tone in tones)
+            {
+                var letter = (vowel + tone).Normalize(NormalizationForm.FormC);
+                if (letter.Length == 1)
+                {
+                    letters.Add(letter[0]);
+                    letters.Add(char.ToUpperInvariant(letter[0]));
+                }
+            }
+        }
+
+        return letters.ToFrozenSet();
+    }
+
     /// <summary>The name of an encoding as Vietnamese staff know it.</summary>
     public static string Name(LegacyEncoding encoding) => encoding == LegacyEncoding.Tcvn3 ? "TCVN3" : "VNI";
 

@@ -100,8 +100,9 @@ internal static partial class CsvTable
             {
                 // Not UTF-8: a Vietnamese Windows PC saves "ANSI" text as Windows-1258, unless it was typed
                 // in a TCVN3 or VNI font, whose bytes are kept one character each for the table's conversion.
+                var windows1258 = Encoding.GetEncoding(1258).GetString(bytes);
                 var latin1 = Encoding.Latin1.GetString(bytes);
-                text = LegacyVietnamese.Detect(latin1.Split('\n')) is not null ? latin1 : Encoding.GetEncoding(1258).GetString(bytes);
+                text = !LegacyVietnamese.ReadsAsVietnamese(windows1258) && LegacyVietnamese.Detect(latin1.Split('\n')) is not null ? latin1 : windows1258;
             }
         }
 

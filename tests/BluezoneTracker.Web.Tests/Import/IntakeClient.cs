@@ -55,6 +55,15 @@ public static class IntakeClient
             ["Reason"] = reason ?? string.Empty,
             ["ConfirmWarnings"] = confirmWarnings ? "true" : "false",
         };
+
+        // The sheet and column chosen on the page travel with the confirmation.
+        foreach (var name in new[] { "Sheet", "Column" })
+        {
+            if (form.QuerySelector($"input[name={name}]") is IHtmlInputElement chosen && chosen.Value.Length > 0)
+            {
+                fields[name] = chosen.Value;
+            }
+        }
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri("/snapshots/upload?handler=Confirm", UriKind.Relative), content);
     }
