@@ -81,8 +81,8 @@ public class ImportBenchmarks
 
     private CountsFile Validate(byte[] bytes)
     {
-        var (table, problem) = UploadedTable.Read(bytes, Options);
-        var file = CountsTable.Read(table ?? throw new InvalidOperationException(problem?.ToString()), new AreaMatcher(_communes), _district);
+        var (workbook, problem) = UploadedTable.Read(bytes, Options);
+        var file = CountsTable.Read(workbook ?? throw new InvalidOperationException(problem?.ToString()), new AreaMatcher(_communes), _district, new DateOnly(2020, 8, 18));
         return file.Problems.Count == 0 && file.Rows.Count == Rows ? file : throw new InvalidOperationException($"{file.Problems.Count} problems, {file.Rows.Count} rows");
     }
 }

@@ -15,6 +15,11 @@ public static class CountText
     /// <summary>Null when the cell is blank; otherwise the count or the reason it is not one.</summary>
     public static (long? Count, ImportProblemKind? Problem) Parse(RawCell cell)
     {
+        if (cell.Error is { } error)
+        {
+            return (null, error.StartsWith('=') ? ImportProblemKind.FormulaWithoutValue : ImportProblemKind.ErrorValue);
+        }
+
         if (cell.Number is { } number)
         {
             return number switch
@@ -35,6 +40,11 @@ public static class CountText
         if (s.Length == 0)
         {
             return (null, null);
+        }
+
+        if (IsErrorValue(s))
+        {
+            return (null, ImportProblemKind.ErrorValue);
         }
 
         var negative = s[0] is '-' or '−';
@@ -60,6 +70,12 @@ public static class CountText
 
         return (value, null);
     }
+
+    private static readonly string[] ErrorValues =
+        ["#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#PYTHON!"];
+
+    /// <summary>Whether a text is one of Excel's error values, as a CSV export writes them.</summary>
+    public static bool IsErrorValue(string text) => ErrorValues.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase);
 
     // Digits in groups: a first group of 1–3 digits, then groups of exactly 3 after '.', ',' or a space;
     // or digits alone. "21.5" or "1,234.50" is a decimal; anything else is not a number.

@@ -28,6 +28,39 @@ public enum ImportProblemKind
     /// <summary>An .xlsx that cannot be opened (truncated, corrupt).</summary>
     UnreadableWorkbook,
 
+    /// <summary>
+    /// A spreadsheet in a format we do not read, recognised by its bytes. Value = the format: "ods"
+    /// (OpenDocument), "html" (a web page saved as .xls), "xml2003" (Excel 2003 XML), "biff5" (Excel 5/95),
+    /// "pdf", "doc" (a Word or other Office document), "zip" (a zip that is no workbook).
+    /// </summary>
+    OtherFormat,
+
+    /// <summary>A CSV file whose Vietnamese letters were replaced by '?' when it was saved. Value = the text.</summary>
+    LettersLost,
+
+    /// <summary>A CSV data row with more fields than its header (e.g. unquoted "22,556"). Value = fields, Other = header fields.</summary>
+    FieldCountMismatch,
+
+    // Which sheet, which column.
+
+    /// <summary>Several sheets could hold the counts and none is named for the date. Other = the sheets ("; ").</summary>
+    AmbiguousSheet,
+
+    /// <summary>The only table is on a sheet named for another date. Value = the chosen date (d/M/yyyy), Other = the sheets.</summary>
+    NoSheetForDate,
+
+    /// <summary>The sheet asked for does not exist. Value = the name asked for, Other = the visible sheets.</summary>
+    UnknownSheet,
+
+    /// <summary>Several columns could hold the counts and no header names the date. Other = the columns ("; ").</summary>
+    AmbiguousColumn,
+
+    /// <summary>The only count column's header names another date. Value = the column, Other = the columns.</summary>
+    ColumnForOtherDate,
+
+    /// <summary>The column asked for does not exist. Value = what was asked for, Other = the columns.</summary>
+    UnknownColumn,
+
     /// <summary>An .xlsx whose uncompressed content exceeds the limit (a zip bomb). Other = limit (bytes).</summary>
     WorkbookTooLarge,
 
@@ -72,6 +105,9 @@ public enum ImportProblemKind
 
     /// <summary>Not a number. Value = the text.</summary>
     NotANumber,
+
+    /// <summary>A spreadsheet error value instead of a count (#DIV/0!, #N/A, #REF!…). Value = the error.</summary>
+    ErrorValue,
 
     /// <summary>A negative count. Value = the text.</summary>
     NegativeCount,

@@ -183,7 +183,7 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
     }
 
     /// <summary>Which population figures the rates use (so that a later change of populations is never silent), and the warnings, in Vietnamese.</summary>
-    private AnnexNotes Notes(AnnexReport report, IEnumerable<(int Year, string Source)> populations)
+    private AnnexNotes Notes(Core.Figures.AnnexReport report, IEnumerable<(int Year, string Source)> populations)
     {
         var sources = populations
             .Select(p => string.IsNullOrWhiteSpace(p.Source) ? $"năm {p.Year}" : $"năm {p.Year}, nguồn: {p.Source}")

@@ -45,7 +45,7 @@ internal static class SnapshotEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        string date, string? reason, string? mode, HttpContext context, SnapshotIntake intake, ImportMessages texts, Messages messages,
+        string date, string? reason, string? mode, string? sheet, string? column, HttpContext context, SnapshotIntake intake, ImportMessages texts, Messages messages,
         FiguresQuery query, ReportSettingsStore settings, CancellationToken ct)
     {
         var limit = intake.Options.MaxFileBytes;
@@ -58,17 +58,20 @@ internal static class SnapshotEndpoints
 
         reason ??= fields.GetValueOrDefault("reason");
         mode ??= fields.GetValueOrDefault("mode");
-        var draft = (await intake.FromFileAsync(date, file, mode, ct)).RefusingDuplicate();
+        sheet ??= fields.GetValueOrDefault("sheet");
+        column ??= fields.GetValueOrDefault("column");
+        var choice = new TableChoice(string.IsNullOrWhiteSpace(sheet) ? null : sheet, string.IsNullOrWhiteSpace(column) ? null : column);
+        var draft = (await intake.FromFileAsync(date, file, mode, choice, ct)).RefusingDuplicate();
         if (draft.HasErrors)
         {
-            return Problems(StatusCodes.Status422UnprocessableEntity, draft.Problems, texts);
+            return Problems(StatusCodes.Status422UnprocessableEntity, draft.Problems, texts, draft.Reading);
         }
 
         // A machine cannot tick a box: warnings are returned with the saved revision.
         var result = await intake.SaveAsync(draft, RevisionSource.Api, reason, ActingUser.Name(context.User), warningsConfirmed: true, ct);
         if (!result.Saved)
         {
-            return Problems(StatusCodes.Status422UnprocessableEntity, result.Problems, texts);
+            return Problems(StatusCodes.Status422UnprocessableEntity, result.Problems, texts, draft.Reading);
         }
 
         var iso = VietnameseFormat.IsoDate(result.Date!.Value);
@@ -80,6 +83,12 @@ internal static class SnapshotEndpoints
             source = RevisionSource.Api.ToString(),
             fileName = file.FileName,
             sha256 = file.Sha256,
+            sheet = draft.Reading?.Sheet,
+            headerRow = draft.Reading?.HeaderLine,
+            countColumn = draft.Reading?.CountColumn?.Label,
+            countHeader = draft.Reading?.CountColumn?.Header,
+            convertedFrom = draft.Reading?.ConvertedFrom is { } enc ? LegacyVietnamese.Name(enc) : null,
+            skipped = ReadingJson.Skipped(draft.Reading, texts),
             warnings = draft.Preview!.Warnings.Select(w => new { kind = w.Kind.ToString(), areaCode = w.AreaCode, message = messages.Warning(w) }),
             annex = figures.Figures is { } f ? AnnexJson.From(AnnexDocument.From(f.Annex, await settings.GetAsync(ct)), messages) : null,
         });
@@ -138,7 +147,7 @@ internal static class SnapshotEndpoints
         return buffer.ToArray();
     }
 
-    private static IResult Problems(int status, IEnumerable<ImportProblem> problems, ImportMessages texts)
+    private static IResult Problems(int status, IEnumerable<ImportProblem> problems, ImportMessages texts, TableReading? reading = null)
     {
         var list = problems.Select(p => new Dictionary<string, object?>
         {
@@ -152,6 +161,26 @@ internal static class SnapshotEndpoints
             statusCode: status,
             title: texts.Title,
             detail: string.Join(" ", list.Select(p => p["message"])),
-            extensions: new Dictionary<string, object?> { ["problems"] = list });
+            extensions: reading is null
+                ? new Dictionary<string, object?> { ["problems"] = list }
+                : new Dictionary<string, object?>
+                {
+                    ["problems"] = list,
+
+                    // How far the file was read: the sheets and count columns to choose from (sheet=, column=).
+                    ["sheet"] = reading.Sheet,
+                    ["sheets"] = reading.Sheets,
+                    ["headerRow"] = reading.HeaderLine,
+                    ["countColumn"] = reading.CountColumn?.Label,
+                    ["countColumns"] = reading.CountColumns.Select(c => new { column = c.Label, header = c.Header }),
+                    ["skipped"] = ReadingJson.Skipped(reading, texts),
+                });
     }
+}
+
+/// <summary>The reading facts of an import as JSON, the same in the 201 and the 422 bodies.</summary>
+internal static class ReadingJson
+{
+    public static IEnumerable<object> Skipped(TableReading? reading, ImportMessages texts) =>
+        reading?.Skipped.Select(s => new { line = s.Line, reason = s.Reason.ToString(), message = texts.Skipped(s.Reason), text = s.Text }) ?? [];
 }

@@ -6,10 +6,16 @@ namespace BluezoneTracker.Web.Import;
 
 /// <summary>
 /// Reads a CSV saved by whatever Vietnamese office PC: UTF-8 with or without BOM, UTF-16 with BOM,
-/// or Windows-1258; comma, semicolon or tab, detected by CsvHelper.
+/// Windows-1258, or the legacy TCVN3/VNI bytes (kept as Latin-1 characters for
+/// <see cref="LegacyVietnamese"/> to convert); comma, semicolon or tab, detected by CsvHelper.
+/// A file whose letters a code page turned into '?' is refused: the letters cannot be recovered.
 /// </summary>
-internal static class CsvTable
+internal static partial class CsvTable
 {
+    // A '?' inside or at the start of a word: "Huy?n M?c Ch?u", "?i?n Bi?n" — letters lost to a code page.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}\?+\p{L}|(?<![\p{L}\p{N}])\?+\p{L}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex LostLetters();
+
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     static CsvTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -52,7 +58,13 @@ internal static class CsvTable
                     cells[i] = new RawCell(reader.GetString(i));
                 }
 
-                rows.Add(new RawRow(checked((int)reader.LineNumber), cells));
+                var line = checked((int)reader.LineNumber);
+                if (cells.FirstOrDefault(c => LostLetters().IsMatch(c.Text)) is { Value: { } lost })
+                {
+                    return (null, new ImportProblem(ImportProblemKind.LettersLost, line, null, lost));
+                }
+
+                rows.Add(new RawRow(line, cells));
             }
         }
         catch (Exception e) when (e is CsvFormatException or InvalidDataException or InvalidOperationException)
@@ -86,8 +98,11 @@ internal static class CsvTable
             }
             catch (DecoderFallbackException)
             {
-                // Not UTF-8: a Vietnamese Windows PC saves "ANSI" text as Windows-1258.
-                text = Encoding.GetEncoding(1258).GetString(bytes);
+                // Not UTF-8: a Vietnamese Windows PC saves "ANSI" text as Windows-1258, unless it was typed
+                // in a TCVN3 or VNI font, whose bytes are kept one character each for the table's conversion.
+                var windows1258 = Encoding.GetEncoding(1258).GetString(bytes);
+                var latin1 = Encoding.Latin1.GetString(bytes);
+                text = !LegacyVietnamese.ReadsAsVietnamese(windows1258) && LegacyVietnamese.Detect(latin1.Split('\n')) is not null ? latin1 : windows1258;
             }
         }
 

@@ -10,10 +10,11 @@ using BluezoneTracker.Web.Localization;
 namespace BluezoneTracker.Web.Import;
 
 /// <summary>
-/// <c>import --user NAME --date 2020-08-18 --file counts.csv [--mode replace|update] [--reason "…"] [--dry-run]</c>:
+/// <c>import --user NAME --date 2020-08-18 --file counts.csv [--mode replace|update] [--sheet "18-8"] [--column D] [--reason "…"] [--dry-run]</c>:
 /// the same parsing and checks as the upload page, for automation, as a named account: it must be an
 /// enabled Staff, Director or Admin account; the revision is recorded and audited under its name, and a
-/// signed-off date is revised only by a Director or an Admin, as on the pages. Exit 0 when saved (or
+/// signed-off date is revised only by a Director or an Admin, as on the pages. <c>--sheet</c> and <c>--column</c>
+/// choose when the file could be read more than one way (the refusal lists the choices). Exit 0 when saved (or
 /// previewed), 1 when the file or a rule refuses it (nothing written), 2 for a usage error or an account
 /// that may not enter counts. Other arguments configure the app as usual
 /// (e.g. <c>--ConnectionStrings:Default "Data Source=…"</c>).
@@ -32,7 +33,7 @@ public static class ImportCommand
         var (options, rest) = Parse(args is [Verb, ..] ? args[1..] : args);
         if (options.Date is null || options.File is null || string.IsNullOrWhiteSpace(options.User))
         {
-            await error.WriteLineAsync("Cách dùng / usage: import --user NAME --date 2020-08-18 --file counts.csv [--mode replace|update] [--reason \"…\"] [--dry-run] [--lang en]");
+            await error.WriteLineAsync("Cách dùng / usage: import --user NAME --date 2020-08-18 --file counts.csv [--mode replace|update] [--sheet \"18-8\"] [--column D] [--reason \"…\"] [--dry-run] [--lang en]");
             return 2;
         }
 
@@ -71,7 +72,7 @@ public static class ImportCommand
         }
 
         var upload = new UploadedFile(file.Name, await File.ReadAllBytesAsync(file.FullName));
-        var draft = (await intake.FromFileAsync(options.Date, upload, options.Mode, CancellationToken.None)).RefusingDuplicate();
+        var draft = (await intake.FromFileAsync(options.Date, upload, options.Mode, new BluezoneTracker.Core.Import.TableChoice(options.Sheet, options.Column), CancellationToken.None)).RefusingDuplicate();
 
         if (draft.HasErrors)
         {
@@ -84,6 +85,7 @@ public static class ImportCommand
             return 1;
         }
 
+        await PrintReadingAsync(output, draft, texts, en);
         await PrintAsync(output, draft, messages, en);
         if (options.DryRun)
         {
@@ -108,6 +110,33 @@ public static class ImportCommand
             ? $"Saved revision #{result.Number} of {VietnameseFormat.Date(result.Date!.Value)}."
             : $"Đã lưu bản #{result.Number} của ngày {VietnameseFormat.Date(result.Date!.Value)}.");
         return 0;
+    }
+
+    /// <summary>How the file was read: sheet, header row, count column, data rows, skipped rows, conversion.</summary>
+    private static async Task PrintReadingAsync(TextWriter output, IntakeDraft draft, ImportMessages texts, bool en)
+    {
+        if (draft.Reading is not { } r)
+        {
+            return;
+        }
+
+        if (r.Sheet is { Length: > 0 } sheet)
+        {
+            await output.WriteLineAsync((en ? "Sheet: " : "Trang tính: ") + sheet);
+        }
+
+        await output.WriteLineAsync(en
+            ? $"Header row {r.HeaderLine}; counts in column {r.CountColumn?.Label} ({r.CountColumn?.Header}); data rows {r.FirstDataLine}–{r.LastDataLine}"
+            : $"Dòng tiêu đề {r.HeaderLine}; số đăng ký ở cột {r.CountColumn?.Label} ({r.CountColumn?.Header}); dòng số liệu {r.FirstDataLine}–{r.LastDataLine}");
+        if (r.ConvertedFrom is { } encoding)
+        {
+            await output.WriteLineAsync(texts.Converted(encoding));
+        }
+
+        foreach (var skipped in r.Skipped)
+        {
+            await output.WriteLineAsync($"  {(en ? "skipped line" : "bỏ qua dòng")} {skipped.Line}: {texts.Skipped(skipped.Reason)} — {skipped.Text}");
+        }
     }
 
     private static async Task PrintAsync(TextWriter output, IntakeDraft draft, Messages messages, bool en)
@@ -151,11 +180,11 @@ public static class ImportCommand
         return file;
     }
 
-    private sealed record Options(string? Date, string? File, string? Reason, bool DryRun, string? Lang, string? User, string? Mode);
+    private sealed record Options(string? Date, string? File, string? Reason, bool DryRun, string? Lang, string? User, string? Mode, string? Sheet, string? Column);
 
     private static (Options Options, string[] Others) Parse(string[] args)
     {
-        string? date = null, file = null, reason = null, lang = null, user = null, mode = null;
+        string? date = null, file = null, reason = null, lang = null, user = null, mode = null, sheet = null, column = null;
         var dryRun = false;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -169,12 +198,14 @@ public static class ImportCommand
                 case "--lang": lang = Next(); break;
                 case "--user": user = Next(); break;
                 case "--mode": mode = Next(); break;
+                case "--sheet": sheet = Next(); break;
+                case "--column": column = Next(); break;
                 case "--dry-run": dryRun = true; break;
                 default: rest.Add(args[i]); break;
             }
         }
 
-        return (new Options(date, file, reason, dryRun, lang, user, mode), [.. rest]);
+        return (new Options(date, file, reason, dryRun, lang, user, mode, sheet, column), [.. rest]);
     }
 }
 

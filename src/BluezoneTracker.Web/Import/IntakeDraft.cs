@@ -40,6 +40,9 @@ public sealed record IntakeDraft(
     UploadedFile? File,
     IReadOnlyList<EarlierImport> SameFileImports)
 {
+    /// <summary>How the file was read (sheet, header, columns, skipped rows, conversion); null for the grid.</summary>
+    public TableReading? Reading { get; init; }
+
     public bool HasErrors => Problems.Count > 0 || Preview is null;
 
     /// <summary>Whether saving makes a new revision of a date that already has counts (a reason is required).</summary>

@@ -32,19 +32,20 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         await figures.CatalogAsync(null, ct) ?? throw new InvalidOperationException("No area is configured.");
 
     /// <summary>Checks a file's counts for a date.</summary>
-    public Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, CancellationToken ct) => FromFileAsync(dateText, file, null, ct);
+    public Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, CancellationToken ct) => FromFileAsync(dateText, file, null, null, ct);
 
     /// <summary>
-    /// Checks a file's counts for a date. A file that leaves out areas the date has counts for needs a
+    /// Checks a file's counts for a date, reading the sheet and column chosen by the user when the file could be
+    /// read more than one way. A file that leaves out areas the date has counts for needs a
     /// <paramref name="mode"/>: <c>replace</c> (the file is the whole date) or <c>update</c> (only its areas change).
     /// </summary>
-    public async Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, string? mode, CancellationToken ct)
+    public async Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, string? mode, TableChoice? choice, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
         var catalog = await CatalogAsync(ct);
         var (date, dateProblem) = AsOfDate.Parse(dateText, dates.Accepted.EndingBy(Today));
-        var (table, fileProblem) = UploadedTable.Read(file.Content, Options);
-        var parsed = table is null ? null : CountsTable.Read(table, new AreaMatcher(catalog.Children), catalog.Area);
+        var (workbook, fileProblem) = UploadedTable.Read(file.Content, Options);
+        var parsed = workbook is null ? null : CountsTable.Read(workbook, new AreaMatcher(catalog.Children), catalog.Area, date, choice);
         var problems = new List<ImportProblem>();
         problems.AddRange(new[] { dateProblem, fileProblem, StoredText.FileNameProblem(file.FileName) }.OfType<ImportProblem>());
         problems.AddRange(parsed?.Problems ?? []);
@@ -55,14 +56,15 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         }
 
         var warnings = new List<DataWarning>(parsed?.Warnings ?? []);
-        if (table is not null && date is { } chosen && FileDate.Compare(table, chosen, catalog.Area) is { } otherDate)
+        if (parsed?.Source is { } table && date is { } chosen && FileDate.Compare(table, chosen, catalog.Area) is { } otherDate)
         {
             // A file of one day sent for another: shown first, it must be confirmed like any warning.
             warnings.Insert(0, otherDate);
         }
 
         var sameFile = await SameFileImportsAsync(file.Sha256, ct);
-        return await DraftAsync(catalog, date, parsed?.Rows ?? [], parsed?.Unassigned, problems, warnings, file, sameFile, saveMode, ct);
+        var draft = await DraftAsync(catalog, date, parsed?.Rows ?? [], parsed?.Unassigned, problems, warnings, file, sameFile, saveMode, ct);
+        return draft with { Reading = parsed?.Reading };
     }
 
     /// <summary>Checks the grid's counts: texts by area code, and the unassigned count.</summary>

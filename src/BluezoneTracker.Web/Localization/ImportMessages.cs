@@ -73,6 +73,16 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
             ImportProblemKind.ReasonRequired => localizer["ngày này đã có số liệu; hãy ghi lý do để lưu bản sửa đổi mới."],
             ImportProblemKind.UnknownRevision => localizer["không có bản sửa đổi {0}.", value],
             ImportProblemKind.SignedOffDate => localizer["số liệu ngày này đã được lãnh đạo duyệt; chỉ Lãnh đạo hoặc Quản trị viên được lưu bản sửa đổi mới."],
+            ImportProblemKind.OtherFormat => OtherFormat(value),
+            ImportProblemKind.LettersLost => localizer["chữ tiếng Việt trong tệp đã bị thay bằng dấu \"?\" khi lưu (\"{0}\") và không khôi phục được; hãy mở bảng gốc và lưu lại với kiểu \"CSV UTF-8\".", value],
+            ImportProblemKind.FieldCountMismatch => localizer["dòng có {0} ô nhưng dòng tiêu đề chỉ có {1} cột: có lẽ số được viết với dấu phẩy hàng nghìn không đặt trong ngoặc kép (\"22,556\"). Hãy bỏ dấu phẩy trong số, hoặc lưu tệp với dấu chấm phẩy.", p.Value ?? string.Empty, p.Other ?? string.Empty],
+            ImportProblemKind.AmbiguousSheet => localizer["tệp có nhiều trang tính có thể chứa số liệu ({0}) và không trang nào mang tên ngày đã chọn; hãy chọn trang cần đọc (API: tham số sheet=, dòng lệnh: --sheet).", p.Other ?? string.Empty],
+            ImportProblemKind.NoSheetForDate => localizer["không có trang tính nào mang tên ngày {0} (các trang: {1}); trang có số liệu mang tên một ngày khác. Nếu đúng là trang đó, hãy chọn nó (sheet= / --sheet).", value, p.Other ?? string.Empty],
+            ImportProblemKind.UnknownSheet => localizer["tệp không có trang tính \"{0}\" (các trang: {1}).", value, p.Other ?? string.Empty],
+            ImportProblemKind.AmbiguousColumn => localizer["có nhiều cột có thể là số đăng ký ({0}) và không cột nào ghi ngày đã chọn; hãy chọn cột cần đọc (API: tham số column=, dòng lệnh: --column).", p.Other ?? string.Empty],
+            ImportProblemKind.ColumnForOtherDate => localizer["cột số đăng ký ghi \"{0}\", một ngày khác ngày đã chọn; hãy kiểm tra ngày, hoặc chọn cột này (column= / --column) nếu đúng là nó.", value],
+            ImportProblemKind.UnknownColumn => localizer["không có cột \"{0}\" (các cột số liệu: {1}).", value, p.Other ?? string.Empty],
+            ImportProblemKind.ErrorValue => localizer["ô chứa giá trị lỗi {0} của Excel thay vì số đăng ký; hãy sửa công thức hoặc ghi số.", value],
             ImportProblemKind.DuplicateFile => localizer["tệp này đã được nhập cho ngày này (bản #{0}).", p.Other ?? string.Empty],
             ImportProblemKind.DateTooEarly => localizer["ngày {0} trước ngày {1}, ngày sớm nhất được nhận.", DateText(p.Value), DateText(p.Other)],
             ImportProblemKind.ReasonTooLong => localizer["lý do dài {0} ký tự, vượt giới hạn {1} ký tự.", Number(p.Value), Number(p.Other)],
@@ -86,6 +96,31 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
             _ => p.Kind.ToString(),
         };
     }
+
+    /// <summary>The real format of a file we do not read, and how to save it as one we do.</summary>
+    private string OtherFormat(string format) => format switch
+    {
+        "ods" => localizer["tệp là bảng tính OpenDocument (.ods), định dạng chưa đọc được; hãy mở tệp bằng LibreOffice Calc hoặc Excel, chọn Lưu thành (Save As) và chọn kiểu Excel (.xlsx)."],
+        "html" => localizer["tệp là một trang web (HTML) được lưu với đuôi .xls, không phải sổ làm việc Excel; hãy mở tệp bằng Excel, chọn Lưu thành (Save As) và chọn kiểu Sổ làm việc Excel (.xlsx)."],
+        "xml2003" => localizer["tệp là bảng tính XML của Excel 2003 (XML Spreadsheet 2003) được lưu với đuôi .xls; hãy mở tệp bằng Excel, chọn Lưu thành (Save As) và chọn kiểu Sổ làm việc Excel (.xlsx)."],
+        "pdf" => localizer["tệp là tài liệu PDF, không phải bảng số liệu; hãy gửi bảng dưới dạng Excel (.xlsx) hoặc CSV."],
+        "doc" => localizer["tệp là văn bản (Word, RTF hoặc tài liệu văn phòng khác), không phải bảng tính; hãy chép bảng sang Excel và lưu thành .xlsx."],
+        _ => localizer["tệp nén .zip không chứa sổ làm việc Excel; hãy giải nén và tải lên tệp .xlsx bên trong."],
+    };
+
+    /// <summary>Why a row was not read as a count, as shown in the preview.</summary>
+    public string Skipped(SkipReason reason) => reason switch
+    {
+        SkipReason.BeforeHeader => localizer["trên dòng tiêu đề"],
+        SkipReason.SubHeader => localizer["dòng tiêu đề thứ hai"],
+        SkipReason.ColumnNumbers => localizer["dòng đánh số cột"],
+        SkipReason.Total => localizer["dòng tổng (chỉ dùng để đối chiếu)"],
+        SkipReason.AfterTotal => localizer["dưới dòng tổng (chữ ký, ghi chú)"],
+        _ => localizer["không có số: huyện này thiếu trong số liệu"],
+    };
+
+    /// <summary>"đã chuyển từ mã TCVN3 sang Unicode".</summary>
+    public string Converted(LegacyEncoding encoding) => localizer["đã chuyển từ mã {0} sang Unicode", LegacyVietnamese.Name(encoding)];
 
     /// <summary>A whole number kept as invariant text in a problem (a size, a limit), written the Vietnamese way.</summary>
     private static string Number(string? value) =>

@@ -84,4 +84,36 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("import --user NAME --date 2020-08-18 --file counts.csv", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Several_count_sheets_are_refused_listing_them_and_sheet_chooses_one()
+    {
+        var path = Path.Combine(_folder, "two-sheets.xlsx");
+        File.WriteAllBytes(path, IntakeCasesTests.Read("a04c-two-sheets-no-date.xlsx"));
+
+        var (refused, _, error) = await RunAsync("--date", "2020-08-18", "--file", path);
+        Assert.Equal(1, refused);
+        Assert.Contains("nhiều trang tính có thể chứa số liệu (Bảng A; Bảng B)", error, StringComparison.Ordinal);
+        Assert.Equal(0, await RevisionsAsync() - 2);
+
+        var (exit, output, _) = await RunAsync("--date", "2020-08-18", "--file", path, "--sheet", "Bảng B");
+        Assert.Equal(0, exit);
+        Assert.Contains("Trang tính: Bảng B", output, StringComparison.Ordinal);
+        Assert.Contains("tổng 91.320", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_count_columns_are_refused_and_column_chooses_one()
+    {
+        var path = Path.Combine(_folder, "two-columns.xlsx");
+        File.WriteAllBytes(path, IntakeCasesTests.Read("a05c-two-count-columns-no-date.xlsx"));
+
+        var (refused, _, error) = await RunAsync("--date", "2020-08-18", "--file", path, "--lang", "en");
+        Assert.Equal(1, refused);
+        Assert.Contains("several columns could hold the registrations (B: Số đăng ký Viettel; C: Số đăng ký VNPT)", error, StringComparison.Ordinal);
+
+        var (exit, output, _) = await RunAsync("--date", "2020-08-18", "--file", path, "--column", "C", "--dry-run");
+        Assert.Equal(0, exit);
+        Assert.Contains("số đăng ký ở cột C (Số đăng ký VNPT)", output, StringComparison.Ordinal);
+    }
 }

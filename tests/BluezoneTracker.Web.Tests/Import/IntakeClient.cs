@@ -57,6 +57,15 @@ public static class IntakeClient
             ["Previewed"] = ((IHtmlInputElement?)form.QuerySelector("input[name=Previewed]"))?.Value ?? string.Empty,
             ["Mode"] = ((IHtmlInputElement?)form.QuerySelector("input[name=Mode]"))?.Value ?? string.Empty,
         };
+
+        // The sheet and column chosen on the page travel with the confirmation.
+        foreach (var name in new[] { "Sheet", "Column" })
+        {
+            if (form.QuerySelector($"input[name={name}]") is IHtmlInputElement chosen && chosen.Value.Length > 0)
+            {
+                fields[name] = chosen.Value;
+            }
+        }
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri("/snapshots/upload?handler=Confirm", UriKind.Relative), content);
     }

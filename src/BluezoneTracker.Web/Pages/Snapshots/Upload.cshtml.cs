@@ -1,4 +1,5 @@
 using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Core.Import;
 using BluezoneTracker.Core.Snapshots;
 using BluezoneTracker.Web.Import;
 using BluezoneTracker.Web.Infrastructure;
@@ -39,6 +40,17 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
     [BindProperty]
     public int? Previewed { get; set; }
 
+    /// <summary>The sheet chosen by the user when the file has several that could hold the counts.</summary>
+    [BindProperty]
+    public string? Sheet { get; set; }
+
+    /// <summary>The count column chosen by the user (its letter or number) when several could hold the counts.</summary>
+    [BindProperty]
+    public string? Column { get; set; }
+
+    /// <summary>The file could be read more than one way: the page asks which sheet or column (the file is kept under <see cref="Token"/>).</summary>
+    public bool Choosing { get; private set; }
+
     public IntakeDraft? Draft { get; private set; }
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -56,25 +68,33 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        if (Upload is null)
+        // A second preview of a kept file, with the sheet or column the user chose.
+        var kept = Upload is null ? pending.Find(Token, ActingUser.Name(User)) : null;
+        if (Upload is null && kept is null)
         {
             return Refuse(localizer["Hãy chọn một tệp CSV hoặc Excel (.xlsx)."]);
         }
 
-        if (Upload.Length > MaxFileBytes)
+        if (Upload is not null && Upload.Length > MaxFileBytes)
         {
             return Refuse(texts.Problem(UploadedTable.TooLarge(Upload.Length, intake.Options)));
         }
 
-        var file = await UploadedFile.FromFormAsync(Upload, ct);
-        Draft = await intake.FromFileAsync(Date, file, Mode, ct);
+        var file = kept?.File ?? await UploadedFile.FromFormAsync(Upload!, ct);
+        Date = kept?.Date ?? Date;
+        Draft = await intake.FromFileAsync(Date, file, Mode, new TableChoice(Blank(Sheet), Blank(Column)), ct);
         Previewed = Draft.CurrentNumber;
         if (Draft.HasErrors)
         {
-            return Refuse([.. Draft.Problems.Select(texts.Problem)]);
+            Choosing = Draft.Problems.Any(p => ChoiceProblems.Contains(p.Kind));
+            var token = Choosing ? Token ?? pending.Keep(Date ?? string.Empty, file, ActingUser.Name(User)) : null;
+            Refuse([.. Draft.Problems.Select(texts.Problem)]);
+            Token = token;
+            Choosing &= token is not null;
+            return Page();
         }
 
-        Token = pending.Keep(Date ?? string.Empty, file, ActingUser.Name(User));
+        Token ??= pending.Keep(Date ?? string.Empty, file, ActingUser.Name(User));
         if (Token is null)
         {
             Refuse(localizer["Máy chủ đang giữ quá nhiều tệp chờ xác nhận. Hãy thử lại sau ít phút."]);
@@ -83,6 +103,14 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
 
         return Page();
     }
+
+    private static readonly HashSet<ImportProblemKind> ChoiceProblems =
+    [
+        ImportProblemKind.AmbiguousSheet, ImportProblemKind.NoSheetForDate, ImportProblemKind.UnknownSheet,
+        ImportProblemKind.AmbiguousColumn, ImportProblemKind.ColumnForOtherDate, ImportProblemKind.UnknownColumn,
+    ];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
@@ -94,7 +122,7 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
         Date = upload.Date;
         // The draft is checked again, but saved against the revision the user saw: if another save came
         // in between, the store refuses it (RevisionMoved) instead of saving over counts nobody looked at.
-        Draft = await intake.FromFileAsync(upload.Date, upload.File, Mode, ct) with { CurrentNumber = Previewed };
+        Draft = await intake.FromFileAsync(upload.Date, upload.File, Mode, new TableChoice(Blank(Sheet), Blank(Column)), ct) with { CurrentNumber = Previewed };
         var result = await intake.SaveAsync(Draft, RevisionSource.File, Reason, ActingUser.Name(User), ConfirmWarnings, ct);
         if (result.Saved)
         {
