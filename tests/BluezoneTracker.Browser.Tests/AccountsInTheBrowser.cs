@@ -33,7 +33,7 @@ public sealed class AccountsInTheBrowser(BrowserFixture app)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "annex-draft.png"), FullPage = true });
 
         await page.ClickAsync("[data-testid=signoff-link]");
-        await page.ClickAsync("[data-testid=signoff-form] button[type=submit]");
+        await page.ClickAsync("[data-testid=signoff-submit]");
 
         await Assertions.Expect(page.Locator("[data-testid=approved]")).ToContainTextAsync("Đã duyệt: browser-director");
         await Assertions.Expect(page.Locator("[data-testid=draft-mark]")).ToHaveCountAsync(0);

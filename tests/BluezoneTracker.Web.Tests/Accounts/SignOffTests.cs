@@ -107,9 +107,13 @@ public sealed class RevisingASignedOffDate(BluezoneAppFactory factory) : IClassF
         Assert.Contains("\"Source\":\"Api\"", audit.After, StringComparison.Ordinal);
         Assert.Contains("\"116\":", audit.After, StringComparison.Ordinal);
 
+        // The signed annex stays as signed; the new revision is offered as a draft to sign again.
         var page = await Html.ParseAsync(await director.GetAsync(new Uri("/annex?date=2020-08-17", UriKind.Relative)));
-        Assert.Equal("BẢN NHÁP", page.QuerySelector("[data-testid=draft-mark]")!.Text());
-        Assert.NotNull(page.QuerySelector("[data-testid=superseded]"));
+        Assert.Null(page.QuerySelector("[data-testid=draft-mark]"));
+        Assert.NotNull(page.QuerySelector("[data-testid=changed-after-signoff]"));
+        var draft = await Html.ParseAsync(await director.GetAsync(new Uri("/annex?date=2020-08-17&draft=true", UriKind.Relative)));
+        Assert.Equal("BẢN NHÁP", draft.QuerySelector("[data-testid=draft-mark]")!.Text());
+        Assert.NotNull(draft.QuerySelector("[data-testid=superseded]"));
     }
 
     private static ByteArrayContent Counts()
