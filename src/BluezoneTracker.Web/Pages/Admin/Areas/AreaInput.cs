@@ -17,7 +17,7 @@ public class AreaInput
     public AreaKind Kind { get; set; }
 
     // Range over long, not int: the int overload converts the value and overflows on 9·10¹⁸ (a 500).
-    [Range(typeof(long), "0", "2000000000", ParseLimitsInInvariantCulture = true, ErrorMessage = "Dân số phải là số nguyên không âm, tối đa 2.000.000.000.")]
+    [Range(typeof(long), "0", "2000000000", ParseLimitsInInvariantCulture = true, ErrorMessage = "Dân số phải là số nguyên không âm.")]
     public long? Population { get; set; }
 
     [Range(1900, 2200, ErrorMessage = "Năm không hợp lệ.")]
@@ -26,7 +26,7 @@ public class AreaInput
     [StringLength(200, ErrorMessage = "Nguồn dài quá {1} ký tự.")]
     public string? PopulationSource { get; set; }
 
-    [Range(typeof(long), "0", "2000000000", ParseLimitsInInvariantCulture = true, ErrorMessage = "Số người dùng điện thoại thông minh phải là số nguyên không âm, tối đa 2.000.000.000.")]
+    [Range(typeof(long), "0", "2000000000", ParseLimitsInInvariantCulture = true, ErrorMessage = "Số người dùng điện thoại thông minh phải là số nguyên không âm.")]
     public long? SmartphoneOwners { get; set; }
 
     [Range(1900, 2200, ErrorMessage = "Năm không hợp lệ.")]
