@@ -53,7 +53,20 @@ public sealed class PageWatch
         long total = 0;
         foreach (var request in _requests)
         {
-            var sizes = await request.SizesAsync();
+            // The favicon is fetched by the browser on its own, after the page, and Chromium may never
+            // report it finished: its sizes would be waited for forever. It is 1 KB and cached a year.
+            if (new Uri(request.Url).AbsolutePath.StartsWith("/favicon", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var pending = request.SizesAsync();
+            if (await Task.WhenAny(pending, Task.Delay(TimeSpan.FromSeconds(30))) != pending)
+            {
+                throw new TimeoutException($"The size of {request.Url} was not reported within 30 s.");
+            }
+
+            var sizes = await pending;
             total += sizes.ResponseHeadersSize + sizes.ResponseBodySize;
         }
 
