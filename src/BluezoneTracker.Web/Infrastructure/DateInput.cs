@@ -36,10 +36,13 @@ public sealed class DateInput(TimeProvider clock, IOptions<DateInputOptions> opt
         }
     }
 
-    /// <summary>An ISO date (2020-08-17) within <see cref="Accepted"/>, or the problem with it.</summary>
+    /// <summary>
+    /// A date typed the Vietnamese way (17/8/2020) or sent by a picker (2020-08-17), within <see cref="Accepted"/>,
+    /// or the problem with it (<see cref="VietnameseFormat.TryParseDate"/>: never month-first).
+    /// </summary>
     public (DateOnly? Date, DateInputProblem? Problem) Parse(string? text)
     {
-        if (!VietnameseFormat.TryParseIsoDate(text?.Trim(), out var date))
+        if (!VietnameseFormat.TryParseDate(text, out var date))
         {
             return (null, DateInputProblem.Malformed);
         }
@@ -52,7 +55,7 @@ public sealed class DateInput(TimeProvider clock, IOptions<DateInputOptions> opt
     {
         var range = Accepted;
         return problem == DateInputProblem.Malformed
-            ? localizer["Ngày \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-17).", text ?? string.Empty]
+            ? localizer["Ngày \"{0}\" không đúng định dạng ngày/tháng/năm (ví dụ 17/8/2020).", text ?? string.Empty]
             : localizer["Ngày \"{0}\" nằm ngoài khoảng cho phép (từ {1} đến {2}).", text ?? string.Empty, VietnameseFormat.Date(range.Earliest), VietnameseFormat.Date(range.Latest)];
     }
 }
