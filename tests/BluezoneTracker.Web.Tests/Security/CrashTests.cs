@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Tests.Import;
 using BluezoneTracker.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -25,6 +26,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
+    private const string ImportUser = "lich-nhap";
+
     [Fact]
     public async Task Killing_the_import_verb_mid_write_leaves_an_intact_store_and_whole_imports_only()
     {
@@ -40,6 +43,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
                 File.Copy(factory.DatabasePath + "-wal", database + "-wal");
             }
         }
+
+        // The verb runs as a named Staff account, as a scheduled job does.
+        await CliAccounts.EnsureAsync(database, ImportUser, Roles.Staff);
 
         var killedWhileWriting = 0;
         for (var i = 0; i < Kills; i++)
@@ -84,7 +90,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         };
         foreach (var arg in new[]
         {
-            Path.Combine(AppContext.BaseDirectory, "BluezoneTracker.Web.dll"), "import", "--date", date, "--file", file,
+            Path.Combine(AppContext.BaseDirectory, "BluezoneTracker.Web.dll"), "import", "--user", ImportUser, "--date", date, "--file", file,
             "--ConnectionStrings:Default", $"Data Source={database}", "--Import:MaxFileBytes", "20000000",
         })
         {

@@ -19,9 +19,9 @@ public sealed class FeedbackAndLanguageTests(BluezoneAppFactory factory) : IClas
 
         // In Vietnamese the field reads d/M/yyyy (a calendar button beside it fills it in).
         var grid = await Html.ParseAsync(await staff.GetAsync(new Uri("/snapshots/new?date=2020-08-15", UriKind.Relative)));
-        Assert.Equal("15/8/2020", grid.QuerySelector("#Date")!.GetAttribute("value"));
-        Assert.Equal("text", grid.QuerySelector("#Date")!.GetAttribute("type"));
-        Assert.NotNull(grid.QuerySelector("#Date[data-date-field]"));
+        Assert.Equal("15/8/2020", grid.QuerySelector("#open-date")!.GetAttribute("value"));
+        Assert.Equal("text", grid.QuerySelector("#open-date")!.GetAttribute("type"));
+        Assert.NotNull(grid.QuerySelector("#open-date[data-date-field]"));
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class FeedbackAndLanguageTests(BluezoneAppFactory factory) : IClas
     {
         var staff = await factory.ClientForAsync(Roles.Staff);
         var grid = await Html.ParseAsync(await staff.GetAsync(new Uri("/snapshots/new", UriKind.Relative)));
-        Assert.Equal("18/8/2020", grid.QuerySelector("#Date")!.GetAttribute("value"));
+        Assert.Equal("18/8/2020", grid.QuerySelector("#open-date")!.GetAttribute("value"));
     }
 
     [Fact]
