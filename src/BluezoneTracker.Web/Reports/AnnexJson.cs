@@ -18,7 +18,9 @@ internal static class AnnexJson
             new UnassignedJson(report.Unassigned.Registrations, report.Unassigned.Change),
             new TotalJson(report.Total.Population, report.Total.RowsPopulation, report.Total.Registrations, report.Total.Change, report.Total.Rate, report.Total.RateChange),
             [.. report.Warnings.Select(w => new WarningJson(w.Kind.ToString(), w.AreaCode, messages.Warning(w)))],
-            document.Summary);
+            document.Summary,
+            report.RankedCount,
+            report.MissingCount);
     }
 }
 
@@ -30,11 +32,13 @@ internal sealed record AnnexJsonModel(
     UnassignedJson Unassigned,
     TotalJson Total,
     IReadOnlyList<WarningJson> Warnings,
-    string Summary);
+    string Summary,
+    int RankedCount,
+    int MissingCount);
 
 internal sealed record AreaJson(string Code, string Name);
 
-internal sealed record RowJson(int Rank, string Code, string Name, long? Population, long? Registrations, long? Change, decimal? Rate, decimal? RateChange, int? PreviousRank, int? RankChange);
+internal sealed record RowJson(int? Rank, string Code, string Name, long? Population, long? Registrations, long? Change, decimal? Rate, decimal? RateChange, int? PreviousRank, int? RankChange);
 
 internal sealed record UnassignedJson(long Registrations, long? Change);
 
