@@ -17,7 +17,7 @@ internal static class AnnexJson
             [.. report.Rows.Select(r => new RowJson(r.Rank, r.Code, r.Name, r.Population, r.Registrations, r.Change, r.Rate, r.RateChange, r.PreviousRank, r.RankChange))],
             new UnassignedJson(report.Unassigned.Registrations, report.Unassigned.Change),
             new TotalJson(report.Total.Population, report.Total.RowsPopulation, report.Total.Registrations, report.Total.Change, report.Total.Rate, report.Total.RateChange),
-            [.. report.Warnings.Select(w => new WarningJson(w.Kind.ToString(), w.AreaCode, messages.Warning(w)))],
+            [.. report.Warnings.Select(w => new WarningJson(w.Kind.ToString(), w.AreaCode, messages.Warning(w), messages.WarningHint(w.Kind)))],
             document.Summary,
             report.RankedCount,
             report.MissingCount);
@@ -44,4 +44,4 @@ internal sealed record UnassignedJson(long Registrations, long? Change);
 
 internal sealed record TotalJson(long? Population, long RowsPopulation, long Registrations, long? Change, decimal? Rate, decimal? RateChange);
 
-internal sealed record WarningJson(string Kind, string? AreaCode, string Message);
+internal sealed record WarningJson(string Kind, string? AreaCode, string Message, string Hint);

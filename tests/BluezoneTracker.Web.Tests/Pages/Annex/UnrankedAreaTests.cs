@@ -79,6 +79,12 @@ public sealed class UnrankedAreaTests(BluezoneAppFactory factory) : IClassFixtur
         Assert.Equal("Huyện Mộc Châu", first.QuerySelector("th")!.Text());
         Assert.Contains("–", first.QuerySelector(".rank-change")!.Text(), StringComparison.Ordinal);
         Assert.DoesNotContain("▲", first.QuerySelector(".rank-change")!.Text(), StringComparison.Ordinal);
+
+        // Issue #10, point 8: the warning comes with what to check.
+        var warning = page.QuerySelectorAll("[data-testid=warnings] li").Single(li => li.Text().Contains("Thành phố Sơn La: không có số liệu ngày 18/8/2020.", StringComparison.Ordinal));
+        Assert.Equal(
+            "Kiểm tra tệp hoặc bảng nhập có dòng của khu vực này; nếu thiếu, bổ sung rồi lưu bản mới.",
+            warning.QuerySelector(".warning-hint")!.Text());
         Assert.StartsWith("11/12 huyện, thành phố có số liệu ngày 18/8/2020", page.QuerySelector("[data-testid=coverage]")!.Text(), StringComparison.Ordinal);
     }
 }
