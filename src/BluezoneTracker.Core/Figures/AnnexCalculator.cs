@@ -27,8 +27,12 @@ public static class AnnexCalculator
         }
 
         var children = input.Children;
-        var nowRanks = Ranking.Rank(children, input.Report);
-        var thenRanks = input.Compare is null ? null : Ranking.Rank(children, input.Compare);
+
+        // Only areas with a count on the report date are ranked, on both dates: an area without one is
+        // listed after them without a rank, and no other area's rank or rank change counts it.
+        var ranked = children.Where(c => input.Report.For(c.Code) is not null).ToList();
+        var nowRanks = Ranking.Rank(ranked, input.Report);
+        var thenRanks = input.Compare is null ? null : Ranking.Rank(ranked, input.Compare);
 
         var rows = new List<AnnexRow>(children.Count);
         foreach (var (child, rank) in nowRanks.OrderBy(p => p.Value).Select(p => (p.Key, p.Value)))
@@ -54,6 +58,11 @@ public static class AnnexCalculator
                 rate - thenRate,
                 previousRank,
                 rankChange));
+        }
+
+        foreach (var child in children.Except(ranked).Order(Comparer<Area>.Create(AreaOrder.ByName)))
+        {
+            rows.Add(new AnnexRow(null, child.Code, child.Name, child.Population?.Count, null, null, null, null, null, null));
         }
 
         var unassigned = new UnassignedRow(
@@ -87,6 +96,11 @@ public static class Rates
 /// <summary>Ranking by exact adoption rate, highest first; ties in Vietnamese name order.</summary>
 public static class Ranking
 {
+    /// <summary>
+    /// Ranks <paramref name="children"/> by their rate in <paramref name="counts"/> (1 = highest). The
+    /// annex passes only the areas with a count on the report date; an area missing from
+    /// <paramref name="counts"/> (e.g. on the comparison date) is placed after those with a count.
+    /// </summary>
     public static Dictionary<Area, int> Rank(IReadOnlyList<Area> children, SnapshotCounts counts)
     {
         ArgumentNullException.ThrowIfNull(children);

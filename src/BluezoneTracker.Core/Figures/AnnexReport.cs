@@ -14,11 +14,21 @@ public sealed record AnnexReport(
     IReadOnlyList<AnnexRow> Rows,
     UnassignedRow Unassigned,
     TotalRow Total,
-    IReadOnlyList<DataWarning> Warnings);
+    IReadOnlyList<DataWarning> Warnings)
+{
+    /// <summary>How many child areas have a count on <see cref="Date"/> and are therefore ranked.</summary>
+    public int RankedCount => Rows.Count(r => r.IsRanked);
 
-/// <summary>One child area's line. Registrations is null when the child is missing from the snapshot.</summary>
+    /// <summary>How many child areas have no count on <see cref="Date"/>: listed after the ranked rows, without a rank.</summary>
+    public int MissingCount => Rows.Count - RankedCount;
+}
+
+/// <summary>
+/// One child area's line. Registrations is null when the child is missing from the snapshot of the
+/// report date; such a row has no <see cref="Rank"/>, no previous rank and no rank change (issue #10, point 2).
+/// </summary>
 public sealed record AnnexRow(
-    int Rank,
+    int? Rank,
     string Code,
     string Name,
     long? Population,
@@ -30,6 +40,9 @@ public sealed record AnnexRow(
     int? RankChange)
 {
     public bool ChangeIsNegative => Change < 0;
+
+    /// <summary>True when the area has a count on the report date and so takes part in the ranking.</summary>
+    public bool IsRanked => Rank is not null;
 }
 
 public sealed record UnassignedRow(long Registrations, long? Change);

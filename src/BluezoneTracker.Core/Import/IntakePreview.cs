@@ -76,7 +76,12 @@ public sealed record IntakePreview(AnnexReport Annex, IReadOnlyList<DataWarning>
         return changes;
     }
 
-    // A daily jump far above the recent pace: (new − previous) / days against (previous − the one before) / days.
+    /// <summary>The recent pace is the median daily pace over at most this many intervals before the new date.</summary>
+    public const int JumpPaceIntervals = 4;
+
+    // A daily jump far above the recent pace. The recent pace is robust: the median of the per-day paces of
+    // the last few intervals, leaving out negative ones (corrections) and zero-length ones; and no warning when
+    // the interval just before was a correction, since the new count then climbs back and is no real jump.
     private static IEnumerable<DataWarning> Jumps(IReadOnlyList<Area> children, SnapshotCounts proposed, List<SnapshotCounts> earlier)
     {
         if (earlier.Count < 2)
@@ -84,22 +89,58 @@ public sealed record IntakePreview(AnnexReport Annex, IReadOnlyList<DataWarning>
             yield break;
         }
 
-        var (previous, before) = (earlier[0], earlier[1]);
+        var previous = earlier[0];
         var days = proposed.Date.DayNumber - previous.Date.DayNumber;
-        var recentDays = previous.Date.DayNumber - before.Date.DayNumber;
         foreach (var child in children)
         {
             if (Pace.PerDay(proposed.For(child.Code) - previous.For(child.Code), days) is not { } pace
-                || Pace.PerDay(previous.For(child.Code) - before.For(child.Code), recentDays) is not { } recent)
+                || RecentPace(child.Code, earlier) is not { } recentPace)
             {
                 continue;
             }
 
-            var recentPace = Math.Max(0m, recent);
             if (pace > JumpFactor * recentPace && pace - recentPace >= JumpMinimumPerDay)
             {
                 yield return new DataWarning(DataWarningKind.JumpAbovePace, child.Code, child.Name, (long)VietnameseFormat.Round(pace, 0), (long)VietnameseFormat.Round(recentPace, 0), previous.Date);
             }
         }
+    }
+
+    /// <summary>
+    /// The median per-day pace of <paramref name="code"/> over the last <see cref="JumpPaceIntervals"/> intervals of
+    /// <paramref name="earlierNewestFirst"/>; null when the latest interval was a correction (a decrease) or no
+    /// interval has a non-negative pace over at least one day.
+    /// </summary>
+    internal static decimal? RecentPace(string code, IReadOnlyList<SnapshotCounts> earlierNewestFirst)
+    {
+        var paces = new List<decimal>(JumpPaceIntervals);
+        for (var i = 0; i + 1 < earlierNewestFirst.Count && i < JumpPaceIntervals; i++)
+        {
+            var (later, sooner) = (earlierNewestFirst[i], earlierNewestFirst[i + 1]);
+            if (later.For(code) - sooner.For(code) is not { } change)
+            {
+                continue;
+            }
+
+            var days = later.Date.DayNumber - sooner.Date.DayNumber;
+            if (change < 0 && i == 0)
+            {
+                return null;
+            }
+
+            if (change >= 0 && days > 0)
+            {
+                paces.Add((decimal)change / days);
+            }
+        }
+
+        if (paces.Count == 0)
+        {
+            return null;
+        }
+
+        paces.Sort();
+        var middle = paces.Count / 2;
+        return paces.Count % 2 == 1 ? paces[middle] : (paces[middle - 1] + paces[middle]) / 2;
     }
 }

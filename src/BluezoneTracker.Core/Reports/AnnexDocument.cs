@@ -47,13 +47,20 @@ public sealed record AnnexDocument(
         };
 
         var lines = new List<AnnexLine>(report.Rows.Count + 2);
+        var missing = MissingText(report.Date);
         lines.AddRange(report.Rows.Select(r => new AnnexLine(
-            AnnexLineKind.Area, r.Rank, r.Code, r.Name, r.Population, r.Registrations, r.Change, r.Rate, RowRateDecimals)));
+            AnnexLineKind.Area, r.Rank, r.Code, r.Name, r.Population, r.Registrations, r.Change, r.Rate, RowRateDecimals)
+        {
+            MissingText = r.IsRanked ? null : missing,
+        }));
+
+        // The unassigned and total lines keep numbering after the ranked lines; unranked lines have no number.
+        var ranked = report.RankedCount;
         lines.Add(new AnnexLine(
-            AnnexLineKind.Unassigned, lines.Count + 1, null, words.UnassignedLabel, null,
+            AnnexLineKind.Unassigned, ranked + 1, null, words.UnassignedLabel, null,
             report.Unassigned.Registrations, report.Unassigned.Change, null, RowRateDecimals));
         lines.Add(new AnnexLine(
-            AnnexLineKind.Total, lines.Count + 1, report.Area.Code, words.TotalLabel, report.Total.Population,
+            AnnexLineKind.Total, ranked + 2, report.Area.Code, words.TotalLabel, report.Total.Population,
             report.Total.Registrations, report.Total.Change, report.Total.Rate, TotalRateDecimals));
 
         return new AnnexDocument(
@@ -66,8 +73,19 @@ public sealed record AnnexDocument(
             SummarySentence(report, words))
         {
             Dispatch = dispatch,
+            CoverageLine = report.MissingCount == 0 ? null
+                : $"{report.RankedCount}/{report.Rows.Count} {words.ChildrenNoun} có số liệu ngày {date}",
         };
     }
+
+    /// <summary>
+    /// How many child areas have a count on the report date, e.g. "11/12 huyện, thành phố có số liệu ngày
+    /// 18/8/2020"; null when all have one. Printed under the table wherever the annex is rendered.
+    /// </summary>
+    public string? CoverageLine { get; init; }
+
+    /// <summary>The text of an unranked line's registrations cell: "chưa có số liệu ngày 18/8/2020".</summary>
+    public static string MissingText(DateOnly date) => $"chưa có số liệu ngày {VietnameseFormat.Date(date)}";
 
     /// <summary>
     /// The dispatch's summary sentence: "Theo thống kê, tính đến ngày 17/8/2020, toàn tỉnh Sơn La có
@@ -94,6 +112,9 @@ public sealed record AnnexDocument(
 
     private sealed record Wording(string ChildrenHeader, string UnassignedLabel, string TotalLabel, string Whole)
     {
+        /// <summary>The children's kind in running text ("huyện, thành phố").</summary>
+        public string ChildrenNoun => ChildrenHeader.ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+
         public static Wording For(AreaKind kind) => kind switch
         {
             AreaKind.Country => new("Tỉnh, Thành phố", "Số thuê bao chưa xác định được tỉnh", "TOÀN QUỐC", "toàn quốc"),
@@ -112,10 +133,13 @@ public enum AnnexLineKind
     Total,
 }
 
-/// <summary>One line of the annex with its exact values; the text properties are the official wording.</summary>
+/// <summary>
+/// One line of the annex with its exact values; the text properties are the official wording.
+/// <see cref="Number"/> is null for an area without a count on the report date (it is not ranked).
+/// </summary>
 public sealed record AnnexLine(
     AnnexLineKind Kind,
-    int Number,
+    int? Number,
     string? Code,
     string Name,
     long? Population,
@@ -124,11 +148,14 @@ public sealed record AnnexLine(
     decimal? Rate,
     int RateDecimals)
 {
-    public string NumberText => Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>For an unranked area, the text printed in its registrations cell ("chưa có số liệu ngày 18/8/2020").</summary>
+    public string? MissingText { get; init; }
+
+    public string NumberText => Number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
 
     public string PopulationText => Population is { } p ? VietnameseFormat.Count(p) : string.Empty;
 
-    public string RegistrationsText => Registrations is { } r ? VietnameseFormat.Count(r) : string.Empty;
+    public string RegistrationsText => Registrations is { } r ? VietnameseFormat.Count(r) : MissingText ?? string.Empty;
 
     public string ChangeText => Change is { } c ? VietnameseFormat.Change(c) : string.Empty;
 

@@ -70,6 +70,33 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
     }
 
     /// <summary>
+    /// One line on what to check for a warning of <paramref name="kind"/>, shown next to the warning on the
+    /// dashboard, the annex page and the intake preview (issue #10, point 8).
+    /// </summary>
+    public string WarningHint(DataWarningKind kind) => kind switch
+    {
+        DataWarningKind.PopulationMismatch => localizer["Kiểm tra dân số các huyện và dân số chính thức của tỉnh trong trang Khu vực: cùng năm, cùng nguồn."],
+        DataWarningKind.RegistrationsAbovePopulation => localizer["Kiểm tra số vừa nhập (thừa chữ số, nhầm dòng?) và dân số của khu vực này."],
+        DataWarningKind.CountDecreased => localizer["Số đăng ký cộng dồn không giảm: kiểm tra số vừa nhập, hoặc số của ngày trước có bị nhập nhầm không."],
+        DataWarningKind.MissingFromSnapshot => localizer["Kiểm tra tệp hoặc bảng nhập có dòng của khu vực này; nếu thiếu, bổ sung rồi lưu bản mới."],
+        DataWarningKind.MissingOnComparisonDate => localizer["Bổ sung số liệu của ngày so sánh, hoặc chọn ngày so sánh khác có đủ số liệu."],
+        DataWarningKind.Unchanged => localizer["Kiểm tra nguồn số liệu có được cập nhật không: có thể số của ngày trước đã bị sao chép lại."],
+        DataWarningKind.PopulationUnknown => localizer["Nhập dân số của khu vực này trong trang Khu vực để tính được tỷ lệ và xếp hạng theo tỷ lệ."],
+        DataWarningKind.UnassignedDecreased => localizer["Số chưa xác định được huyện chỉ giảm khi được phân về huyện: kiểm tra số các huyện có tăng tương ứng không."],
+        DataWarningKind.TypedTotalMismatch => localizer["Kiểm tra từng dòng của tệp: có dòng bị thiếu, thừa hoặc đọc sai không."],
+        DataWarningKind.JumpAbovePace => localizer["Kiểm tra số vừa nhập (thừa chữ số, nhầm dòng?) hoặc hỏi đơn vị cung cấp số liệu về đợt tăng này."],
+        DataWarningKind.FileDateDiffers => localizer["Chọn đúng ngày của tệp, hoặc dùng đúng tệp của ngày đã chọn."],
+        _ => string.Empty,
+        };
+
+    /// <summary>A warning's sentence with its what-to-check line, for the pages that list warnings.</summary>
+    public ExplainedWarning Explain(DataWarning warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        return new ExplainedWarning(Warning(warning), WarningHint(warning.Kind));
+    }
+
+    /// <summary>
     /// Runs <paramref name="make"/> with Vietnamese as the UI language: the official annex and its files
     /// are Vietnamese whatever language the reader chose.
     /// </summary>
@@ -91,3 +118,6 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
     private static string DateText(string? iso) =>
         VietnameseFormat.TryParseIsoDate(iso, out var date) ? VietnameseFormat.Date(date) : iso ?? string.Empty;
 }
+
+/// <summary>A data-quality warning as shown on a page: its sentence and one line on what to check.</summary>
+public sealed record ExplainedWarning(string Text, string Hint);

@@ -24,7 +24,7 @@ internal static class AnnexCsv
                 line.Code ?? string.Empty,
                 line.Name,
                 Integer(line.Population),
-                Integer(line.Registrations),
+                line.MissingText ?? Integer(line.Registrations),
                 Integer(line.Change),
                 line.RateText,
             ]);

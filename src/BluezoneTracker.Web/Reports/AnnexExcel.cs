@@ -200,11 +200,20 @@ internal static class AnnexExcel
 
     private static void WriteLine(IXLWorksheet sheet, int row, AnnexLine line)
     {
-        sheet.Cell(row, 1).SetValue(line.Number);
+        if (line.Number is { } number)
+        {
+            sheet.Cell(row, 1).SetValue(number);
+        }
+
         sheet.Cell(row, 1).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         sheet.Cell(row, 2).SetValue(line.Name);
         Number(sheet.Cell(row, 3), line.Population, CountFormat);
         Number(sheet.Cell(row, 4), line.Registrations, CountFormat);
+        if (line.MissingText is { } missing)
+        {
+            sheet.Cell(row, 4).SetValue(missing);
+        }
+
         Number(sheet.Cell(row, 5), line.Change, ChangeFormat);
         if (line.Rate is { } rate)
         {

@@ -36,6 +36,9 @@ internal sealed record AnnexFrame(
     string SignerTitle,
     string SignerName)
 {
+    /// <summary>"11/12 huyện, thành phố có số liệu ngày 18/8/2020" when some areas have no count; printed first under the table.</summary>
+    public string? CoverageLine { get; init; }
+
     public const string NationText = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     public const string MottoText = "Độc lập - Tự do - Hạnh phúc";
     public const string WarningsHeading = "Cảnh báo chất lượng số liệu:";
@@ -54,13 +57,21 @@ internal sealed record AnnexFrame(
             signOff?.StatusLine,
             signOff is { IsDraft: true },
             document.Dispatch.SignerTitle,
-            document.Dispatch.SignerName);
+            document.Dispatch.SignerName)
+        {
+            CoverageLine = document.CoverageLine,
+        };
     }
 
-    /// <summary>The note lines under the table, in print order: the population note, then the warnings under their heading.</summary>
+    /// <summary>The note lines under the table, in print order: the coverage line, the population note, then the warnings under their heading.</summary>
     public IReadOnlyList<string> NoteLines()
     {
         var lines = new List<string>();
+        if (CoverageLine is { } coverage)
+        {
+            lines.Add(coverage);
+        }
+
         if (!string.IsNullOrWhiteSpace(Notes.PopulationNote))
         {
             lines.Add(Notes.PopulationNote);

@@ -17,8 +17,10 @@ internal static class AnnexJson
             [.. report.Rows.Select(r => new RowJson(r.Rank, r.Code, r.Name, r.Population, r.Registrations, r.Change, r.Rate, r.RateChange, r.PreviousRank, r.RankChange))],
             new UnassignedJson(report.Unassigned.Registrations, report.Unassigned.Change),
             new TotalJson(report.Total.Population, report.Total.RowsPopulation, report.Total.Registrations, report.Total.Change, report.Total.Rate, report.Total.RateChange),
-            [.. report.Warnings.Select(w => new WarningJson(w.Kind.ToString(), w.AreaCode, messages.Warning(w)))],
-            document.Summary);
+            [.. report.Warnings.Select(w => new WarningJson(w.Kind.ToString(), w.AreaCode, messages.Warning(w), messages.WarningHint(w.Kind)))],
+            document.Summary,
+            report.RankedCount,
+            report.MissingCount);
     }
 }
 
@@ -30,14 +32,16 @@ internal sealed record AnnexJsonModel(
     UnassignedJson Unassigned,
     TotalJson Total,
     IReadOnlyList<WarningJson> Warnings,
-    string Summary);
+    string Summary,
+    int RankedCount,
+    int MissingCount);
 
 internal sealed record AreaJson(string Code, string Name);
 
-internal sealed record RowJson(int Rank, string Code, string Name, long? Population, long? Registrations, long? Change, decimal? Rate, decimal? RateChange, int? PreviousRank, int? RankChange);
+internal sealed record RowJson(int? Rank, string Code, string Name, long? Population, long? Registrations, long? Change, decimal? Rate, decimal? RateChange, int? PreviousRank, int? RankChange);
 
 internal sealed record UnassignedJson(long Registrations, long? Change);
 
 internal sealed record TotalJson(long? Population, long RowsPopulation, long Registrations, long? Change, decimal? Rate, decimal? RateChange);
 
-internal sealed record WarningJson(string Kind, string? AreaCode, string Message);
+internal sealed record WarningJson(string Kind, string? AreaCode, string Message, string Hint);

@@ -41,7 +41,7 @@ public class AnnexOfTheSonLaDispatch
         var table = new List<string[]>();
         table.AddRange(annex.Rows.Select(r => new[]
         {
-            r.Rank.ToString(CultureInfo.InvariantCulture),
+            r.Rank!.Value.ToString(CultureInfo.InvariantCulture),
             r.Name,
             r.Population is { } p ? VietnameseFormat.Count(p) : "",
             r.Registrations is { } n ? VietnameseFormat.Count(n) : "",

@@ -3,7 +3,10 @@ using static BluezoneTracker.Core.Tests.Figures.AnnexScenario;
 
 namespace BluezoneTracker.Core.Tests.Figures;
 
-/// <summary>A district absent from the report date's counts is shown empty and last, never as zero.</summary>
+/// <summary>
+/// A district absent from the report date's counts is shown empty, after the ranked rows and without a
+/// rank, never as zero; no rank change counts it (issue #10, point 2).
+/// </summary>
 public class DistrictMissingFromTheReportSnapshot
 {
     private static AnnexReport Annex() => new AnnexScenario()
@@ -28,22 +31,46 @@ public class DistrictMissingFromTheReportSnapshot
     }
 
     [Fact]
-    public void It_is_ranked_last()
+    public void It_is_listed_after_the_ranked_rows_without_a_rank()
     {
         var annex = Annex();
 
         Assert.Equal(["03", "01", "02"], annex.Rows.Select(r => r.Code));
-        Assert.Equal(3, annex.Row("02").Rank);
+        Assert.Equal([1, 2], annex.Rows.Where(r => r.IsRanked).Select(r => r.Rank!.Value));
+        Assert.Null(annex.Row("02").Rank);
+        Assert.False(annex.Row("02").IsRanked);
     }
 
     [Fact]
-    public void It_gets_no_rank_arrow_since_having_no_count_is_not_falling_behind()
+    public void It_has_neither_a_previous_rank_nor_a_rank_change()
     {
         var row = Annex().Row("02");
 
-        // 2nd by rate on 12/8, last on 17/8 only because its count is missing.
-        Assert.Equal(2, row.PreviousRank);
+        // 2nd by rate on 12/8 among all three; with no count on 17/8 it takes no part in the ranking.
+        Assert.Null(row.PreviousRank);
         Assert.Null(row.RankChange);
+    }
+
+    [Fact]
+    public void The_other_districts_rank_changes_do_not_count_it()
+    {
+        var annex = Annex();
+
+        // On 12/8 Huyện An was 3rd of three, behind Huyện Bình; ranked only among the districts that have
+        // a count on 17/8 it was 2nd then and is 2nd now: it did not move up because Bình's count is missing.
+        Assert.Equal(2, annex.Row("01").PreviousRank);
+        Assert.Equal(0, annex.Row("01").RankChange);
+        Assert.Equal(1, annex.Row("03").PreviousRank);
+        Assert.Equal(0, annex.Row("03").RankChange);
+    }
+
+    [Fact]
+    public void The_report_says_how_many_districts_have_data()
+    {
+        var annex = Annex();
+
+        Assert.Equal(2, annex.RankedCount);
+        Assert.Equal(1, annex.MissingCount);
     }
 
     [Fact]
@@ -77,5 +104,42 @@ public class DistrictMissingFromTheReportSnapshot
             .Build(Day(17), null);
 
         Assert.Equal(["01", "03", "02"], annex.Rows.Select(r => r.Code));
+        Assert.Equal([1, 2, null], annex.Rows.Select(r => r.Rank));
+    }
+}
+
+/// <summary>The annex document (rendered to HTML, CSV, JSON, XLSX and PDF) prints the unranked district's line.</summary>
+public class DistrictMissingFromTheReportSnapshotInTheAnnexDocument
+{
+    private static Core.Reports.AnnexDocument Document() => Core.Reports.AnnexDocument.From(new AnnexScenario()
+        .ProvincePopulation(40_000)
+        .District("01", "Huyện An", 10_000)
+        .District("02", "Huyện Bình", 10_000)
+        .District("03", "Huyện Cao", 10_000)
+        .Counts(Day(12), 5, ("01", 100), ("02", 200), ("03", 300))
+        .Counts(Day(17), 7, ("01", 150), ("03", 330))
+        .Build(Day(17), Day(12)), new Core.Reports.ReportSettings());
+
+    [Fact]
+    public void Its_line_has_no_number_and_says_there_is_no_count_on_the_report_date()
+    {
+        var line = Document().Lines.Single(l => l.Code == "02");
+
+        Assert.Equal(["", "Huyện Bình", "10.000", "chưa có số liệu ngày 17/8/2020", "", ""], line.Cells);
+    }
+
+    [Fact]
+    public void The_ranked_lines_come_first_and_the_numbering_skips_the_unranked_one()
+    {
+        var lines = Document().Lines;
+
+        Assert.Equal(["1", "2", "", "3", "4"], lines.Select(l => l.NumberText));
+        Assert.Equal(["03", "01", "02", null, "99"], lines.Select(l => l.Code));
+    }
+
+    [Fact]
+    public void It_says_how_many_districts_have_data_in_the_area_kinds_words()
+    {
+        Assert.Equal("2/3 huyện, thành phố có số liệu ngày 17/8/2020", Document().CoverageLine);
     }
 }

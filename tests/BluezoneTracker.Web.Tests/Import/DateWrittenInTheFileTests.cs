@@ -37,7 +37,7 @@ public sealed class DateWrittenInTheFileTests : IDisposable
         var (response, page) = await IntakeClient.PreviewAsync(client, "18/8/2020", file, IntakeClient.Corpus(file));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var warnings = page.QuerySelectorAll("[data-testid=warnings] li").Select(li => li.Text().Trim()).ToList();
+        var warnings = page.QuerySelectorAll("[data-testid=warnings] li .warning-text").Select(li => li.Text().Trim()).ToList();
         Assert.Equal(warning, warnings[0]);
 
         var unconfirmed = await Html.ParseAsync(await IntakeClient.ConfirmAsync(client, page));

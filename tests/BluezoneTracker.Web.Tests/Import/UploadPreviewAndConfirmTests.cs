@@ -62,6 +62,8 @@ public sealed class UploadPreviewAndConfirmTests : IDisposable
         var client = await _factory.ClientForAsync(Roles.Staff);
         var (_, page) = await IntakeClient.PreviewAsync(client, "2020-08-18", "annex.csv", IntakeClient.Corpus("annex-typed-title-rows.csv"));
         Assert.Contains("Tổng ghi trong tệp là 84.124, khác tổng các dòng là 84.126.", page.QuerySelector("[data-testid=warnings]")!.Text(), StringComparison.Ordinal);
+        var typedTotal = page.QuerySelectorAll("[data-testid=warnings] li").Single(li => li.Text().Contains("Tổng ghi trong tệp", StringComparison.Ordinal));
+        Assert.Equal("Kiểm tra từng dòng của tệp: có dòng bị thiếu, thừa hoặc đọc sai không.", typedTotal.QuerySelector(".warning-hint")!.Text());
 
         var unconfirmed = await Html.ParseAsync(await IntakeClient.ConfirmAsync(client, page));
         Assert.Contains("Hãy đánh dấu ô xác nhận", unconfirmed.QuerySelector("[data-testid=problems]")!.Text(), StringComparison.Ordinal);

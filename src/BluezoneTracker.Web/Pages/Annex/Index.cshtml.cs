@@ -30,7 +30,7 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
 
     public string? Problem { get; private set; }
 
-    public IReadOnlyList<string> Warnings { get; private set; } = [];
+    public IReadOnlyList<ExplainedWarning> Warnings { get; private set; } = [];
 
     /// <summary>Whether the date is signed off; every rendering shows "BẢN NHÁP" while it is not.</summary>
     public SignOffStatus? SignOff { get; private set; }
@@ -58,7 +58,7 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
         HasNewDraft = annex.CurrentDraft is not null;
         PopulationNote = annex.Notes?.PopulationNote ?? string.Empty;
         PrintedWarnings = annex.Notes?.Warnings ?? [];
-        Warnings = [.. document.Report.Warnings.Select(messages.Warning)];
+        Warnings = [.. document.Report.Warnings.Select(messages.Explain)];
         return Page();
     }
 

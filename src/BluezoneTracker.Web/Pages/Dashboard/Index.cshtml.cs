@@ -43,7 +43,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
 
     public string? CompareNotice { get; private set; }
 
-    public IReadOnlyList<string> Warnings { get; private set; } = [];
+    public IReadOnlyList<ExplainedWarning> Warnings { get; private set; } = [];
 
     public IReadOnlySet<string> ChosenDistricts { get; private set; } = new HashSet<string>();
 
@@ -86,7 +86,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
             return;
         }
 
-        Warnings = [.. figures.Annex.Warnings.Select(messages.Warning)];
+        Warnings = [.. figures.Annex.Warnings.Select(messages.Explain)];
         var report = figures.Annex.Date;
         if (figures.Target is not null)
         {
