@@ -152,7 +152,7 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         }
 
         var catalog = result.Catalog!;
-        AnnexNotes CurrentNotes() => Notes(figures.Annex, catalog.Children.Prepend(catalog.Area)
+        AnnexNotes CurrentNotes() => Notes(figures.Annex, catalog.ChildrenOn(figures.Annex.Date).Prepend(catalog.AreaOn(figures.Annex.Date))
             .Select(a => a.Population).OfType<Core.Areas.Population>().Select(p => (p.Year, p.Source)));
         var document = AnnexDocument.From(figures.Annex, current);
         var signed = await signOffs.LatestSignedAsync(catalog, figures.Annex.Date, ct);

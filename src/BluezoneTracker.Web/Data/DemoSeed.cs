@@ -10,6 +10,9 @@ internal static class DemoSeed
 {
     public const string SeedUser = "seed";
 
+    /// <summary>The date from which the seeded (2019 census) populations apply: reports of 2020 use them.</summary>
+    public static readonly DateOnly PopulationsFrom = new(2020, 1, 1);
+
     public static async Task ApplyAsync(AppDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         if (await db.Areas.AnyAsync(cancellationToken))
@@ -22,8 +25,15 @@ internal static class DemoSeed
         db.Areas.Add(province);
         var districts = SonLa.DistrictAreas.Select(d => AreaEntity.FromDomain(d, province)).ToList();
         db.Areas.AddRange(districts);
+        foreach (var (entity, area) in districts.Zip(SonLa.DistrictAreas).Prepend((province, SonLa.Province)))
+        {
+            db.Populations.Add(PopulationHistory.RowFor(entity, area, PopulationsFrom, clock.GetUtcNow(), SeedUser));
+        }
+
         db.Targets.Add(new TargetEntity
         {
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = SeedUser,
             Area = province,
             Share = SonLa.Target.Share,
             Deadline = SonLa.Target.Deadline,

@@ -26,10 +26,67 @@ public enum FiguresProblem
     CompareNotBefore,
 }
 
-/// <summary>An area, its children, its target and the dates that have counts (current revisions only).</summary>
-public sealed record AreaCatalog(Area Area, IReadOnlyList<Area> Children, Target? Target, IReadOnlyList<CurrentRevision> Revisions)
+/// <summary>
+/// An area, its children, its target and the dates that have counts (current revisions only).
+/// <see cref="Area"/>, <see cref="Children"/> and <see cref="Target"/> carry the newest figures;
+/// a report for a date uses <see cref="AreaOn"/>, <see cref="ChildrenOn"/> and <see cref="TargetOn"/>,
+/// the figures in force on that date (issue #10 point 5).
+/// </summary>
+/// <param name="Targets">Every target of the area with the date it applies from; null or empty: <see cref="Target"/> applies always.</param>
+/// <param name="PopulationHistory">Population rows by area code (the area and its children); an area without rows keeps its own figures.</param>
+public sealed record AreaCatalog(
+    Area Area,
+    IReadOnlyList<Area> Children,
+    Target? Target,
+    IReadOnlyList<CurrentRevision> Revisions,
+    IReadOnlyList<DatedTarget>? Targets = null,
+    IReadOnlyDictionary<string, IReadOnlyList<DatedPopulation>>? PopulationHistory = null)
 {
     public IReadOnlyList<DateOnly> Dates { get; } = [.. Revisions.Select(r => r.Date)];
+
+    /// <summary>The target in force on <paramref name="date"/>: the newest one applying from that date or earlier (null when none did yet).</summary>
+    public Target? TargetOn(DateOnly date) => Targets is not { Count: > 0 }
+        ? Target
+        : Targets.Where(t => t.EffectiveFrom <= date).OrderByDescending(t => t.EffectiveFrom).ThenByDescending(t => t.Id).FirstOrDefault()?.Target;
+
+    /// <summary>The area with the population and smartphone-owner figures in force on <paramref name="date"/>.</summary>
+    public Area AreaOn(DateOnly date) => On(Area, date);
+
+    /// <summary>The children, each with the population and smartphone-owner figures in force on <paramref name="date"/>.</summary>
+    public IReadOnlyList<Area> ChildrenOn(DateOnly date) => PopulationHistory is not { Count: > 0 } ? Children : [.. Children.Select(c => On(c, date))];
+
+    private Area On(Area area, DateOnly date)
+    {
+        if (PopulationHistory is null || !PopulationHistory.TryGetValue(area.Code, out var rows) || rows.Count == 0)
+        {
+            return area;
+        }
+
+        var row = DatedPopulation.InForce(rows, date);
+        return area with { Population = row?.Population, SmartphoneOwners = row?.SmartphoneOwners };
+    }
+}
+
+/// <summary>A target and the first report date that uses it.</summary>
+public sealed record DatedTarget(int Id, DateOnly EffectiveFrom, Target Target);
+
+/// <summary>A population figure and smartphone-owner estimate (each with year and source) and the first report date that uses them.</summary>
+public sealed record DatedPopulation(long Id, DateOnly EffectiveFrom, Population? Population, Population? SmartphoneOwners)
+{
+    /// <summary>The row in force on <paramref name="date"/>: the newest applying from that date or earlier, the later-recorded one on a tie; null when none applies yet.</summary>
+    public static DatedPopulation? InForce(IEnumerable<DatedPopulation> rows, DateOnly date) =>
+        rows.Where(r => r.EffectiveFrom <= date).OrderByDescending(r => r.EffectiveFrom).ThenByDescending(r => r.Id).FirstOrDefault();
+
+    /// <summary>The row for a stored population row.</summary>
+    public static DatedPopulation From(Data.Entities.PopulationEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(
+            row.Id,
+            row.EffectiveFrom,
+            row.Population is { } p ? new Population(p, row.PopulationYear ?? 0, row.PopulationSource ?? string.Empty) : null,
+            row.SmartphoneOwners is { } s ? new Population(s, row.SmartphoneOwnersYear ?? 0, row.SmartphoneOwnersSource ?? string.Empty) : null);
+    }
 }
 
 public sealed record CurrentRevision(long Id, DateOnly Date, int Number, long Unassigned);
@@ -128,8 +185,20 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
         children.Sort(AreaOrder.ByName);
 
         var areaId = self.Entity.Id;
-        var target = await db.Targets.AsNoTracking()
-            .Where(t => t.AreaId == areaId).OrderByDescending(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+        var targets = await db.Targets.AsNoTracking()
+            .Where(t => t.AreaId == areaId)
+            .Select(t => new { t.Id, t.EffectiveFrom, t.Share, t.Deadline, t.Basis })
+            .ToListAsync(cancellationToken);
+        var dated = targets.Select(t => new DatedTarget(t.Id, t.EffectiveFrom, new Target(t.Share, t.Deadline, t.Basis))).ToList();
+        var newest = dated.OrderByDescending(t => t.Id).FirstOrDefault();
+
+        // Every population row of the area and its children, read once; the one in force is picked per report date in memory.
+        var populationRows = await db.Populations.AsNoTracking()
+            .Where(p => p.Area!.Code == code || (p.Area.Parent != null && p.Area.Parent.Code == code))
+            .ToListAsync(cancellationToken);
+        var codeOf = family.ToDictionary(a => a.Entity.Id, a => a.Entity.Code);
+        var history = populationRows.GroupBy(p => codeOf[p.AreaId], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<DatedPopulation>)[.. g.Select(DatedPopulation.From)], StringComparer.Ordinal);
 
         // Current revision of each date: the one no later revision of the same date supersedes.
         var revisions = await db.SnapshotRevisions.AsNoTracking()
@@ -139,7 +208,7 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
             .ToListAsync(cancellationToken);
         revisions.Sort((a, b) => a.Date.CompareTo(b.Date));
 
-        return new AreaCatalog(area, children, target?.ToDomain(), revisions);
+        return new AreaCatalog(area, children, newest?.Target, revisions, dated, history);
     }
 
     private static (DateOnly Report, DateOnly? Compare, FiguresProblem? Problem, string? Value) ResolveDates(AreaCatalog catalog, FiguresRequest request)
@@ -202,14 +271,15 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
 
         SnapshotCounts Counts(CurrentRevision revision) => counts[revision.Id];
 
+        var children = catalog.ChildrenOn(report);
         var input = new AnnexInput(
-            catalog.Area,
-            catalog.Children,
+            catalog.AreaOn(report),
+            children,
             Counts(byDate[report]),
             compare is { } d ? Counts(byDate[d]) : null,
             [.. earlier.Select(Counts)]);
         var annex = AnnexCalculator.Build(input);
-        return AreaFigures.Build(annex, catalog.Children, catalog.Target);
+        return AreaFigures.Build(annex, children, catalog.TargetOn(report));
     }
 }
 

@@ -68,8 +68,10 @@ public sealed class FrozenSignOffTests : IDisposable
 
         // An administrator changes a district's population, and the report settings.
         var admin = await _factory.ClientForAsync(Roles.Admin);
-        var edit = await admin.SubmitAsync("/admin/areas/116", "form[method=post]:not([action])", new Dictionary<string, string> { ["Input.Population"] = "110000" });
+        var edit = await admin.SubmitAsync("/admin/areas/116", "form[method=post]:not([action])", new Dictionary<string, string> { ["Input.Population"] = "110000", ["EffectiveFrom"] = "2020-08-17" });
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.EndsWith("Phụ lục đã duyệt ngày 17/8/2020 sẽ khác nếu tính lại với số mới; các phụ lục này vẫn giữ nguyên như đã duyệt.",
+            (await Html.ParseAsync(edit)).QuerySelector("[data-testid=saved]")!.Text(), StringComparison.Ordinal);
         await admin.SubmitAsync("/admin/settings", "form[method=post]:not([action])", new Dictionary<string, string> { ["Input.DocumentNumber"] = "9999" });
 
         Assert.Equal(html, await HtmlCellsAsync(director, "/annex?date=2020-08-17"));

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using BluezoneTracker.Core.Figures;
+using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
@@ -12,11 +13,17 @@ using Microsoft.Extensions.Options;
 
 namespace BluezoneTracker.Web.Pages.Admin;
 
-/// <summary>The deployment area's target. Saving appends a new target row; earlier ones are kept.</summary>
-public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion version, IOptions<DeploymentOptions> deployment, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer) : PageModel
+/// <summary>
+/// The deployment area's target. Saving appends a new target row applying from a date the administrator
+/// gives (today by default); earlier ones are kept and reports of earlier dates keep the target in force then.
+/// </summary>
+public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion version, IOptions<DeploymentOptions> deployment, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public TargetInput Input { get; set; } = new();
+
+    /// <summary>Every target of the area, newest date first.</summary>
+    public IReadOnlyList<TargetEntity> History { get; private set; } = [];
 
     public string AreaName { get; private set; } = string.Empty;
 
@@ -50,12 +57,24 @@ public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion ver
             return Page();
         }
 
-        db.Targets.Add(new TargetEntity { AreaId = area.Id, Share = Input.SharePercent / 100m, Basis = Input.Basis, Deadline = Input.Deadline });
+        var from = Input.EffectiveFrom ?? VietnamTime.Today(clock);
+        var added = new TargetEntity
+        {
+            AreaId = area.Id, Share = Input.SharePercent / 100m, Basis = Input.Basis, Deadline = Input.Deadline,
+            EffectiveFrom = from, CreatedAt = clock.GetUtcNow(), CreatedBy = User.Identity?.Name ?? string.Empty,
+        };
+        var differing = await SignedDatesThatDifferAsync(area.Id, added, cancellationToken);
+        db.Targets.Add(added);
         audit.Add(AuditKinds.TargetChanged, area.Code, target is null ? null : TargetInput.From(target), Input);
         await db.SaveChangesAsync(cancellationToken);
         version.Bump();
-        TempData[Shared.SavedMessage.Key] = localizer["Đã lưu chỉ tiêu của {0}: {1} đến ngày {2}. Trang tổng quan tính theo chỉ tiêu này từ bây giờ.",
-            area.Name, Localization.UiFormat.Share(Input.SharePercent / 100m), Localization.UiFormat.Date(Input.Deadline)].Value;
+        var saved = localizer["Đã lưu chỉ tiêu của {0}: {1} đến ngày {2}, áp dụng cho các báo cáo từ ngày {3}; báo cáo các ngày trước vẫn dùng chỉ tiêu cũ.",
+            area.Name, Localization.UiFormat.Share(added.Share), Localization.UiFormat.Date(Input.Deadline), Localization.UiFormat.Date(from)].Value;
+        var signed = differing.Count == 0
+            ? localizer["Không phụ lục đã duyệt nào bị ảnh hưởng."].Value
+            : localizer["Phụ lục đã duyệt ngày {0} sẽ khác nếu tính lại với số mới; các phụ lục này vẫn giữ nguyên như đã duyệt.",
+                string.Join(", ", differing.Select(Localization.UiFormat.Date))].Value;
+        TempData[Shared.SavedMessage.Key] = saved + " " + signed;
         return RedirectToPage();
     }
 
@@ -71,8 +90,25 @@ public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion ver
         }
 
         AreaName = area.Name;
-        var target = await db.Targets.AsNoTracking().Where(t => t.AreaId == area.Id).OrderByDescending(t => t.Id).FirstOrDefaultAsync(cancellationToken);
-        return (area, target);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.AreaId == area.Id).ToListAsync(cancellationToken);
+        History = [.. targets.OrderByDescending(t => t.EffectiveFrom).ThenByDescending(t => t.Id)];
+        return (area, targets.OrderByDescending(t => t.Id).FirstOrDefault());
+    }
+
+    /// <summary>Signed dates of the area where the new target would be in force and differs from the one in force before.</summary>
+    private async Task<IReadOnlyList<DateOnly>> SignedDatesThatDifferAsync(int areaId, TargetEntity added, CancellationToken cancellationToken)
+    {
+        var until = History.Where(t => t.EffectiveFrom > added.EffectiveFrom).Select(t => (DateOnly?)t.EffectiveFrom).Min();
+        var from = added.EffectiveFrom;
+        var dates = await db.SignOffs.AsNoTracking()
+            .Where(s => s.Revision!.AreaId == areaId && s.Revision.Date >= from)
+            .Select(s => s.Revision!.Date)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return [.. dates.Where(d => until is null || d < until)
+            .Where(d => History.Where(t => t.EffectiveFrom <= d).OrderByDescending(t => t.EffectiveFrom).ThenByDescending(t => t.Id).FirstOrDefault() is not { } old
+                || old.Share != added.Share || old.Deadline != added.Deadline || old.Basis != added.Basis)
+            .Order()];
     }
 
     public sealed class TargetInput
@@ -84,6 +120,9 @@ public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion ver
 
         [Required(ErrorMessage = "Vui lòng chọn hạn hoàn thành.")]
         public DateOnly Deadline { get; set; }
+
+        /// <summary>The first report date that uses the target; blank means today (Vietnam time).</summary>
+        public DateOnly? EffectiveFrom { get; set; }
 
         public static TargetInput From(TargetEntity t) => new() { SharePercent = decimal.Parse((t.Share * 100m).ToString("0.####", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), Basis = t.Basis, Deadline = t.Deadline };
     }

@@ -61,8 +61,8 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
             return refused;
         }
 
-        var annex = new SignedAnnex(Annex!.Result!.Figures!.Annex, Annex.Settings, Dispatch.ToDetails(Document!.Report.Date), Annex.Result.Catalog!.Target,
-            SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.Children), Revision, string.Empty, default);
+        var annex = new SignedAnnex(Annex!.Result!.Figures!.Annex, Annex.Settings, Dispatch.ToDetails(Document!.Report.Date), Annex.Result.Catalog!.TargetOn(Document.Report.Date),
+            SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Document.Report.Date)), Revision, string.Empty, default);
         var result = await signOffs.SignAsync(Annex.Result.Catalog, annex, (await users.GetUserAsync(User))!, ct);
         return result == SignResult.RevisionMoved
             ? Refuse(StatusCodes.Status409Conflict, localizer["Số liệu của ngày này đã thay đổi trong lúc trang duyệt đang mở; chưa duyệt gì. Hãy xem lại bản mới rồi duyệt."])
@@ -130,7 +130,8 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
     private int CurrentRevision() => Annex!.Result!.Catalog!.Revisions.First(r => r.Date == Document!.Report.Date).Number;
 
     private string FingerprintNow() => SignedAnnex.Fingerprint(
-        Annex!.Result!.Figures!.Annex, Annex.Settings, Annex.Result.Catalog!.Target, SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.Children));
+        Annex!.Result!.Figures!.Annex, Annex.Settings, Annex.Result.Catalog!.TargetOn(Annex.Result.Figures.Annex.Date),
+        SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Annex.Result.Figures.Annex.Date)));
 
     private PageResult Refuse(int status, string problem)
     {

@@ -92,7 +92,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         {
             var window = PaceWindow.Ending(catalog.Dates, report);
             var start = window is null ? null : await series.CountsOnAsync(catalog, window.From, cancellationToken);
-            Pacing = PacingReport.Build(figures, catalog.Children, window, start);
+            Pacing = PacingReport.Build(figures, catalog.ChildrenOn(report), window, start);
         }
 
         var known = catalog.Children.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);

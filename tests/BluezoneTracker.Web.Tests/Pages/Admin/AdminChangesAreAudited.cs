@@ -90,9 +90,11 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
             ["Input.Population"] = "110000",
             ["Input.PopulationYear"] = "2021",
             ["Input.PopulationSource"] = "Ước tính của Cục Thống kê",
+            ["EffectiveFrom"] = "2020-08-17",
         });
         Assert.Equal("/admin/areas/116", saved.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal("Đã lưu Thành phố Sơn La (mã 116): dân số 110.000.", (await Html.ParseAsync(saved)).QuerySelector("[data-testid=saved]")!.Text());
+        Assert.StartsWith("Đã lưu Thành phố Sơn La (mã 116): dân số 110.000. Số mới áp dụng cho các báo cáo từ ngày 17/8/2020",
+            (await Html.ParseAsync(saved)).QuerySelector("[data-testid=saved]")!.Text(), StringComparison.Ordinal);
 
         var annex = await Html.ParseAsync(await admin.GetAsync(new Uri("/annex?date=2020-08-17", UriKind.Relative)));
         var row = annex.QuerySelectorAll("[data-testid=annex] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.Text()).ToArray()).Single(r => r[1] == "Thành phố Sơn La");
@@ -114,9 +116,13 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
             ["Input.Deadline"] = "2020-09-30",
         });
         Assert.Equal("/admin/target", saved.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal(
-            "Đã lưu chỉ tiêu của Sơn La: 60,5 % đến ngày 30/9/2020. Trang tổng quan tính theo chỉ tiêu này từ bây giờ.",
-            (await Html.ParseAsync(saved)).QuerySelector("[data-testid=saved]")!.Text());
+        var message = (await Html.ParseAsync(saved)).QuerySelector("[data-testid=saved]")!.Text();
+        Assert.StartsWith("Đã lưu chỉ tiêu của Sơn La: 60,5 % đến ngày 30/9/2020, áp dụng cho các báo cáo từ ngày ", message, StringComparison.Ordinal);
+        Assert.EndsWith("; báo cáo các ngày trước vẫn dùng chỉ tiêu cũ. Không phụ lục đã duyệt nào bị ảnh hưởng.", message, StringComparison.Ordinal);
+
+        // No date given: the target applies from today (Vietnam time), so no report already made changes.
+        var from = await factory.QueryAsync(db => db.Targets.OrderByDescending(t => t.Id).Select(t => t.EffectiveFrom).FirstAsync());
+        Assert.InRange(from, DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)));
 
         Assert.Equal(2, await factory.QueryAsync(db => db.Targets.CountAsync()));
         var audit = Assert.Single(await factory.AuditAsync(AuditKinds.TargetChanged));
