@@ -112,6 +112,102 @@ public sealed class XlsErrorCellsTests(BluezoneAppFactory factory) : IClassFixtu
         Assert.Empty(XlsErrorCells.Read(signatureOnly));
     }
 
+    /// <summary>A workbook stream under 4096 bytes lives in the mini stream (MS-CFB 2.6.3): read through the mini FAT.</summary>
+    [Fact]
+    public void A_small_workbook_in_the_mini_stream_is_read_with_a_wide_sheet_name()
+    {
+        var errors = XlsErrorCells.Read(MiniStreamWorkbook());
+
+        var sheet = Assert.Single(errors);
+        Assert.Equal("Số liệu", sheet.Key);
+        Assert.Equal(new Dictionary<(int, int), string> { [(5, 2)] = "#DIV/0!", [(9, 2)] = "#N/A" }, sheet.Value);
+    }
+
+    /// <summary>
+    /// A version 3 compound file of 512-byte sectors: 0 = FAT, 1 = directory, 2 = mini FAT, 3… = mini stream,
+    /// holding a 'Workbook' stream with one sheet: BOOLERR #DIV/0! at C5, FORMULA with result #N/A at C9, a BOOLERR TRUE at C10.
+    /// </summary>
+    private static byte[] MiniStreamWorkbook()
+    {
+        static byte[] Record(ushort type, params byte[] body) => [.. BitConverter.GetBytes(type), .. BitConverter.GetBytes((ushort)body.Length), .. body];
+        var bof = Record(0x0809, new byte[16]);
+        var name = System.Text.Encoding.Unicode.GetBytes("Số liệu");
+        var globalsLength = bof.Length + 4 + 8 + name.Length + 4;
+        byte[] boundSheet = Record(0x0085, [.. BitConverter.GetBytes((uint)globalsLength), 0, 0, 7, 1, .. name]);
+        byte[] stream =
+        [
+            .. bof, .. boundSheet, .. Record(0x000A),
+            .. bof,
+            .. Record(0x0205, 4, 0, 2, 0, 0, 0, 0x07, 1),
+            .. Record(0x0006, [8, 0, 2, 0, 0, 0, 0x02, 0, 0x2A, 0, 0, 0, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0]),
+            .. Record(0x0205, 9, 0, 2, 0, 0, 0, 1, 0),
+            .. Record(0x000A),
+        ];
+        var miniSectors = (stream.Length + 63) / 64;
+        var miniStream = new byte[((miniSectors * 64) + 511) / 512 * 512];
+        stream.CopyTo(miniStream, 0);
+        var file = new byte[512 * 4 + miniStream.Length];
+        void U16(int at, int v) => BitConverter.TryWriteBytes(file.AsSpan(at, 2), (ushort)v);
+        void U32(int at, uint v) => BitConverter.TryWriteBytes(file.AsSpan(at, 4), v);
+
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(file, 0);
+        U16(0x18, 0x3E);
+        U16(0x1A, 3);
+        U16(0x1C, 0xFFFE);
+        U16(0x1E, 9);
+        U16(0x20, 6);
+        U32(0x2C, 1);
+        U32(0x30, 1);
+        U32(0x38, 4096);
+        U32(0x3C, 2);
+        U32(0x40, 1);
+        U32(0x44, 0xFFFFFFFE);
+        for (var i = 0; i < 109; i++)
+        {
+            U32(0x4C + (i * 4), i == 0 ? 0 : 0xFFFFFFFF);
+        }
+
+        var fat = 512;
+        for (var i = 0; i < 128; i++)
+        {
+            U32(fat + (i * 4), 0xFFFFFFFF);
+        }
+
+        U32(fat, 0xFFFFFFFD);
+        U32(fat + 4, 0xFFFFFFFE);
+        U32(fat + 8, 0xFFFFFFFE);
+        var streamSectors = miniStream.Length / 512;
+        for (var i = 0; i < streamSectors; i++)
+        {
+            U32(fat + ((3 + i) * 4), i == streamSectors - 1 ? 0xFFFFFFFE : (uint)(4 + i));
+        }
+
+        void Entry(int index, string entryName, byte type, uint start, uint size)
+        {
+            var at = 1024 + (index * 128);
+            System.Text.Encoding.Unicode.GetBytes(entryName).CopyTo(file, at);
+            U16(at + 64, (entryName.Length + 1) * 2);
+            file[at + 66] = type;
+            U32(at + 68, 0xFFFFFFFF);
+            U32(at + 72, 0xFFFFFFFF);
+            U32(at + 76, index == 0 ? 1u : 0xFFFFFFFF);
+            U32(at + 116, start);
+            U32(at + 120, size);
+        }
+
+        Entry(0, "Root Entry", 5, 3, (uint)(miniSectors * 64));
+        Entry(1, "Workbook", 2, 0, (uint)stream.Length);
+
+        var miniFat = 1536;
+        for (var i = 0; i < 128; i++)
+        {
+            U32(miniFat + (i * 4), i < miniSectors ? (i == miniSectors - 1 ? 0xFFFFFFFE : (uint)(i + 1)) : 0xFFFFFFFF);
+        }
+
+        miniStream.CopyTo(file, 2048);
+        return file;
+    }
+
     private static void AssertHarmless(Dictionary<string, Dictionary<(int Row, int Column), string>> errors, HashSet<string> known)
     {
         foreach (var sheet in errors.Values)
