@@ -30,6 +30,11 @@ internal static class SpreadsheetTable
             // The caller measured the zip (Measure) before anything inflates it.
             marks = XlsxCellMarks.Read(bytes);
         }
+        else if (format == FileFormat.Xls)
+        {
+            // ExcelDataReader 3.6 reads a BIFF8 error cell as empty; the errors are read from the records themselves.
+            marks = XlsErrorCells.Read(bytes);
+        }
 
         try
         {

@@ -33,6 +33,8 @@ def cell(ref, v, inline):
     if isinstance(v, tuple):  # ("f", formula, cached) or ("e", "#DIV/0!")
         if v[0] == "e":
             return f'<c r="{ref}" t="e"><v>{escape(v[1])}</v></c>'
+        if v[0] == "fe":  # a formula whose cached result is an error
+            return f'<c r="{ref}" t="e"><f>{escape(v[1])}</f><v>{escape(v[2])}</v></c>'
         if v[0] == "shared":
             return f'<c r="{ref}"><f t="shared" si="0"/><v>{v[1]}</v></c>'
         return f'<c r="{ref}"><f{v[3] if len(v) > 3 else ""}>{escape(v[1])}</f><v>{v[2]}</v></c>'
@@ -220,6 +222,15 @@ rows = table(18)
 rows[6][2] = ("e", "#DIV/0!")
 xlsx("a30-error-value-div0.xlsx", [("Sheet1", rows, None, [])])
 refuse("a30-error-value-div0.xlsx", "ErrorValue", "#DIV/0! in the count of Huyện Yên Châu (C7).")
+
+# Issue 15 point 3, .xls half — error results of formulas in count cells of an Excel 97-2003 file.
+rows = table(18)
+rows[4][2] = ("fe", "1/0", "#DIV/0!")
+rows[8][2] = ("fe", "NA()", "#N/A")
+src = os.path.join(tmp, "a34-xls-error-values.xlsx")
+xlsx(src, [("Sheet1", rows, None, [])])
+if soffice(src, "xls:MS Excel 97", "a34-xls-error-values.xls"):
+    refuse("a34-xls-error-values.xls", "ErrorValue", "An .xls (BIFF8) from LibreOffice: =1/0 (#DIV/0!) in the count of Huyện Mường La (C5), =NA() (#N/A) in C9.")
 
 # Formats we do not read: named in the refusal.
 src = os.path.join(tmp, "a31.xlsx")
