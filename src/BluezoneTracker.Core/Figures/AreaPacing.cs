@@ -16,6 +16,12 @@ public sealed record AreaPacing(string Code, string Name, long Registrations, Ta
 /// <summary>Target pacing for an area and each of its children, paced over the last seven days.</summary>
 public sealed record PacingReport(AreaPacing Area, IReadOnlyList<AreaPacing> Children)
 {
+    /// <summary>The report date the pacing is as of.</summary>
+    public DateOnly Date { get; init; }
+
+    /// <summary>Child areas without a count on <see cref="Date"/>: no progress, listed after the others (issue #10, point 2).</summary>
+    public IReadOnlyList<AnnexRow> WithoutData { get; init; } = [];
+
     /// <param name="figures">The figures of the report date (its total uses the parent's basis).</param>
     /// <param name="windowStart">Counts at the start of the pace window, or null without earlier history.</param>
     public static PacingReport Build(
@@ -51,6 +57,10 @@ public sealed record PacingReport(AreaPacing Area, IReadOnlyList<AreaPacing> Chi
                 TargetProgress.Compute(target, target.BasisFor(child), registrations, annex.Date, pace), window));
         }
 
-        return new PacingReport(area, rows);
+        return new PacingReport(area, rows)
+        {
+            Date = annex.Date,
+            WithoutData = [.. annex.Rows.Where(r => !r.IsRanked)],
+        };
     }
 }
