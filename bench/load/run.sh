@@ -11,26 +11,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 data="${1:-scale}"
-port="${PORT:-5301}"
+source bench/lib.sh
 duration="${DURATION:-10}"
 warmup="${WARMUP:-5}"
 connections="${CONNECTIONS:-16}"
 threads="${THREADS:-2}"
-base="http://127.0.0.1:${port}"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-if curl -s -o /dev/null "$base/health"; then echo "Port $port is already in use" >&2; exit 1; fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-work="$(mktemp -d)"
-app_pid=""
-cleanup() {
-    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "Publishing (Release)…" >&2
-dotnet publish src/BluezoneTracker.Web -c Release -o "$work/app" --nologo -v q >&2
+bench_init "${PORT:-5301}"
+bench_publish
 
 area=14
 if [ "$data" = scale ]; then
@@ -39,29 +27,17 @@ if [ "$data" = scale ]; then
     dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- scale-store "$work/bluezone.db" 700 730 >&2
 fi
 
-# Staging: the production pipeline (exception page, HSTS) but the demo accounts exist. The API limit is
-# raised so that /api/annex measures the annex, not the rate limiter; logging quiet as in production.
-(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Staging Logging__LogLevel__Default=Warning \
-    ./BluezoneTracker.Web --urls "$base" \
-    --ConnectionStrings:Default="Data Source=$work/bluezone.db" \
-    --Deployment:AreaCode="$area" --RateLimits:ApiPerMinute=100000000 \
-    >"$work/app.log" 2>&1) &
-app_pid=$!
-for _ in $(seq 1 60); do
-    curl -fs "$base/health" >/dev/null 2>&1 && break
-    sleep 1
-done
-curl -fs "$base/health" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
+# The API limit is raised so that /api/annex measures the annex, not the rate limiter.
+bench_start_app --ConnectionStrings:Default="Data Source=$work/bluezone.db" \
+    --Deployment:AreaCode="$area" --RateLimits:ApiPerMinute=100000000
 
 # Signs in through the form (anti-forgery token and cookie kept) and prints the Cookie header value.
-# A fresh sign-in before each run: the cookie's security stamp is re-checked after a minute, and wrk,
-# unlike a browser, would never store the renewed cookie.
+# A fresh sign-in before each run: wrk, unlike a browser, would never store a renewed cookie.
 sign_in() {
     local jar="$work/jar"
     rm -f "$jar"
     local token
-    token="$(curl -fs -c "$jar" -b "$jar" "$base/account/signin" \
-        | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -1 | sed -E 's/.*value="([^"]*)"/\1/')"
+    token="$(bench_signin_token "$jar")"
     local status
     status="$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
         --data-urlencode "Input.UserName=xem" --data-urlencode "Input.Password=Bluezone@2020" \

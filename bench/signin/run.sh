@@ -11,30 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-port="${PORT:-5302}"
+source bench/lib.sh
 tries="${TRIES:-50}"
-base="http://127.0.0.1:${port}"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-if curl -s -o /dev/null "$base/health"; then echo "Port $port is already in use" >&2; exit 1; fi
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install sqlite3" >&2; exit 1; }
-work="$(mktemp -d)"
-app_pid=""
-cleanup() {
-    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "Publishing (Release)…" >&2
-dotnet publish src/BluezoneTracker.Web -c Release -o "$work/app" --nologo -v q >&2
+bench_init "${PORT:-5302}"
+bench_publish
 db="$work/bluezone.db"
-(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Staging Logging__LogLevel__Default=Warning \
-    ./BluezoneTracker.Web --urls "$base" --ConnectionStrings:Default="Data Source=$db" \
-    --RateLimits:SignInPerMinute=100000000 >"$work/app.log" 2>&1) &
-app_pid=$!
-for _ in $(seq 1 60); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$base/health" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
+bench_start_app --ConnectionStrings:Default="Data Source=$db" --RateLimits:SignInPerMinute=100000000
 
 # xem: disabled; giamdoc: locked for a day; canbo: wrong passwords (reset after each); quantri: right password.
 sqlite3 "$db" "UPDATE AspNetUsers SET IsDisabled = 1 WHERE UserName = 'xem';
@@ -44,8 +27,7 @@ sqlite3 "$db" "UPDATE AspNetUsers SET IsDisabled = 1 WHERE UserName = 'xem';
 try() {
     local jar="$work/jar" token
     rm -f "$jar"
-    token="$(curl -fs -c "$jar" -b "$jar" "$base/account/signin" \
-        | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -1 | sed -E 's/.*value="([^"]*)"/\1/')"
+    token="$(bench_signin_token "$jar")"
     curl -s -o /dev/null -w '%{time_total}\n' -c "$jar" -b "$jar" \
         --data-urlencode "Input.UserName=$1" --data-urlencode "Input.Password=$2" \
         --data-urlencode "__RequestVerificationToken=$token" "$base/account/signin" | awk '{ printf "%.2f\n", $1 * 1000 }'

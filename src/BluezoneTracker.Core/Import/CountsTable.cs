@@ -125,7 +125,7 @@ public static partial class CountsTable
 
         reading = reading with { CountColumn = Option(table, countIndex, layout.Headers) };
         var columns = new Columns(layout.HeaderLine, layout.Code, layout.Name, countIndex);
-        var headerWidth = table.Rows.First(r => r.Line == layout.HeaderLine).Cells.Select((c, i) => (c, i)).LastOrDefault(x => !x.c.IsBlank).i + 1;
+        var headerWidth = LastFilled(table.Rows.First(r => r.Line == layout.HeaderLine)) + 1;
         var rows = new List<MatchedRow>();
         var skipped = new List<SkippedRow>();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -168,11 +168,11 @@ public static partial class CountsTable
                 continue;
             }
 
-            if (!table.IsSpreadsheet && LastFilled(row) >= headerWidth && headerWidth > 0)
+            if (!table.IsSpreadsheet && LastFilled(row) is var lastFilled && lastFilled >= headerWidth && headerWidth > 0)
             {
                 // "Thành phố Sơn La,22,556": the count split in two by an unquoted thousands comma.
                 problems.Add(new ImportProblem(ImportProblemKind.FieldCountMismatch, row.Line, null,
-                    (LastFilled(row) + 1).ToString(CultureInfo.InvariantCulture), headerWidth.ToString(CultureInfo.InvariantCulture)));
+                    (lastFilled + 1).ToString(CultureInfo.InvariantCulture), headerWidth.ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
 
@@ -462,7 +462,7 @@ public static partial class CountsTable
             int? index = null;
             if (key.Length <= 3 && key.All(char.IsAsciiLetter) && table.IsSpreadsheet)
             {
-                index = key.ToUpperInvariant().Aggregate(0, (n, ch) => (n * 26) + (ch - 'A' + 1)) - 1;
+                index = RawTable.ColumnIndex(key);
             }
             else if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {

@@ -90,6 +90,24 @@ public sealed record RawTable(IReadOnlyList<RawRow> Rows, bool IsSpreadsheet)
     }
 
     /// <summary>0 → "A", 25 → "Z", 26 → "AA".</summary>
+    /// <summary>The index from 0 of a column named by its letters ("D" → 3, "AA" → 26; a cell reference's row digits are ignored); -1 without letters.</summary>
+    public static int ColumnIndex(string letters)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        var n = 0;
+        foreach (var ch in letters)
+        {
+            if (!char.IsAsciiLetter(ch))
+            {
+                break;
+            }
+
+            n = (n * 26) + (char.ToUpperInvariant(ch) - 'A' + 1);
+        }
+
+        return n - 1;
+    }
+
     public static string ColumnLetters(int column)
     {
         var letters = string.Empty;

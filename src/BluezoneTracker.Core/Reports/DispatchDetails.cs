@@ -18,7 +18,11 @@ public sealed record DispatchDetails(string Number, string Code, DateOnly Date, 
     }
 
     /// <summary>"1002/STTTT-TTBCXB", or "/STTTT-TTBCXB" while unnumbered.</summary>
-    public string Reference => (string.IsNullOrWhiteSpace(Number) ? string.Empty : Number.Trim()) + "/" + Code;
+    public string Reference => ReferenceOf(Number, Code);
+
+    /// <summary>A dispatch's reference from its number (blank while unregistered) and document code.</summary>
+    public static string ReferenceOf(string? number, string code) =>
+        (string.IsNullOrWhiteSpace(number) ? string.Empty : number.Trim()) + "/" + code;
 
     /// <summary>"Sơn La, ngày 18 tháng 8 năm 2020".</summary>
     public string PlaceAndDate => $"{Place}, {VietnameseFormat.LongDate(Date)}";

@@ -14,8 +14,7 @@ public sealed record ReportSettings
 
     /// <summary>The dispatch's reference as printed after "Số:": "1002/STTTT-TTBCXB", or "/STTTT-TTBCXB" while unnumbered.</summary>
     /// <remarks>A method, not a property, so it is not stored with the settings (they are kept as JSON).</remarks>
-    public string DocumentReference() =>
-        (string.IsNullOrWhiteSpace(DocumentNumber) ? string.Empty : DocumentNumber.Trim()) + "/" + DocumentCode;
+    public string DocumentReference() => DispatchDetails.ReferenceOf(DocumentNumber, DocumentCode);
 
     /// <summary>The place written before the date of the document ("Sơn La, ngày 17 tháng 8 năm 2020").</summary>
     public string Place { get; init; } = "Sơn La";

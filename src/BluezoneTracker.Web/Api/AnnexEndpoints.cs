@@ -68,7 +68,7 @@ internal static class AnnexEndpoints
     }
 
     /// <summary>The <c>draft</c> query flag: the current data's annex even when the date has a signed one (anything unreadable is no).</summary>
-    private static bool IsDraft(string? text) => TryParseFlag(text, out var value) && value;
+    internal static bool IsDraft(string? text) => TryParseFlag(text, out var value) && value;
 
     /// <summary>A yes/no query value as forms and links send it: absent, true/false, on, 1/0.</summary>
     internal static bool TryParseFlag(string? text, out bool value)
@@ -106,12 +106,6 @@ internal static class AnnexEndpoints
 /// </summary>
 public sealed record AnnexLoad(bool Allowed, FiguresResult? Result, AnnexDocument? Document, ReportSettings Settings, SignOffStatus? SignOff, AnnexNotes? Notes = null)
 {
-    /// <summary>The annex as signed, when <see cref="Document"/> is it.</summary>
-    public SignedAnnex? AsSigned { get; init; }
-
-    /// <summary>The annex the current data gives (a draft to sign again) when it differs from the signed one.</summary>
-    public AnnexDocument? CurrentDraft { get; init; }
-
     /// <summary>The cells in which the current data differs from the signed annex ("Số liệu đã thay đổi sau khi duyệt").</summary>
     public IReadOnlyList<AnnexDifferences.Cell> ChangesSinceSignOff { get; init; } = [];
 }
@@ -167,7 +161,7 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         var sameComparison = string.IsNullOrWhiteSpace(request.Compare) || signed.Report.CompareDate == figures.Annex.CompareDate;
         if (draft || !sameComparison)
         {
-            return new AnnexLoad(true, result, document, current, new SignOffStatus(figures.Annex.Date, revision, null, signOff), CurrentNotes()) { AsSigned = signed };
+            return new AnnexLoad(true, result, document, current, new SignOffStatus(figures.Annex.Date, revision, null, signOff), CurrentNotes());
         }
 
         var asSigned = signed.Document();
@@ -176,8 +170,6 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         var signedNotes = Notes(signed.Report, signed.Populations.Select(p => (p.Year, p.Source)));
         return new AnnexLoad(true, result, asSigned, signed.Settings, new SignOffStatus(figures.Annex.Date, signed.RevisionNumber, signOff, null), signedNotes)
         {
-            AsSigned = signed,
-            CurrentDraft = changes.Count > 0 || AnnexDifferences.Between(document, asSigned).Count > 0 ? document : null,
             ChangesSinceSignOff = changes,
         };
     }

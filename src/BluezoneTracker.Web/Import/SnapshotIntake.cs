@@ -235,7 +235,7 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
 
     /// <summary>A signed-off date is revised only by a Director or an Admin; the signed annex stays as signed.</summary>
     private bool MayReviseSignedOff() =>
-        http.HttpContext?.User is { } user && (user.IsInRole(Accounts.Roles.Director) || user.IsInRole(Accounts.Roles.Admin));
+        http.HttpContext?.User is { } user && Accounts.Roles.AtLeast(Accounts.Roles.Director).Any(user.IsInRole);
 
     private async Task<IReadOnlyList<EarlierImport>> SameFileImportsAsync(string sha256, CancellationToken ct) =>
         await db.SnapshotRevisions.AsNoTracking()

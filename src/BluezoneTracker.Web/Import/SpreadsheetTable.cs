@@ -273,7 +273,7 @@ internal static class XlsxCellMarks
             }
 
             var reference = xml.GetAttribute("r");
-            column = reference is null ? column + 1 : ColumnOf(reference);
+            column = reference is null ? column + 1 : RawTable.ColumnIndex(reference);
             var type = xml.GetAttribute("t");
             if (xml.IsEmptyElement)
             {
@@ -312,22 +312,6 @@ internal static class XlsxCellMarks
         }
 
         return marks;
-    }
-
-    private static int ColumnOf(string reference)
-    {
-        var n = 0;
-        foreach (var ch in reference)
-        {
-            if (!char.IsAsciiLetter(ch))
-            {
-                break;
-            }
-
-            n = (n * 26) + (char.ToUpperInvariant(ch) - 'A' + 1);
-        }
-
-        return n - 1;
     }
 
     private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, CloseInput = true };

@@ -57,8 +57,7 @@ internal static class XlsErrorCells
     /// <summary>The bytes of the 'Workbook' (or older 'Book') stream, or null when the file is no compound file we can follow.</summary>
     private static byte[]? WorkbookStream(byte[] file)
     {
-        ReadOnlySpan<byte> signature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-        if (file.Length < 512 || !file.AsSpan(0, 8).SequenceEqual(signature))
+        if (file.Length < 512 || !UploadedTable.IsCompoundFile(file))
         {
             return null;
         }

@@ -27,8 +27,6 @@ public sealed record AnnexNotes(string PopulationNote, IReadOnlyList<string> War
 internal sealed record AnnexFrame(
     string Agency,
     string NumberLine,
-    string Nation,
-    string Motto,
     string PlaceDateLine,
     AnnexNotes Notes,
     string? StatusLine,
@@ -43,6 +41,12 @@ internal sealed record AnnexFrame(
     public const string MottoText = "Độc lập - Tự do - Hạnh phúc";
     public const string WarningsHeading = "Cảnh báo chất lượng số liệu:";
 
+    /// <summary>The national name, printed above the motto.</summary>
+    public string Nation => NationText;
+
+    /// <summary>The national motto.</summary>
+    public string Motto => MottoText;
+
     public static AnnexFrame From(AnnexDocument document, ReportSettings settings, SignOffStatus? signOff, AnnexNotes? notes)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -50,8 +54,6 @@ internal sealed record AnnexFrame(
         return new AnnexFrame(
             settings.AgencyName.ToUpper(CultureInfo.GetCultureInfo("vi-VN")),
             $"Số: {document.Dispatch.Reference}",
-            NationText,
-            MottoText,
             document.Dispatch.PlaceAndDate,
             notes ?? AnnexNotes.None,
             signOff?.StatusLine,

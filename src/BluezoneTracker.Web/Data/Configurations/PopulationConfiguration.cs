@@ -16,13 +16,3 @@ internal sealed class PopulationConfiguration : IEntityTypeConfiguration<Populat
         builder.HasIndex(p => new { p.AreaId, p.EffectiveFrom });
     }
 }
-
-internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVersionEntity>
-{
-    public void Configure(EntityTypeBuilder<DataVersionEntity> builder)
-    {
-        builder.ToTable("DataVersion");
-        builder.Property(v => v.Id).ValueGeneratedNever();
-        builder.HasData(new DataVersionEntity { Id = DataVersionEntity.SingleId, Value = 1 });
-    }
-}

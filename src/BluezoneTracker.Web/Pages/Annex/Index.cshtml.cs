@@ -37,8 +37,7 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var draft = Api.AnnexEndpoints.TryParseFlag(Draft, out var flag) && flag;
-        var annex = await source.LoadAsync(new FiguresRequest(null, Date, Compare), draft, cancellationToken);
+        var annex = await source.LoadAsync(new FiguresRequest(null, Date, Compare), Api.AnnexEndpoints.IsDraft(Draft), cancellationToken);
         if (!annex.Allowed)
         {
             return Challenge();
@@ -55,7 +54,7 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
         AnnexLink.Remember(ViewData, document.Report);
         SignOff = annex.SignOff;
         ChangesSinceSignOff = annex.ChangesSinceSignOff;
-        HasNewDraft = annex.CurrentDraft is not null;
+        HasNewDraft = annex.ChangesSinceSignOff.Count > 0;
         PopulationNote = annex.Notes?.PopulationNote ?? string.Empty;
         PrintedWarnings = annex.Notes?.Warnings ?? [];
         Warnings = [.. document.Report.Warnings.Select(messages.Explain)];

@@ -16,7 +16,8 @@ namespace BluezoneTracker.Web.Pages.Dashboard;
 public sealed record ChartLine(string Code, string Name, IReadOnlyList<long?> Values, long? Population = null)
 {
     /// <summary>The adoption rate on each date, exact; null where there is no count or no population.</summary>
-    public IReadOnlyList<decimal?> Rates => [.. Values.Select(v => v is { } c && Population is > 0 ? c / (decimal)Population.Value : (decimal?)null)];
+    /// <remarks>Computed once: the table alternative reads it per date and line.</remarks>
+    public IReadOnlyList<decimal?> Rates { get; } = [.. Values.Select(v => v is { } c && Population is > 0 ? c / (decimal)Population.Value : (decimal?)null)];
 }
 
 /// <summary>

@@ -61,18 +61,16 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMe
     /// <summary>Removals were ticked and must now be confirmed on their own.</summary>
     public bool AskRemovalConfirmation { get; private set; }
 
-    /// <param name="date">A date asked for by a link ("enter the counts of this date"); else the day after the latest counts.</param>
-    /// <param name="ct">Cancels the reads.</param>
-    public async Task OnGetAsync(string? date, CancellationToken ct)
+    /// <summary>
+    /// The grid of <see cref="Date"/> (bound from <c>?date=</c>, e.g. a "enter the counts of this date" link), else of
+    /// the day after the latest counts; a date that has counts is pre-filled with them.
+    /// </summary>
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (VietnameseFormat.TryParseIsoDate(date, out var asked))
+        if (string.IsNullOrWhiteSpace(Date))
         {
-            Date = VietnameseFormat.IsoDate(asked);
-        }
-        else if (string.IsNullOrWhiteSpace(Date))
-        {
-            var catalog = await intake.CatalogAsync(ct);
-            Date = VietnameseFormat.IsoDate(SnapshotDates.NextToEnter(catalog.Dates, intake.Today));
+            Catalog = await intake.CatalogAsync(ct);
+            Date = VietnameseFormat.IsoDate(SnapshotDates.NextToEnter(Catalog.Dates, intake.Today));
         }
 
         await LoadAsync(ct);
@@ -118,7 +116,7 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMe
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Catalog = await intake.CatalogAsync(ct);
+        Catalog ??= await intake.CatalogAsync(ct);
         var date = Core.Import.AsOfDate.Parse(Date, intake.Today).Date;
         OnDate = date is { } day ? await series.CountsOnAsync(Catalog, day, ct) : null;
         var before = date is { } day2 ? SnapshotDates.Before(Catalog.Dates, day2) : SnapshotDates.Latest(Catalog.Dates);
