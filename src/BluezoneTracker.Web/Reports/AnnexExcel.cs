@@ -138,8 +138,8 @@ internal static class AnnexExcel
         agency.Style.Alignment.WrapText = true;
         sheet.Row(AgencyRow).Height = 32;
         Block(sheet, NumberRow, 1, 2, frame.NumberLine);
-        Block(sheet, AgencyRow, 3, ColumnCount, frame.Nation).Style.Font.Bold = true;
-        var motto = Block(sheet, NumberRow, 3, ColumnCount, frame.Motto);
+        Block(sheet, AgencyRow, 3, ColumnCount, AnnexFrame.NationText).Style.Font.Bold = true;
+        var motto = Block(sheet, NumberRow, 3, ColumnCount, AnnexFrame.MottoText);
         motto.Style.Font.Bold = true;
         motto.Style.Font.Underline = XLFontUnderlineValues.Single;
         Block(sheet, PlaceDateRow, 3, ColumnCount, frame.PlaceDateLine).Style.Font.Italic = true;

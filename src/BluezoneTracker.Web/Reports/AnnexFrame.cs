@@ -41,12 +41,6 @@ internal sealed record AnnexFrame(
     public const string MottoText = "Độc lập - Tự do - Hạnh phúc";
     public const string WarningsHeading = "Cảnh báo chất lượng số liệu:";
 
-    /// <summary>The national name, printed above the motto.</summary>
-    public string Nation => NationText;
-
-    /// <summary>The national motto.</summary>
-    public string Motto => MottoText;
-
     public static AnnexFrame From(AnnexDocument document, ReportSettings settings, SignOffStatus? signOff, AnnexNotes? notes)
     {
         ArgumentNullException.ThrowIfNull(document);

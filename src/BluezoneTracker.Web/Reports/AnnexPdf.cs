@@ -104,9 +104,9 @@ internal static class AnnexPdf
         Rule(g, leftCenter, y + 2, 90);
         var leftBottom = Line(g, frame.NumberLine, Fonts.Regular, leftCenter, y + 6, XStringFormats.TopCenter);
 
-        var r = Line(g, frame.Nation, Fonts.Bold, rightCenter, MarginTop, XStringFormats.TopCenter);
-        r = Line(g, frame.Motto, Fonts.Bold, rightCenter, r, XStringFormats.TopCenter);
-        Rule(g, rightCenter, r + 2, g.MeasureString(frame.Motto, Fonts.Bold).Width);
+        var r = Line(g, AnnexFrame.NationText, Fonts.Bold, rightCenter, MarginTop, XStringFormats.TopCenter);
+        r = Line(g, AnnexFrame.MottoText, Fonts.Bold, rightCenter, r, XStringFormats.TopCenter);
+        Rule(g, rightCenter, r + 2, g.MeasureString(AnnexFrame.MottoText, Fonts.Bold).Width);
         var rightBottom = Line(g, frame.PlaceDateLine, Fonts.Italic, rightCenter, r + 6, XStringFormats.TopCenter);
         return Math.Max(leftBottom, rightBottom);
     }

@@ -104,7 +104,7 @@ public sealed class AnnexFrameTests
             "GIÁM ĐỐC",
             "Nguyễn Đức Tĩnh",
         ];
-        Assert.Equal<IEnumerable<string>>(lines, [frame.Agency, frame.NumberLine, frame.Nation, frame.Motto, frame.PlaceDateLine, .. frame.NoteLines().Where(l => l != AnnexFrame.WarningsHeading), frame.StatusLine!, frame.SignerTitle, frame.SignerName]);
+        Assert.Equal<IEnumerable<string>>(lines, [frame.Agency, frame.NumberLine, AnnexFrame.NationText, AnnexFrame.MottoText, frame.PlaceDateLine, .. frame.NoteLines().Where(l => l != AnnexFrame.WarningsHeading), frame.StatusLine!, frame.SignerTitle, frame.SignerName]);
         foreach (var line in lines)
         {
             Assert.Contains(line, cells);
