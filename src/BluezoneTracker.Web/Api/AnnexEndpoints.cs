@@ -164,8 +164,10 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
             return new AnnexLoad(true, result, document, current, new SignOffStatus(figures.Annex.Date, revision, null, signOff), CurrentNotes());
         }
 
+        // The dispatch's number, date and signer were given at sign-off: they belong to the signature, not to the
+        // data, so the current data is compared under the same dispatch (a setting such as the agency still counts).
         var asSigned = signed.Document();
-        var changes = AnnexDifferences.Between(asSigned, document);
+        var changes = AnnexDifferences.Between(asSigned, AnnexDocument.From(figures.Annex, current, signed.Dispatch));
         // The notes under a signed table are made from what was signed: its warnings and the populations it used.
         var signedNotes = Notes(signed.Report, signed.Populations.Select(p => (p.Year, p.Source)));
         return new AnnexLoad(true, result, asSigned, signed.Settings, new SignOffStatus(figures.Annex.Date, signed.RevisionNumber, signOff, null), signedNotes)

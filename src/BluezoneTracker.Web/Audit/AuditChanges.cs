@@ -33,6 +33,9 @@ public static class AuditChanges
         ["PopulationYear"] = "Năm dân số",
         ["PopulationSource"] = "Nguồn dân số",
         ["SmartphoneOwners"] = "Người dùng điện thoại thông minh",
+        ["SmartphoneOwnersYear"] = "Năm số người dùng điện thoại thông minh",
+        ["SmartphoneOwnersSource"] = "Nguồn số người dùng điện thoại thông minh",
+        ["EffectiveFrom"] = "Áp dụng từ ngày",
         ["Share"] = "Tỷ lệ",
         ["SharePercent"] = "Tỷ lệ (%)",
         ["Deadline"] = "Hạn",
@@ -126,6 +129,9 @@ public static class AuditChanges
             case JsonValueKind.Array:
                 values[prefix] = string.Join(", ", element.EnumerateArray().Select(Text));
                 break;
+            case JsonValueKind.Number when prefix.EndsWith("Year", StringComparison.Ordinal):
+                values[prefix] = element.GetRawText(); // a year, not a count: "2019", never "2.019"
+                break;
             default:
                 values[prefix.Length == 0 ? "…" : prefix] = Text(element);
                 break;
@@ -141,6 +147,7 @@ public static class AuditChanges
         JsonValueKind.False => "✗",
         JsonValueKind.String when element.TryGetDateTimeOffset(out var moment) && element.GetString()!.Contains('T', StringComparison.Ordinal)
             => VietnameseFormat.Moment(moment),
+        JsonValueKind.String when VietnameseFormat.TryParseIsoDate(element.GetString(), out var day) => VietnameseFormat.Date(day),
         JsonValueKind.String => element.GetString(),
         _ => element.GetRawText(),
     };

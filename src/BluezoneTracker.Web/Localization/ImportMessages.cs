@@ -92,7 +92,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
                 : localizer["trong lúc bạn xem trước bản #{0}, đã có người lưu bản #{1}; chưa lưu gì — hãy xem lại số liệu mới rồi lưu lại.", value, p.Other ?? string.Empty],
             ImportProblemKind.ModeRequired => localizer["số liệu chỉ có {0} trong {1} huyện của ngày đã có số liệu; hãy chọn thay thế cả ngày (replace) hay chỉ cập nhật các huyện này (update).", Number(p.Value), Number(p.Other)],
             ImportProblemKind.UnknownMode => localizer["cách lưu \"{0}\" không hợp lệ; chỉ dùng replace (thay thế cả ngày) hoặc update (cập nhật các huyện có trong tệp).", value],
-            ImportProblemKind.BlankCount => localizer["ô để trống nhưng ngày này đã có số liệu của huyện; hãy nhập số, hoặc dùng nút \"Xoá số liệu\" của huyện này."],
+            ImportProblemKind.BlankCount => localizer["ô để trống nhưng ngày này đã có số liệu của huyện; hãy nhập số, hoặc đánh dấu ô \"Xoá số của huyện này\" để xoá số của huyện."],
             _ => p.Kind.ToString(),
         };
     }

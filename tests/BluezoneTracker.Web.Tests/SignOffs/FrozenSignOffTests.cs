@@ -66,12 +66,18 @@ public sealed class FrozenSignOffTests : IDisposable
         Assert.True(Reports.PdfText.IndexOf(pdf, Reports.PdfText.Words("Sơn La, ngày 18 tháng 8 năm 2020")) >= 0, "The PDF header lacks the dispatch date.");
         Assert.True(Reports.PdfText.IndexOf(pdf, Reports.PdfText.Words("Nguyễn Đức Tĩnh")) >= 0, "The PDF signer block lacks the signer.");
 
+        // Right after signing nothing has changed: the dispatch number given at sign-off belongs to the signature,
+        // so it is no difference from the settings' blank number (a fresh user's trial found this false alarm).
+        var justSigned = await Html.ParseAsync(await director.GetAsync(new Uri("/annex?date=2020-08-17", UriKind.Relative)));
+        Assert.Null(justSigned.QuerySelector("[data-testid=changed-after-signoff]"));
+
         // An administrator changes a district's population, and the report settings.
         var admin = await _factory.ClientForAsync(Roles.Admin);
         var edit = await admin.SubmitAsync("/admin/areas/116", "form[method=post]:not([action])", new Dictionary<string, string> { ["Input.Population"] = "110000", ["EffectiveFrom"] = "2020-08-17" });
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
         Assert.EndsWith("Phụ lục đã duyệt ngày 17/8/2020 sẽ khác nếu tính lại với số mới; các phụ lục này vẫn giữ nguyên như đã duyệt.",
             (await Html.ParseAsync(edit)).QuerySelector("[data-testid=saved]")!.Text(), StringComparison.Ordinal);
+        // A new number in the settings only pre-fills the next dispatch: neither the signed annex nor its differences change.
         await admin.SubmitAsync("/admin/settings", "form[method=post]:not([action])", new Dictionary<string, string> { ["Input.DocumentNumber"] = "9999" });
 
         Assert.Equal(html, await HtmlCellsAsync(director, "/annex?date=2020-08-17"));
@@ -87,7 +93,6 @@ public sealed class FrozenSignOffTests : IDisposable
             .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.Text()))).ToList();
         Assert.Equal(
             [
-                "Kèm theo |  | (Kèm theo Công văn số: 1002/STTTT-TTBCXB ngày 18/8/2020 của Sở TT&TT) | (Kèm theo Công văn số: 9999/STTTT-TTBCXB ngày 17/8/2020 của Sở TT&TT)",
                 "Thành phố Sơn La | Dân số | 103.392 | 110.000",
                 "Thành phố Sơn La | Tỷ lệ Bluezone đã đăng ký số điện thoại/Dân số | 20,4 % | 19,2 %",
             ],
@@ -105,6 +110,13 @@ public sealed class FrozenSignOffTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Equal("Ngày công văn (16/8/2020) không được trước ngày số liệu (17/8/2020).", page.QuerySelector("[data-testid=problem]")!.Text());
+        Assert.Equal(0, await SignOffRowsAsync());
+
+        // Nor years ahead (a fresh user's trial signed a PDF dated 1/1/2099).
+        var future = await director.SubmitAsync("/annex/signoff?date=2020-08-17", "[data-testid=signoff-form]",
+            new Dictionary<string, string>(Dispatch) { ["Dispatch.Date"] = "2099-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.StartsWith("Ngày công văn (1/1/2099) không được sau ngày mai", (await Html.ParseAsync(future)).QuerySelector("[data-testid=problem]")!.Text(), StringComparison.Ordinal);
         Assert.Equal(0, await SignOffRowsAsync());
     }
 

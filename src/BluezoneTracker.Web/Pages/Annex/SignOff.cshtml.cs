@@ -105,6 +105,12 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
             return Refuse(StatusCodes.Status400BadRequest, text);
         }
 
+        // A dispatch is issued now: dated at most tomorrow (Vietnam time), never years ahead on a signed PDF.
+        if (Dispatch.Date is { } dispatchDate && dispatchDate > VietnamTime.Today(clock).AddDays(1))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, localizer["Ngày công văn ({0}) không được sau ngày mai; công văn mang ngày ban hành thật.", VietnameseFormat.Date(dispatchDate)]);
+        }
+
         if (Revision != CurrentRevision() || Fingerprint != FingerprintNow())
         {
             return Refuse(StatusCodes.Status409Conflict, localizer["Số liệu của ngày này đã thay đổi trong lúc trang duyệt đang mở; chưa duyệt gì. Hãy xem lại bản mới rồi duyệt."]);

@@ -72,7 +72,7 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
         var kept = Upload is null ? pending.Find(Token, ActingUser.Name(User)) : null;
         if (Upload is null && kept is null)
         {
-            return Refuse(localizer["Hãy chọn một tệp CSV hoặc Excel (.xlsx)."]);
+            return Refuse(localizer["Hãy chọn một tệp CSV hoặc Excel (.xlsx, .xls)."]);
         }
 
         if (Upload is not null && Upload.Length > MaxFileBytes)

@@ -104,6 +104,14 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
         var audit = Assert.Single(await factory.AuditAsync(AuditKinds.AreaChanged), a => a.Subject == "116");
         Assert.Contains("\"Population\":103392", audit.Before, StringComparison.Ordinal);
         Assert.Contains("\"Population\":110000", audit.After, StringComparison.Ordinal);
+
+        // The audit page compares field with field: what changed, and nothing shown as erased (a fresh user's trial saw every field "→ —").
+        var page = await Html.ParseAsync(await admin.GetAsync(new Uri("/admin/audit?kind=AreaChanged&subject=116", UriKind.Relative)));
+        var changes = page.QuerySelectorAll("[data-testid=audit-changes] li").Select(li => li.Text().Trim()).ToList();
+        Assert.Contains("Dân số: 103.392 → 110.000", changes);
+        Assert.Contains("Năm dân số: 2019 → 2021", changes);
+        Assert.Contains("Áp dụng từ ngày: 17/8/2020", changes);
+        Assert.DoesNotContain(changes, c => c.EndsWith("→ —", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -110,7 +110,14 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, DataVersion versi
             area.SmartphoneOwnersSource = before.SmartphoneOwnersSource;
         }
 
-        audit.Add(AuditKinds.AreaChanged, area.Code, before, new { Input, EffectiveFrom = changed ? from : (DateOnly?)null });
+        // The same flat shape as "before", so the audit page compares field with field; plus the date the new figures apply from.
+        var after = System.Text.Json.JsonSerializer.SerializeToNode(Input)!.AsObject();
+        if (changed)
+        {
+            after[nameof(EffectiveFrom)] = VietnameseFormat.IsoDate(from);
+        }
+
+        audit.Add(AuditKinds.AreaChanged, area.Code, before, after);
         await db.SaveChangesAsync(cancellationToken);
         version.Bump();
         TempData[Shared.SavedMessage.Key] = SavedMessage(area, changed, from, differing);
