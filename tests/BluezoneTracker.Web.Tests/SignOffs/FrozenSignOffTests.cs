@@ -147,4 +147,33 @@ public sealed class FrozenSignOffTests : IDisposable
         Assert.True(Reports.PdfText.IndexOf(words, Reports.PdfText.Words("Kèm theo Công văn số: 1002/STTTT-TTBCXB ngày 18/8/2020")) >= 0 || Reports.PdfText.IndexOf(words, Reports.PdfText.Words("1002/STTTT-TTBCXB")) >= 0);
         Assert.Equal(0, await SignOffRowsAsync());
     }
+
+    [Fact]
+    public async Task The_dashboard_of_a_signed_date_says_whether_its_figures_still_agree_with_the_signed_annex()
+    {
+        var director = await _factory.ClientForAsync(Roles.Director);
+        Assert.Equal(HttpStatusCode.OK, (await director.SubmitAsync("/annex/signoff?date=2020-08-17", "[data-testid=signoff-form]", Dispatch)).StatusCode);
+
+        var agreeing = await Html.ParseAsync(await director.GetAsync(new Uri("/?date=2020-08-17", UriKind.Relative)));
+        Assert.StartsWith("✓ Phụ lục ngày 17/8/2020 đã được duyệt (", agreeing.QuerySelector("[data-testid=signed-off]")!.Text(), StringComparison.Ordinal);
+        Assert.Null(agreeing.QuerySelector("[data-testid=changed-after-signoff]"));
+        var signedTotal = agreeing.QuerySelector("[data-testid=total-registrations]")!.Text();
+        var signedRate = agreeing.QuerySelector("[data-testid=total-rate]")!.Text();
+
+        // A population change after sign-off: the dashboard shows current figures, and says it, with the signed ones.
+        var admin = await _factory.ClientForAsync(Roles.Admin);
+        await admin.SubmitAsync("/admin/areas/116", "form[method=post]:not([action])", new Dictionary<string, string> { ["Input.Population"] = "110000", ["EffectiveFrom"] = "2020-08-17" });
+        var changed = await Html.ParseAsync(await director.GetAsync(new Uri("/?date=2020-08-17", UriKind.Relative)));
+        Assert.Null(changed.QuerySelector("[data-testid=signed-off]"));
+        var notice = changed.QuerySelector("[data-testid=changed-after-signoff]")!.Text();
+        Assert.Contains("Số liệu đã thay đổi sau khi duyệt", notice, StringComparison.Ordinal);
+        Assert.Contains($"với toàn tỉnh {signedTotal} lượt đăng ký, tỷ lệ {signedRate}.", notice, StringComparison.Ordinal);
+        Assert.Contains("khác bản đã duyệt ở 2 ô.", notice, StringComparison.Ordinal);
+        Assert.Equal("/annex?date=2020-08-17", changed.QuerySelector("[data-testid=signed-annex-link]")!.GetAttribute("href"));
+
+        // Another date, never signed, says nothing about a sign-off.
+        var other = await Html.ParseAsync(await director.GetAsync(new Uri("/?date=2020-08-12", UriKind.Relative)));
+        Assert.Null(other.QuerySelector("[data-testid=signed-off]"));
+        Assert.Null(other.QuerySelector("[data-testid=changed-after-signoff]"));
+    }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace BluezoneTracker.Web.Pages.Dashboard;
 
 /// <summary>The province at a glance: totals, charts, target pacing, the district ranking and data warnings.</summary>
-public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version) : PageModel
+public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version, Api.AnnexSource annexes) : PageModel
 {
     /// <summary>The comparison preset "the latest snapshot at least seven days before the report date".</summary>
     public const string WeekEarlier = "7d";
@@ -46,6 +46,18 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
     public IReadOnlyList<ExplainedWarning> Warnings { get; private set; } = [];
 
     public IReadOnlySet<string> ChosenDistricts { get; private set; } = new HashSet<string>();
+
+    /// <summary>
+    /// The date's sign-off when its annex is signed (null for a draft). The page shows current figures; with a
+    /// sign-off it says whether they still agree with the signed annex (docs/decisions/055).
+    /// </summary>
+    public Core.Reports.SignOff? SignedOff { get; private set; }
+
+    /// <summary>The annex as signed, when <see cref="SignedOff"/> is set: the figures the dispatch carries.</summary>
+    public Core.Reports.AnnexDocument? SignedAnnex { get; private set; }
+
+    /// <summary>Cells in which the current data differs from <see cref="SignedAnnex"/> (as the annex page lists them).</summary>
+    public IReadOnlyList<Core.Reports.AnnexDifferences.Cell> ChangesSinceSignOff { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -88,6 +100,15 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
 
         Warnings = [.. figures.Annex.Warnings.Select(messages.Explain)];
         var report = figures.Annex.Date;
+        // The annex page's own load: the signed annex and its differences from the current data, one rule for both pages.
+        var annex = await annexes.LoadAsync(new FiguresRequest(null, VietnameseFormat.IsoDate(report), null), draft: false, cancellationToken);
+        if (annex.SignOff?.Current is { } signedOff)
+        {
+            SignedOff = signedOff;
+            SignedAnnex = annex.Document;
+            ChangesSinceSignOff = annex.ChangesSinceSignOff;
+        }
+
         if (figures.Target is not null)
         {
             var window = PaceWindow.Ending(catalog.Dates, report);
