@@ -56,6 +56,6 @@ public sealed class DateInput(TimeProvider clock, IOptions<DateInputOptions> opt
         var range = Accepted;
         return problem == DateInputProblem.Malformed
             ? localizer["Ngày \"{0}\" không đúng định dạng ngày/tháng/năm (ví dụ 17/8/2020).", text ?? string.Empty]
-            : localizer["Ngày \"{0}\" nằm ngoài khoảng cho phép (từ {1} đến {2}).", text ?? string.Empty, VietnameseFormat.Date(range.Earliest), VietnameseFormat.Date(range.Latest)];
+            : localizer["Ngày \"{0}\" nằm ngoài khoảng cho phép (từ {1} đến {2}).", text ?? string.Empty, UiFormat.Date(range.Earliest), UiFormat.Date(range.Latest)];
     }
 }

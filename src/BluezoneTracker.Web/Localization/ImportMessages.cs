@@ -124,8 +124,8 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
 
     /// <summary>A whole number kept as invariant text in a problem (a size, a limit), written the Vietnamese way.</summary>
     private static string Number(string? value) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? VietnameseFormat.Count(n) : value ?? string.Empty;
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? UiFormat.Count(n) : value ?? string.Empty;
 
     private static string DateText(string? iso) =>
-        VietnameseFormat.TryParseIsoDate(iso, out var date) ? VietnameseFormat.Date(date) : iso ?? string.Empty;
+        VietnameseFormat.TryParseIsoDate(iso, out var date) ? UiFormat.Date(date) : iso ?? string.Empty;
 }

@@ -45,14 +45,14 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
     {
         ArgumentNullException.ThrowIfNull(warning);
         var name = warning.AreaName ?? string.Empty;
-        var value = warning.Value is { } v ? VietnameseFormat.Count(v) : string.Empty;
-        var other = warning.Other is { } o ? VietnameseFormat.Count(o) : string.Empty;
-        var date = warning.OtherDate is { } d ? VietnameseFormat.Date(d) : string.Empty;
+        var value = warning.Value is { } v ? UiFormat.Count(v) : string.Empty;
+        var other = warning.Other is { } o ? UiFormat.Count(o) : string.Empty;
+        var date = warning.OtherDate is { } d ? UiFormat.Date(d) : string.Empty;
         return warning.Kind switch
         {
             DataWarningKind.PopulationMismatch => localizer[
                 "Dân số các huyện cộng lại là {0}, khác dân số chính thức của {1} là {2} (chênh lệch {3}). Dòng tổng dùng số chính thức.",
-                other, name, value, VietnameseFormat.Count(Math.Abs((warning.Value ?? 0) - (warning.Other ?? 0)))],
+                other, name, value, UiFormat.Count(Math.Abs((warning.Value ?? 0) - (warning.Other ?? 0)))],
             DataWarningKind.RegistrationsAbovePopulation => localizer["{0}: số đăng ký {1} lớn hơn dân số {2}.", name, value, other],
             DataWarningKind.CountDecreased => localizer["{0}: số đăng ký {1} thấp hơn ngày {2} ({3}).", name, value, date, other],
             DataWarningKind.MissingFromSnapshot => localizer["{0}: không có số liệu ngày {1}.", name, date],
@@ -64,7 +64,7 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
             DataWarningKind.JumpAbovePace => localizer["{0}: tăng {1} mỗi ngày kể từ ngày {2}, cao bất thường so với nhịp gần đây ({3} mỗi ngày).", name, value, date, other],
             DataWarningKind.FileDateDiffers => localizer[
                 "Dòng {0}: tệp ghi số liệu tính đến ngày {1}, khác ngày đã chọn {2}. Hãy kiểm tra lại ngày trước khi lưu.",
-                warning.Value ?? 0, date, warning.Date is { } chosen ? VietnameseFormat.Date(chosen) : string.Empty],
+                warning.Value ?? 0, date, warning.Date is { } chosen ? UiFormat.Date(chosen) : string.Empty],
             _ => warning.Kind.ToString(),
         };
     }
@@ -116,7 +116,7 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
     }
 
     private static string DateText(string? iso) =>
-        VietnameseFormat.TryParseIsoDate(iso, out var date) ? VietnameseFormat.Date(date) : iso ?? string.Empty;
+        VietnameseFormat.TryParseIsoDate(iso, out var date) ? UiFormat.Date(date) : iso ?? string.Empty;
 }
 
 /// <summary>A data-quality warning as shown on a page: its sentence and one line on what to check.</summary>

@@ -15,7 +15,9 @@ namespace BluezoneTracker.Web.Localization;
 /// </remarks>
 public static class UiFormat
 {
-    private static bool Vietnamese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "vi";
+    // Vietnamese unless the UI is English: the app speaks these two, and a caller without a request culture
+    // (the import verb, a background job) writes the official language.
+    private static bool Vietnamese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en";
 
     /// <summary>"84.126" / "84,126".</summary>
     public static string Count(long value) => Separators(VietnameseFormat.Count(value));

@@ -71,7 +71,7 @@ public sealed class DateWrittenInTheFileTests : IDisposable
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var warning = Assert.Single(json.RootElement.GetProperty("warnings").EnumerateArray());
         Assert.Equal("FileDateDiffers", warning.GetProperty("kind").GetString());
-        Assert.Equal("Line 2: the file gives counts as of 17/8/2020, not the chosen date 18/8/2020. Check the date before saving.", warning.GetProperty("message").GetString());
+        Assert.Equal("Line 2: the file gives counts as of 8/17/2020, not the chosen date 8/18/2020. Check the date before saving.", warning.GetProperty("message").GetString());
     }
 
     [Fact]

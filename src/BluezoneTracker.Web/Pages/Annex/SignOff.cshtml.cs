@@ -100,7 +100,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
         if (Dispatch.ToDetails(Document!.Report.Date).Check(Document.Report.Date) is { } problem)
         {
             var text = problem == DispatchProblem.DateBeforeAsOf
-                ? localizer["Ngày công văn ({0}) không được trước ngày số liệu ({1}).", VietnameseFormat.Date(Dispatch.Date ?? default), VietnameseFormat.Date(Document.Report.Date)]
+                ? localizer["Ngày công văn ({0}) không được trước ngày số liệu ({1}).", UiFormat.Date(Dispatch.Date ?? default), UiFormat.Date(Document.Report.Date)]
                 : localizer["Hãy ghi đủ nơi ban hành và chức danh người ký (số công văn tối đa 20 ký tự, các ô khác tối đa 100)."];
             return Refuse(StatusCodes.Status400BadRequest, text);
         }
@@ -108,7 +108,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
         // A dispatch is issued now: dated at most tomorrow (Vietnam time), never years ahead on a signed PDF.
         if (Dispatch.Date is { } dispatchDate && dispatchDate > VietnamTime.Today(clock).AddDays(1))
         {
-            return Refuse(StatusCodes.Status400BadRequest, localizer["Ngày công văn ({0}) không được sau ngày mai; công văn mang ngày ban hành thật.", VietnameseFormat.Date(dispatchDate)]);
+            return Refuse(StatusCodes.Status400BadRequest, localizer["Ngày công văn ({0}) không được sau ngày mai; công văn mang ngày ban hành thật.", UiFormat.Date(dispatchDate)]);
         }
 
         if (Revision != CurrentRevision() || Fingerprint != FingerprintNow())

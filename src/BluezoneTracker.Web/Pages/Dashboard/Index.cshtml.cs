@@ -149,7 +149,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         // The week the pacing measures: a window that is not a full week has no date seven days earlier.
         if (PaceWindow.Ending(catalog.Dates, report) is not { IsFullWeek: true } week)
         {
-            CompareNotice = localizer["Không có số liệu từ 7 ngày trước ngày {0} trở về trước; đang so với lần thống kê trước.", VietnameseFormat.Date(report)];
+            CompareNotice = localizer["Không có số liệu từ 7 ngày trước ngày {0} trở về trước; đang so với lần thống kê trước.", UiFormat.Date(report)];
             return null;
         }
 

@@ -87,4 +87,27 @@ public sealed class UnrankedAreaTests(BluezoneAppFactory factory) : IClassFixtur
             warning.QuerySelector(".warning-hint")!.Text());
         Assert.StartsWith("11/12 huyện, thành phố có số liệu ngày 18/8/2020", page.QuerySelector("[data-testid=coverage]")!.Text(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_pacing_table_lists_the_district_without_a_count_after_the_others_and_before_the_province()
+    {
+        await Arrange18AugustWithoutTheCityAsync();
+        var client = await factory.ClientForAsync(Roles.Viewer);
+        var page = await Html.ParseAsync(await client.GetAsync(new Uri("/?date=2020-08-18", UriKind.Relative)));
+
+        var rows = page.QuerySelectorAll("[data-testid=pacing-table] tbody tr").ToList();
+        Assert.Equal(13, rows.Count);
+        var city = rows[^2];
+        Assert.Equal("116", city.GetAttribute("data-code"));
+        Assert.Contains("unranked", city.ClassList);
+        Assert.Equal(["Thành phố Sơn La", "chưa có số liệu ngày 18/8/2020"], city.QuerySelectorAll("th,td").Select(c => c.Text()));
+        Assert.All(rows.Take(11), r => Assert.DoesNotContain("chưa có số liệu", r.Text(), StringComparison.Ordinal));
+        Assert.Contains("Toàn tỉnh", rows[^1].Text(), StringComparison.Ordinal);
+
+        // In English the row and the ranking's note say it with an English date.
+        var english = await Html.ParseAsync(await client.GetAsync(new Uri("/?date=2020-08-18&culture=en-US", UriKind.Relative)));
+        Assert.Equal("no count on 8/18/2020", english.QuerySelectorAll("[data-testid=pacing-table] tbody tr")[^2].QuerySelector("td")!.Text());
+        Assert.Contains("no count on 8/18/2020", english.QuerySelector("[data-testid=ranking] tr[data-code='116']")!.Text(), StringComparison.Ordinal);
+        Assert.StartsWith("11/12 districts have a count on 8/18/2020", english.QuerySelector("[data-testid=coverage]")!.Text(), StringComparison.Ordinal);
+    }
 }
