@@ -23,6 +23,23 @@ public static class Roles
 
     public static bool Includes(string held, string needed) => IndexOf(held) >= IndexOf(needed);
 
+    /// <summary>The role's name as the UI shows it (Vietnamese; a resource key for English), or null for an unknown role.</summary>
+    public static string? Label(string? role) => role switch
+    {
+        Viewer => "Người xem",
+        Staff => "Cán bộ nhập liệu",
+        Director => "Lãnh đạo duyệt",
+        Admin => "Quản trị viên",
+        _ => null,
+    };
+
+    /// <summary>The highest role <paramref name="isInRole"/> holds (a user holds one), or null.</summary>
+    public static string? HighestOf(Func<string, bool> isInRole)
+    {
+        ArgumentNullException.ThrowIfNull(isInRole);
+        return All.LastOrDefault(isInRole);
+    }
+
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
 
     private static int IndexOf(string role)

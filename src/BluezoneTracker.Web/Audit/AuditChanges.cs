@@ -21,6 +21,13 @@ public static class AuditChanges
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Number"] = "Lần nhập",
+        ["Revision"] = "Lần nhập",
+        ["SignedBy"] = "Người duyệt",
+        ["SignedByName"] = "Họ tên người duyệt",
+        ["SignedAt"] = "Lúc duyệt",
+        ["Dispatch"] = "Công văn",
+        ["DispatchDate"] = "Ngày công văn",
+        ["Via"] = "Qua",
         ["Source"] = "Nguồn",
         ["FileName"] = "Tệp",
         ["Reason"] = "Lý do",
@@ -73,11 +80,17 @@ public static class AuditChanges
                 continue;
             }
 
-            changes.Add(new AuditChange(Label(key, areaName, translate), had ? b ?? "—" : null, has ? a ?? "—" : null));
+            changes.Add(new AuditChange(Label(key, areaName, translate), had ? Value(key, b, translate) : null, has ? Value(key, a, translate) : null));
         }
 
         return changes;
     }
+
+    /// <summary>A value as shown: a role in words ("Lãnh đạo duyệt", not "Director"), a missing value as "—".</summary>
+    private static string Value(string key, string? value, Func<string, string> translate) =>
+        value is null ? "—"
+        : key.EndsWith("Role", StringComparison.Ordinal) && Accounts.Roles.Label(value) is { } role ? translate(role)
+        : value;
 
     private static string Label(string key, Func<string, string?> areaName, Func<string, string> translate)
     {

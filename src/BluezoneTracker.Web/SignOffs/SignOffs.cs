@@ -90,7 +90,8 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
     /// current revision is no longer <paramref name="revisionNumber"/> — checked inside the write transaction —
     /// or when the annex is already signed exactly so.
     /// </summary>
-    public async Task<SignResult> SignAsync(AreaCatalog catalog, SignedAnnex annex, AppUser user, CancellationToken cancellationToken = default)
+    /// <param name="role">The signer's role, recorded in the audit row (Director or Admin).</param>
+    public async Task<SignResult> SignAsync(AreaCatalog catalog, SignedAnnex annex, AppUser user, string? role, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(annex);
@@ -131,7 +132,7 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
             Annex = signed.ToJson(),
         });
         audit.Add(AuditKinds.SignedOff, $"{areaCode} {Core.Formatting.VietnameseFormat.IsoDate(date)}",
-            after: new { Revision = current.Number, SignedBy = signedBy, signed.SignedAt, Dispatch = signed.Dispatch.Reference, DispatchDate = signed.Dispatch.Date });
+            after: new { Revision = current.Number, SignedBy = signedBy, SignedByName = signed.SignedBy, Role = role, signed.SignedAt, Dispatch = signed.Dispatch.Reference, DispatchDate = signed.Dispatch.Date });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         version.Bump();

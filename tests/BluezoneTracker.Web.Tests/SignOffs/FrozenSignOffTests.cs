@@ -176,4 +176,20 @@ public sealed class FrozenSignOffTests : IDisposable
         Assert.Null(other.QuerySelector("[data-testid=signed-off]"));
         Assert.Null(other.QuerySelector("[data-testid=changed-after-signoff]"));
     }
+
+    [Fact]
+    public async Task The_sign_off_audit_row_reads_in_words_with_the_signers_real_role()
+    {
+        var director = await _factory.ClientForAsync(Roles.Director);
+        Assert.Equal(HttpStatusCode.OK, (await director.SubmitAsync("/annex/signoff?date=2020-08-17", "[data-testid=signoff-form]", Dispatch)).StatusCode);
+
+        var admin = await _factory.ClientForAsync(Roles.Admin);
+        var page = await Html.ParseAsync(await admin.GetAsync(new Uri("/admin/audit?kind=SignedOff", UriKind.Relative)));
+        var changes = page.QuerySelectorAll("[data-testid=audit-changes] li").Select(li => li.Text()).ToList();
+        Assert.Contains("Vai trò: Lãnh đạo duyệt", changes);
+        Assert.Contains("Công văn: 1002/STTTT-TTBCXB", changes);
+        Assert.Contains("Ngày công văn: 18/8/2020", changes);
+        Assert.Contains(changes, c => c.StartsWith("Người duyệt: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(changes, c => c.Contains("SignedBy", StringComparison.Ordinal) || c.Contains("Dispatch", StringComparison.Ordinal) || c.Contains("Viewer", StringComparison.Ordinal));
+    }
 }

@@ -63,7 +63,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
 
         var annex = new SignedAnnex(Annex!.Result!.Figures!.Annex, Annex.Settings, Dispatch.ToDetails(Document!.Report.Date), Annex.Result.Catalog!.TargetOn(Document.Report.Date),
             SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Document.Report.Date)), Revision, string.Empty, default);
-        var result = await signOffs.SignAsync(Annex.Result.Catalog, annex, (await users.GetUserAsync(User))!, ct);
+        var result = await signOffs.SignAsync(Annex.Result.Catalog, annex, (await users.GetUserAsync(User))!, Accounts.Roles.HighestOf(User.IsInRole), ct);
         return result == SignResult.RevisionMoved
             ? Refuse(StatusCodes.Status409Conflict, localizer["Số liệu của ngày này đã thay đổi trong lúc trang duyệt đang mở; chưa duyệt gì. Hãy xem lại bản mới rồi duyệt."])
             : RedirectToPage("/Annex/Index", new { date = VietnameseFormat.IsoDate(Document.Report.Date) });

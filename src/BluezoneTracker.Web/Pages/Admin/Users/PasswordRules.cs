@@ -18,12 +18,6 @@ internal static class PasswordRules
         _ => error.Description,
     };
 
-    public static string RoleName(string? role, IStringLocalizer<SharedResource> localizer) => role switch
-    {
-        Roles.Viewer => localizer["Người xem"],
-        Roles.Staff => localizer["Cán bộ nhập liệu"],
-        Roles.Director => localizer["Lãnh đạo duyệt"],
-        Roles.Admin => localizer["Quản trị viên"],
-        _ => string.Empty,
-    };
+    public static string RoleName(string? role, IStringLocalizer<SharedResource> localizer) =>
+        Roles.Label(role) is { } label ? localizer[label] : string.Empty;
 }
