@@ -172,7 +172,8 @@ public static partial class CountsTable
             {
                 // "Thành phố Sơn La,22,556": the count split in two by an unquoted thousands comma.
                 problems.Add(new ImportProblem(ImportProblemKind.FieldCountMismatch, row.Line, null,
-                    (lastFilled + 1).ToString(CultureInfo.InvariantCulture), headerWidth.ToString(CultureInfo.InvariantCulture)));
+                    (lastFilled + 1).ToString(CultureInfo.InvariantCulture), headerWidth.ToString(CultureInfo.InvariantCulture),
+                    string.Join(',', Enumerable.Range(columns.Count, Math.Max(0, lastFilled - columns.Count + 1)).Select(i => row[i].ToString().Trim()))));
                 continue;
             }
 

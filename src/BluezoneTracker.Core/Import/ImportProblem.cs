@@ -3,14 +3,15 @@ namespace BluezoneTracker.Core.Import;
 /// <summary>
 /// Something in the input that stops it from being saved. The Web turns the kind and its fields
 /// into a sentence in the user's language; <see cref="Line"/>, <see cref="Cell"/> and
-/// <see cref="Value"/> say where and what.
+/// <see cref="Value"/> say where and what; <see cref="Written"/> is the line's own text where the message quotes it.
 /// </summary>
 public sealed record ImportProblem(
     ImportProblemKind Kind,
     int? Line = null,
     string? Cell = null,
     string? Value = null,
-    string? Other = null);
+    string? Other = null,
+    string? Written = null);
 
 public enum ImportProblemKind
 {
@@ -38,7 +39,7 @@ public enum ImportProblemKind
     /// <summary>A CSV file whose Vietnamese letters were replaced by '?' when it was saved. Value = the text.</summary>
     LettersLost,
 
-    /// <summary>A CSV data row with more fields than its header (e.g. unquoted "22,556"). Value = fields, Other = header fields.</summary>
+    /// <summary>A CSV data row with more fields than its header (e.g. unquoted "22,556"). Value = fields, Other = header fields, Written = the line's fields from the count column on, as written ("22,556").</summary>
     FieldCountMismatch,
 
     // Which sheet, which column.

@@ -201,6 +201,18 @@ public sealed class IntakeCasesOnThePageTests(BluezoneAppFactory factory) : ICla
         Assert.Equal(before, await IntakeClient.StoreFingerprintAsync(factory));
     }
 
+    [Fact]
+    public async Task The_comma_refusal_quotes_each_lines_own_number()
+    {
+        const string file = "13-unquoted-thousands-comma.csv";
+        var (_, page) = await IntakeClient.PreviewAsync(await factory.ClientForAsync(Roles.Staff), Date, file, Read(file));
+        var problems = page.QuerySelector("[data-testid=problems]")!.TextContent;
+        foreach (var written in new[] { "\"22,556\"", "\"12,066\"", "\"11,234\"" })
+        {
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(problems, System.Text.RegularExpressions.Regex.Escape(written)));
+        }
+    }
+
     /// <summary>Words of each refusal's message that name its cause.</summary>
     private static readonly Dictionary<string, string> Cause = new()
     {
