@@ -48,6 +48,12 @@ internal static class SnapshotEndpoints
         string date, string? reason, string? mode, string? sheet, string? column, HttpContext context, SnapshotIntake intake, ImportMessages texts, Messages messages,
         FiguresQuery query, ReportSettingsStore settings, CancellationToken ct)
     {
+        // A path that names no date is a malformed request (400), not counts that break a rule (422).
+        if (Core.Import.AsOfDate.Parse(date, intake.Today).Problem is { Kind: ImportProblemKind.MalformedDate } malformed)
+        {
+            return Problems(StatusCodes.Status400BadRequest, [malformed], texts);
+        }
+
         var limit = intake.Options.MaxFileBytes;
         var (file, fields) = await ReadBodyAsync(context.Request, limit, ct);
         if (file is null)

@@ -50,12 +50,29 @@ public sealed class DateInput(TimeProvider clock, IOptions<DateInputOptions> opt
         return Accepted.Contains(date) ? (date, null) : (null, DateInputProblem.OutOfRange);
     }
 
-    /// <summary>The sentence for a refused date, in the UI language.</summary>
-    public string Message(DateInputProblem problem, string? text)
+    /// <summary>
+    /// The accepted range for a deadline: from the earliest accepted date to ten years ahead (a target's deadline
+    /// lies in the future, but not in another century).
+    /// </summary>
+    public AcceptedDates Deadlines => AcceptedDates.Until(VietnamTime.Today(clock), Accepted.Earliest, DeadlineDaysAhead);
+
+    /// <summary>How far ahead a deadline may be: ten years.</summary>
+    public const int DeadlineDaysAhead = 3653;
+
+    /// <summary>The sentence for a date already bound (a form field) outside <paramref name="range"/> (default <see cref="Accepted"/>), or null when inside.</summary>
+    public string? OutOfRange(DateOnly date, AcceptedDates? range = null)
     {
-        var range = Accepted;
+        var within = range ?? Accepted;
+        return within.Contains(date) ? null : Message(DateInputProblem.OutOfRange, UiFormat.Date(date), within);
+    }
+
+    /// <summary>The sentence for a refused date, in the UI language.</summary>
+    public string Message(DateInputProblem problem, string? text) => Message(problem, text, Accepted);
+
+    private string Message(DateInputProblem problem, string? text, AcceptedDates range)
+    {
         return problem == DateInputProblem.Malformed
-            ? localizer["Ngày \"{0}\" không đúng định dạng ngày/tháng/năm (ví dụ 17/8/2020).", text ?? string.Empty]
+            ? DateTexts.NoSuchDay(localizer, text) ?? localizer["Ngày \"{0}\" không đúng định dạng ngày/tháng/năm (ví dụ 17/8/2020).", text ?? string.Empty]
             : localizer["Ngày \"{0}\" nằm ngoài khoảng cho phép (từ {1} đến {2}).", text ?? string.Empty, UiFormat.Date(range.Earliest), UiFormat.Date(range.Latest)];
     }
 }

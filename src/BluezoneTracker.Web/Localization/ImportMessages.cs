@@ -68,6 +68,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
             ImportProblemKind.DecimalCount => localizer["số đăng ký \"{0}\" có phần thập phân; phải là số nguyên.", value],
             ImportProblemKind.CountTooLarge => localizer["số đăng ký \"{0}\" quá lớn (tối đa {1}).", value, Number(p.Other ?? CountText.MaxCount.ToString(CultureInfo.InvariantCulture))],
             ImportProblemKind.MissingCount => localizer["chưa nhập số thuê bao chưa xác định được huyện (ghi 0 nếu không có)."],
+            ImportProblemKind.MalformedDate when DateTexts.NoSuchDay(localizer, value) is { } noSuchDay => noSuchDay,
             ImportProblemKind.MalformedDate => localizer["ngày \"{0}\" không đúng định dạng; hãy ghi ngày/tháng/năm (18/8/2020) hoặc năm-tháng-ngày (2020-08-18).", value],
             ImportProblemKind.FutureDate => localizer["ngày {0} chưa đến; không thể nhập số liệu cho ngày trong tương lai.", DateText(p.Value)],
             ImportProblemKind.ReasonRequired => localizer["ngày này đã có số liệu; hãy ghi lý do để lưu bản sửa đổi mới."],

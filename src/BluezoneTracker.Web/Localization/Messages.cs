@@ -12,6 +12,7 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
     {
         FiguresProblem.UnknownArea => localizer["Không tìm thấy địa bàn \"{0}\".", value ?? string.Empty],
         FiguresProblem.NoData => localizer["Chưa có số liệu nào được nhập."],
+        FiguresProblem.MalformedDate or FiguresProblem.MalformedCompareDate when DateTexts.NoSuchDay(localizer, value) is { } noSuchDay => noSuchDay,
         FiguresProblem.MalformedDate => localizer["Ngày báo cáo \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-17).", value ?? string.Empty],
         FiguresProblem.UnknownDate => localizer["Không có số liệu cho ngày {0}.", DateText(value)],
         FiguresProblem.MalformedCompareDate => localizer["Ngày so sánh \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-12).", value ?? string.Empty],

@@ -86,13 +86,15 @@ public sealed class SnapshotApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    /// <summary>A path that names no date is a malformed request (400); a real date the rules refuse is 422.</summary>
     [Theory]
-    [InlineData("2020-8-18x", "MalformedDate")]
-    [InlineData("2999-01-01", "FutureDate")]
-    public async Task A_bad_date_gets_422(string date, string kind)
+    [InlineData("2020-8-18x", "MalformedDate", HttpStatusCode.BadRequest)]
+    [InlineData("2020-02-30", "MalformedDate", HttpStatusCode.BadRequest)]
+    [InlineData("2999-01-01", "FutureDate", HttpStatusCode.UnprocessableEntity)]
+    public async Task A_bad_date_is_refused(string date, string kind, HttpStatusCode status)
     {
         var response = await (await _factory.ApiClientAsync(Roles.Staff)).PostAsync(new Uri($"/api/snapshots/{date}", UriKind.Relative), new ByteArrayContent(IntakeClient.Corpus("template-utf8-bom-comma.csv")));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         Assert.Contains(kind, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

@@ -17,7 +17,7 @@ namespace BluezoneTracker.Web.Pages.Admin;
 /// The deployment area's target. Saving appends a new target row applying from a date the administrator
 /// gives (today by default); earlier ones are kept and reports of earlier dates keep the target in force then.
 /// </summary>
-public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion version, IOptions<DeploymentOptions> deployment, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer) : PageModel
+public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion version, IOptions<DeploymentOptions> deployment, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer, Infrastructure.DateInput dates) : PageModel
 {
     [BindProperty]
     public TargetInput Input { get; set; } = new();
@@ -49,6 +49,17 @@ public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion ver
         if (area is null)
         {
             return NotFound();
+        }
+
+        // The accepted range of dates, as every date field (a fresh user's trial saved a deadline of 1/1/1900).
+        if (ModelState.IsValid && dates.OutOfRange(Input.Deadline, dates.Deadlines) is { } badDeadline)
+        {
+            ModelState.AddModelError("Input.Deadline", badDeadline);
+        }
+
+        if (ModelState.IsValid && Input.EffectiveFrom is { } effective && dates.OutOfRange(effective) is { } badFrom)
+        {
+            ModelState.AddModelError("Input.EffectiveFrom", badFrom);
         }
 
         if (!ModelState.IsValid)

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BluezoneTracker.Web.Pages.Snapshots;
 
 /// <summary>Every revision of a date: who, when, from where, why, what changed; earlier ones can be restored.</summary>
-public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportMessages texts) : PageModel
+public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportMessages texts, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public sealed record Entry(RevisionView Revision, IReadOnlyList<CellChange> Changes, bool IsCurrent);
 
@@ -29,6 +29,9 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
     /// <summary>The date is a real date but nothing was entered for it: the page says so and links to entering counts.</summary>
     public bool NoCounts { get; private set; }
 
+    /// <summary>Why the date in the path names no day of the calendar (the page answers 400).</summary>
+    public string? DateProblem { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string date, CancellationToken ct)
     {
         if (await LoadAsync(date, ct))
@@ -38,7 +41,15 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
 
         if (!VietnameseFormat.TryParseIsoDate(date, out _))
         {
-            return NotFound();
+            // A date-shaped path naming no day (2020-13-01) gets the specific sentence; other text is no page at all.
+            if (DateTexts.NoSuchDay(localizer, date) is not { } noSuchDay)
+            {
+                return NotFound();
+            }
+
+            DateProblem = noSuchDay;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         NoCounts = true;

@@ -55,6 +55,9 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMe
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    /// <summary>Why the <c>?date=</c> the grid was opened with cannot be entered (the page answers 400).</summary>
+    public string? DateProblem { get; private set; }
+
     /// <summary>Warnings were shown and must now be confirmed.</summary>
     public bool AskConfirmation { get; private set; }
 
@@ -71,6 +74,12 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMe
         {
             Catalog = await intake.CatalogAsync(ct);
             Date = VietnameseFormat.IsoDate(SnapshotDates.NextToEnter(Catalog.Dates, intake.Today));
+        }
+        else if (Core.Import.AsOfDate.Parse(Date, intake.Today).Problem is { } dateProblem)
+        {
+            // A link or a typed URL with a date that cannot be entered: said now, not only when saving.
+            DateProblem = texts.Problem(dateProblem);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
         await LoadAsync(ct);

@@ -16,7 +16,7 @@ namespace BluezoneTracker.Web.Pages.Admin.Areas;
 /// the figures is appended to the population history, applying from a date the administrator gives
 /// (today by default); reports of earlier dates keep the figures in force then, and signed annexes stay as signed.
 /// </summary>
-public sealed class EditModel(AppDbContext db, AuditLog audit, DataVersion version, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EditModel(AppDbContext db, AuditLog audit, DataVersion version, TimeProvider clock, IStringLocalizer<SharedResource> localizer, Infrastructure.DateInput dates) : PageModel
 {
     [BindProperty]
     public AreaInput Input { get; set; } = new();
@@ -61,6 +61,11 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, DataVersion versi
         if (Input.SmartphoneOwners is not null && (Input.SmartphoneOwnersYear is null || string.IsNullOrWhiteSpace(Input.SmartphoneOwnersSource)))
         {
             ModelState.AddModelError("Input.SmartphoneOwnersYear", localizer["Vui lòng nhập năm và nguồn của số người dùng điện thoại thông minh."]);
+        }
+
+        if (EffectiveFrom is { } effective && dates.OutOfRange(effective) is { } badFrom)
+        {
+            ModelState.AddModelError(nameof(EffectiveFrom), badFrom);
         }
 
         if (!ModelState.IsValid)
