@@ -94,4 +94,21 @@ public sealed class TrialOnAPhone(BrowserFixture app) : IClassFixture<BrowserFix
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task The_upload_preview_of_a_real_file_fits_360_px()
+    {
+        var page = await app.NewPageAsync(360, 800, Roles.Staff);
+        await page.GotoAsync("/snapshots/upload");
+        await page.FillAsync("[data-testid=upload-form] input[name=Date]", "18/8/2020");
+        var file = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "BluezoneTracker.Web.Tests", "Import", "Corpus", "names-without-diacritics-prefixes.csv");
+        await page.SetInputFilesAsync("[data-testid=upload-form] input[type=file]", file);
+        await page.ClickAsync("[data-testid=upload-form] button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=preview-rows]");
+        await ScreenshotAsync(page, "trial-upload-preview-360");
+        Assert.Equal(12, await page.Locator("[data-testid=preview-rows] tbody tr[data-code]").CountAsync());
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 360, $"the preview is {scrollWidth} px wide");
+        await page.Context.CloseAsync();
+    }
 }

@@ -110,4 +110,19 @@ public sealed class UnrankedAreaTests(BluezoneAppFactory factory) : IClassFixtur
         Assert.Contains("no count on 8/18/2020", english.QuerySelector("[data-testid=ranking] tr[data-code='116']")!.Text(), StringComparison.Ordinal);
         Assert.StartsWith("11/12 districts have a count on 8/18/2020", english.QuerySelector("[data-testid=coverage]")!.Text(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_pdf_prints_the_district_without_a_count_on_its_line_and_keeps_one_page()
+    {
+        await Arrange18AugustWithoutTheCityAsync();
+        var client = await factory.ClientForAsync(Roles.Viewer);
+        var pdf = await client.GetByteArrayAsync(new Uri("/annex.pdf?date=2020-08-18&compare=2020-08-17", UriKind.Relative));
+        // Kept for a look (pdftoppm -png): the line must read as a line of the table, not overflow its cell.
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "annex-unranked-18-8.pdf"), pdf);
+        var pages = Reports.PdfText.Pages(pdf);
+        Assert.Single(pages);
+        // The cell's text wraps in two lines inside the registrations column, around the name's line (looked at with pdftoppm).
+        Assert.True(Reports.PdfText.IndexOf(pages[0], Reports.PdfText.Words("chưa có số liệu ngày Thành phố Sơn La 103.392 18/8/2020 12")) >= 0, string.Join(' ', pages[0]));
+        Assert.True(Reports.PdfText.IndexOf(pages[0], Reports.PdfText.Words("11/12 huyện, thành phố có số liệu ngày 18/8/2020")) >= 0, string.Join(' ', pages[0]));
+    }
 }
