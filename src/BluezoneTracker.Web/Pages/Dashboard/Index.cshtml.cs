@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace BluezoneTracker.Web.Pages.Dashboard;
 
 /// <summary>The province at a glance: totals, charts, target pacing, the district ranking and data warnings.</summary>
-public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version) : PageModel
+public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting.ReportingStatusQuery reporting, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version) : PageModel
 {
     /// <summary>The comparison preset "the latest snapshot at least seven days before the report date".</summary>
     public const string WeekEarlier = "7d";
@@ -46,6 +46,9 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
     public IReadOnlyList<ExplainedWarning> Warnings { get; private set; } = [];
 
     public IReadOnlySet<string> ChosenDistricts { get; private set; } = new HashSet<string>();
+
+    /// <summary>Which children have reported on the report date, and which have not.</summary>
+    public Core.Snapshots.ReportingStatus? Reporting { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -88,6 +91,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
 
         Warnings = [.. figures.Annex.Warnings.Select(messages.Explain)];
         var report = figures.Annex.Date;
+        Reporting = await reporting.OnAsync(catalog, report, cancellationToken);
         if (figures.Target is not null)
         {
             var window = PaceWindow.Ending(catalog.Dates, report);
