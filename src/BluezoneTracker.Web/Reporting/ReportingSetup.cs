@@ -7,6 +7,7 @@ public static class ReportingSetup
     {
         services.AddScoped<ReportingStatusQuery>();
         services.AddScoped<SnapshotDays>();
+        services.AddScoped<AreaHistoryQuery>();
         return services;
     }
 }
