@@ -104,16 +104,16 @@ public sealed class ReportingStatusTests : IDisposable
         // 18/8: 84.126 + 11 × 500 − 21.106 (the city has no count) = 68.520.
         Assert.Equal(
         [
-            "18/8/2020 | 68.520 | 11/12 | Bản #1 | Bản nháp",
-            "17/8/2020 | 84.126 | 12/12 | Bản #1 | Đã duyệt",
+            "18/8/2020 | 68.520 | 11/12 | #1 | Bản nháp",
+            "17/8/2020 | 84.126 | 12/12 | #1 | Đã duyệt",
             "13/8/2020 – 16/8/2020 | — | Không có số liệu (4 ngày)",
-            "12/8/2020 | 64.259 | 12/12 | Bản #1 | Bản nháp",
+            "12/8/2020 | 64.259 | 12/12 | #1 | Bản nháp",
         ], lines);
 
         // A correction of 17/8 after the sign-off: the date is "changed since signed", as the annex page says.
         await _factory.AddRevisionAsync(Day17);
         lines = await LinesAsync();
-        Assert.Equal("17/8/2020 | 84.138 | 12/12 | Bản #2 | Đã thay đổi sau khi duyệt", lines[1]);
+        Assert.Equal("17/8/2020 | 84.138 | 12/12 | #2 | Đã thay đổi sau khi duyệt", lines[1]);
         var annex = await Html.ParseAsync(await director.GetAsync(new Uri("/annex?date=2020-08-17", UriKind.Relative)));
         Assert.NotNull(annex.QuerySelector("[data-testid=changed-after-signoff]"));
     }
