@@ -2,6 +2,7 @@ using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Import;
 using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Reporting;
 
 // "import --date … --file …" runs the intake from the command line, without starting the web host.
 if (ImportCommand.Matches(args))
@@ -14,6 +15,7 @@ builder.Environment.UseRepositoryWebRoot(builder.Configuration);
 builder.Services.AddBluezoneIntake(builder.Configuration, builder.Environment);
 builder.Services.AddBluezoneAccounts(builder.Configuration);
 builder.Services.AddBluezoneWeb(builder.Configuration);
+builder.Services.AddBluezoneReporting();
 
 var app = builder.Build();
 await app.Services.PrepareStoreAsync();

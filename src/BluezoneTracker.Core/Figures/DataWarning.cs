@@ -12,7 +12,14 @@ public sealed record DataWarning(
     long? Other = null,
     DateOnly? OtherDate = null,
     int? Count = null,
-    DateOnly? Date = null);
+    DateOnly? Date = null)
+{
+    /// <summary>For <see cref="DataWarningKind.TwoSourcesDiffer"/>: the revision of the parent's snapshot.</summary>
+    public int? OtherRevision { get; init; }
+
+    /// <summary>For <see cref="DataWarningKind.TwoSourcesDiffer"/>: the name of the area whose snapshot holds the other count (the parent).</summary>
+    public string? OtherAreaName { get; init; }
+}
 
 public enum DataWarningKind
 {
@@ -48,4 +55,10 @@ public enum DataWarningKind
 
     /// <summary>The date written in a file differs from the date chosen for it. Value = the file's line, OtherDate = the file's date, Date = the chosen date.</summary>
     FileDateDiffers,
+
+    /// <summary>
+    /// An area's own snapshot (children plus unassigned) and its row in the parent's snapshot differ on a date (decision 050).
+    /// Value = own snapshot's count, Other = parent row's count, Count = own revision, OtherRevision = parent's revision, Date = the date.
+    /// </summary>
+    TwoSourcesDiffer,
 }

@@ -167,13 +167,25 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         // The dispatch's number, date and signer were given at sign-off: they belong to the signature, not to the
         // data, so the current data is compared under the same dispatch (a setting such as the agency still counts).
         var asSigned = signed.Document();
-        var changes = AnnexDifferences.Between(asSigned, AnnexDocument.From(figures.Annex, current, signed.Dispatch));
+        var changes = ChangesSince(signed, figures.Annex, current);
         // The notes under a signed table are made from what was signed: its warnings and the populations it used.
         var signedNotes = Notes(signed.Report, signed.Populations.Select(p => (p.Year, p.Source)));
         return new AnnexLoad(true, result, asSigned, signed.Settings, new SignOffStatus(figures.Annex.Date, signed.RevisionNumber, signOff, null), signedNotes)
         {
             ChangesSinceSignOff = changes,
         };
+    }
+
+    /// <summary>
+    /// The cells in which the annex of the current data differs from the signed one: "changed since signed" when
+    /// not empty. The dispatch's number, date and signer were given at sign-off: they belong to the signature, not
+    /// to the data, so the current data is compared under the same dispatch (a setting such as the agency still counts).
+    /// The one rule for the annex page, its downloads and the list of dates.
+    /// </summary>
+    public static IReadOnlyList<AnnexDifferences.Cell> ChangesSince(SignedAnnex asSigned, Core.Figures.AnnexReport current, ReportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(asSigned);
+        return AnnexDifferences.Between(asSigned.Document(), AnnexDocument.From(current, settings, asSigned.Dispatch));
     }
 
     /// <summary>Which population figures the rates use (so that a later change of populations is never silent), and the warnings, in Vietnamese.</summary>

@@ -254,20 +254,29 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
 
     private async Task<AreaFigures> ComputeAsync(AreaCatalog catalog, DateOnly report, DateOnly? compare, CancellationToken cancellationToken)
     {
+        var needed = RevisionsNeeded(catalog, report, compare);
+        var counts = await RevisionCounts.ReadAsync(
+            db, [.. needed.Select(r => new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned))], cancellationToken);
+        return Compute(catalog, report, compare, counts);
+    }
+
+    /// <summary>The current revisions whose counts the figures of <paramref name="report"/> use: the date, the comparison date and the earlier ones the warnings look back on.</summary>
+    internal static IReadOnlyList<CurrentRevision> RevisionsNeeded(AreaCatalog catalog, DateOnly report, DateOnly? compare) =>
+        [.. catalog.Revisions.Where(r => r.Date == report || r.Date == compare)
+            .Union(catalog.Revisions.Where(r => r.Date < report).OrderByDescending(r => r.Date).Take(AnnexCalculator.UnchangedSnapshotsThreshold))];
+
+    /// <summary>
+    /// The figures of <paramref name="report"/> from counts already read (by revision id; they must hold
+    /// <see cref="RevisionsNeeded"/>): one computation for a single date and for many dates read at once.
+    /// </summary>
+    internal static AreaFigures Compute(AreaCatalog catalog, DateOnly report, DateOnly? compare, IReadOnlyDictionary<long, SnapshotCounts> counts)
+    {
         var byDate = catalog.Revisions.ToDictionary(r => r.Date);
         var earlier = catalog.Revisions
             .Where(r => r.Date < report)
             .OrderByDescending(r => r.Date)
             .Take(AnnexCalculator.UnchangedSnapshotsThreshold)
             .ToList();
-        var needed = earlier.Select(r => r.Id).Append(byDate[report].Id).ToHashSet();
-        if (compare is { } c)
-        {
-            needed.Add(byDate[c].Id);
-        }
-
-        var counts = await RevisionCounts.ReadAsync(
-            db, [.. catalog.Revisions.Where(r => needed.Contains(r.Id)).Select(r => new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned))], cancellationToken);
 
         SnapshotCounts Counts(CurrentRevision revision) => counts[revision.Id];
 

@@ -66,6 +66,10 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
             DataWarningKind.FileDateDiffers => localizer[
                 "Dòng {0}: tệp ghi số liệu tính đến ngày {1}, khác ngày đã chọn {2}. Hãy kiểm tra lại ngày trước khi lưu.",
                 warning.Value ?? 0, date, warning.Date is { } chosen ? UiFormat.Date(chosen) : string.Empty],
+            DataWarningKind.TwoSourcesDiffer => localizer[
+                "{0} ngày {1}: bảng số liệu của chính {0} (bản #{2}) cộng lại là {3}, dòng của {0} trong bảng của {4} (bản #{5}) là {6}, chênh lệch {7}. Số hiển thị là số theo bảng của chính {0}.",
+                name, warning.Date is { } day ? UiFormat.Date(day) : string.Empty, warning.Count ?? 0, value, warning.OtherAreaName ?? string.Empty,
+                warning.OtherRevision ?? 0, other, UiFormat.Change((warning.Value ?? 0) - (warning.Other ?? 0))],
             _ => warning.Kind.ToString(),
         };
     }
@@ -87,6 +91,7 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
         DataWarningKind.TypedTotalMismatch => localizer["Kiểm tra từng dòng của tệp: có dòng bị thiếu, thừa hoặc đọc sai không."],
         DataWarningKind.JumpAbovePace => localizer["Kiểm tra số vừa nhập (thừa chữ số, nhầm dòng?) hoặc hỏi đơn vị cung cấp số liệu về đợt tăng này."],
         DataWarningKind.FileDateDiffers => localizer["Chọn đúng ngày của tệp, hoặc dùng đúng tệp của ngày đã chọn."],
+        DataWarningKind.TwoSourcesDiffer => localizer["Hai bảng phải khớp nhau: kiểm tra số của các đơn vị con và số chưa xác định, hoặc dòng của đơn vị này trong bảng cấp trên, rồi lưu bản sửa."],
         _ => string.Empty,
         };
 

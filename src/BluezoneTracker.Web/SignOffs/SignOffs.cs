@@ -85,6 +85,27 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
     }
 
     /// <summary>
+    /// The newest signed annex of every date of the catalog's area that has one, in one query per
+    /// <see cref="DataVersion"/> (the list of dates shows each date's sign-off status).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<DateOnly, SignedAnnex>> LatestSignedByDateAsync(AreaCatalog catalog, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var areaCode = catalog.Area.Code;
+        return (await cache.Memory.GetOrCreateAsync(("signed-annexes", areaCode, version.Current), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(30);
+            var rows = await db.SignOffs.AsNoTracking()
+                .Where(s => s.Revision!.Area!.Code == areaCode && s.Annex != null)
+                .Select(s => new { s.Id, s.Revision!.Date, s.Annex })
+                .ToListAsync(cancellationToken);
+            var latest = rows.GroupBy(r => r.Date).ToDictionary(g => g.Key, g => SignedAnnex.FromJson(g.MaxBy(r => r.Id)!.Annex!));
+            entry.Size = (latest.Count * 20) + 1;
+            return (IReadOnlyDictionary<DateOnly, SignedAnnex>)latest;
+        }))!;
+    }
+
+    /// <summary>
     /// Signs off the annex the Director saw: appended (never replacing an earlier sign-off) with every cell,
     /// the populations, target, settings and dispatch details. Refused, with nothing written, when the date's
     /// current revision is no longer <paramref name="revisionNumber"/> — checked inside the write transaction —

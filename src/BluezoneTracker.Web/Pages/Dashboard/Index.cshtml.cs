@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace BluezoneTracker.Web.Pages.Dashboard;
 
 /// <summary>The province at a glance: totals, charts, target pacing, the district ranking and data warnings.</summary>
-public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version, Api.AnnexSource annexes) : PageModel
+public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting.ReportingStatusQuery reporting, Reporting.AreaHistoryQuery history, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version, Api.AnnexSource annexes) : PageModel
 {
     /// <summary>The comparison preset "the latest snapshot at least seven days before the report date".</summary>
     public const string WeekEarlier = "7d";
@@ -59,6 +59,12 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
     /// <summary>Cells in which the current data differs from <see cref="SignedAnnex"/> (as the annex page lists them).</summary>
     public IReadOnlyList<Core.Reports.AnnexDifferences.Cell> ChangesSinceSignOff { get; private set; } = [];
 
+    /// <summary>Which children have reported on the report date, and which have not.</summary>
+    public Core.Snapshots.ReportingStatus? Reporting { get; private set; }
+
+    /// <summary>The area's own history over time; the whole page for an area without children.</summary>
+    public Reporting.AreaHistoryReport? History { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // Read before the figures: a write meanwhile leaves newer figures under an already stale key, never the reverse.
@@ -72,6 +78,14 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
         Date = date;
         var result = await query.GetAsync(new FiguresRequest(null, Date, await ResolveCompareAsync(cancellationToken)), cancellationToken);
         Catalog = result.Catalog;
+        if (Catalog is { Children.Count: 0 } leaf)
+        {
+            // An area without children has nothing to rank: its own history is its page.
+            History = await history.ForAsync(leaf, cancellationToken);
+            RenderKey = string.Join('|', dataVersion, leaf.Area.Code);
+            return Page();
+        }
+
         if (result.Figures is not { } figures || Catalog is null)
         {
             (Problem, Response.StatusCode) = messages.ForPage(result);
@@ -109,6 +123,9 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Messages 
             ChangesSinceSignOff = annex.ChangesSinceSignOff;
         }
 
+
+        Reporting = await reporting.OnAsync(catalog, report, cancellationToken);
+        History = await history.ForAsync(catalog, cancellationToken);
         if (figures.Target is not null)
         {
             var window = PaceWindow.Ending(catalog.Dates, report);

@@ -15,7 +15,7 @@ namespace BluezoneTracker.Web.Pages.Snapshots;
 /// is never a removal — removing a district's count is its own ticked action with its own confirmation.
 /// The reference column shows the previous date's counts, labelled with that date.
 /// </summary>
-public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMessages texts) : PageModel
+public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Reporting.ReportingStatusQuery reporting, ImportMessages texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
@@ -52,6 +52,9 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMe
     public SnapshotCounts? OnDate { get; private set; }
 
     public IntakeDraft? Draft { get; private set; }
+
+    /// <summary>Which children have reported on the grid's date so far.</summary>
+    public ReportingStatus? Reporting { get; private set; }
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -130,6 +133,7 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, ImportMe
         OnDate = date is { } day ? await series.CountsOnAsync(Catalog, day, ct) : null;
         var before = date is { } day2 ? SnapshotDates.Before(Catalog.Dates, day2) : SnapshotDates.Latest(Catalog.Dates);
         Reference = before is { } b ? await series.CountsOnAsync(Catalog, b, ct) : null;
+        Reporting = date is { } day4 ? await reporting.OnAsync(Catalog, day4, ct) : null;
         if (HttpMethods.IsGet(Request.Method))
         {
             Previewed = date is { } day3 ? Catalog.Revisions.FirstOrDefault(r => r.Date == day3)?.Number : null;

@@ -15,7 +15,7 @@ namespace BluezoneTracker.Web.Pages.Snapshots;
 /// confirmation; it is checked again on confirmation and saved in one transaction.
 /// </summary>
 [UploadSizeFilter]
-public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, ImportMessages texts, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class UploadModel(SnapshotIntake intake, Reporting.ReportingStatusQuery reporting, PendingUploads pending, ImportMessages texts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public string? Date { get; set; }
@@ -57,9 +57,14 @@ public sealed class UploadModel(SnapshotIntake intake, PendingUploads pending, I
 
     public long MaxFileBytes => intake.Options.MaxFileBytes;
 
-    public void OnGet(long? tooLarge)
+    /// <summary>Which children have reported on the latest date with counts (null before any counts).</summary>
+    public ReportingStatus? Reporting { get; private set; }
+
+    public async Task OnGetAsync(long? tooLarge, CancellationToken ct)
     {
         Date = VietnameseFormat.IsoDate(intake.Today);
+        var catalog = await intake.CatalogAsync(ct);
+        Reporting = SnapshotDates.Latest(catalog.Dates) is { } latest ? await reporting.OnAsync(catalog, latest, ct) : null;
         if (tooLarge is { } length)
         {
             Problems = [texts.Problem(UploadedTable.TooLarge(length, intake.Options))];
