@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
+using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -50,6 +51,9 @@ internal static class AccountSetup
             o.LoginPath = SignInPath;
             o.LogoutPath = "/account/signout";
             o.Cookie.Name = "bz.auth";
+
+            // One sign-in for every area: /areas/{code} is a path base, which would otherwise scope the cookie.
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -77,6 +81,7 @@ internal static class AccountSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "bz.af";
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -161,6 +166,7 @@ internal static class AccountSetup
         // Authentication first, so that the API limit is partitioned by the validated user, not by
         // whatever a client writes in its Authorization header.
         app.UseAuthentication();
+        app.UseActingUser();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseApiForgeryCheck();
