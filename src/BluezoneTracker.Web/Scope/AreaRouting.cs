@@ -55,7 +55,9 @@ public static class AreaRouting
         }
 
         var scope = context.RequestServices.GetRequiredService<AreaScope>();
-        if (await scope.ResolveAsync(code, context.RequestAborted))
+
+        // A re-execution (the error page of this same request) keeps the scope already resolved.
+        if (scope.IsResolved || await scope.ResolveAsync(code, context.RequestAborted))
         {
             await next(context);
             return;
