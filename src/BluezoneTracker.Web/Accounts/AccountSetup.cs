@@ -4,6 +4,7 @@ using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Scope;
 using BluezoneTracker.Web.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -44,7 +45,8 @@ internal static class AccountSetup
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AccountClaims>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -167,6 +169,9 @@ internal static class AccountSetup
         // whatever a client writes in its Authorization header.
         app.UseAuthentication();
         app.UseActingUser();
+
+        // The area, once the actor is known: an account's own area is its default, and another subtree is a 403.
+        app.UseAreaScope();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseApiForgeryCheck();

@@ -125,7 +125,6 @@ internal static class WebSetup
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
         app.UseRequestLocalization();
         app.RememberCultureFromQuery();
-        app.UseAreaScope();
         app.UseRouting();
         app.UseBluezoneSecurity();
         app.UseAntiforgery();

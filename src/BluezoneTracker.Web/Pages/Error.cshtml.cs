@@ -30,10 +30,10 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
             _ => (localizer["Đã xảy ra lỗi"].Value, localizer["Hệ thống gặp sự cố. Số liệu không bị thay đổi; vui lòng thử lại sau."].Value),
         };
 
-        // An unknown area code (/areas/{code}/… or ?area=) is named, rather than a generic "no such page".
-        if (code == 404 && HttpContext.Items[Scope.AreaRouting.UnknownAreaMessageKey] is string unknownArea)
+        // An unknown area code, or an area outside the account's, is named rather than a generic text.
+        if (code is 403 or 404 && HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] is string refusal)
         {
-            Detail = unknownArea;
+            Detail = refusal;
         }
     }
 }

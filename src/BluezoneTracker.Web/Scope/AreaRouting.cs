@@ -45,39 +45,61 @@ public static class AreaRouting
         return next(context);
     });
 
-    /// <summary>Resolves the request's area once (after localization, so the 404 is in the reader's language).</summary>
+    /// <summary>
+    /// Resolves the request's area once, after authentication: the route's or query's code, else the signed-in
+    /// account's own area, else the deployment area. An unknown code is a 404 naming it; an area outside the
+    /// account's subtree is a 403 naming both (docs/decisions/041). Anonymous readers are left to the
+    /// authorization policies and <see cref="Accounts.PublicAccess"/>.
+    /// </summary>
     public static IApplicationBuilder UseAreaScope(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        var scope = context.RequestServices.GetRequiredService<AreaScope>();
+        if (scope.IsResolved)
+        {
+            // A re-execution (the error page of this same request) keeps the scope already resolved.
+            await next(context);
+            return;
+        }
+
         var code = context.Items[CodeKey] as string;
         if (code is null && context.Request.Query.TryGetValue(QueryName, out var query) && !string.IsNullOrWhiteSpace(query.ToString()))
         {
             code = query.ToString();
         }
 
-        var scope = context.RequestServices.GetRequiredService<AreaScope>();
-
-        // A re-execution (the error page of this same request) keeps the scope already resolved.
-        if (scope.IsResolved || await scope.ResolveAsync(code, context.RequestAborted))
-        {
-            await next(context);
-            return;
-        }
-
+        var actor = Infrastructure.ActingUser.Of(context);
         var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var message = localizer["Không tìm thấy địa bàn \"{0}\".", scope.UnknownCode ?? string.Empty].Value;
-        if (ApiProblems.IsApi(context.Request))
+        if (!await scope.ResolveAsync(code ?? actor.AreaCode, context.RequestAborted))
         {
-            await ApiProblems.WriteAsync(context, StatusCodes.Status404NotFound, message);
+            await RefuseAsync(context, StatusCodes.Status404NotFound, localizer["Không tìm thấy địa bàn \"{0}\".", scope.UnknownCode ?? string.Empty].Value);
             return;
         }
 
-        // The error page (status-code re-execution) shows this message instead of its generic 404 text.
-        context.Items[UnknownAreaMessageKey] = message;
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        if (actor.AreaCode is { } own && scope.Area is { } area && !scope.Directory.IsWithin(area.Code, own))
+        {
+            var ownName = scope.Directory.Find(own)?.Name ?? own;
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, localizer["Tài khoản này chỉ làm việc trong {0} và các địa bàn trực thuộc; không có quyền với {1}.", ownName, area.Name].Value);
+            return;
+        }
+
+        await next(context);
     });
 
-    /// <summary>Where the 404 message of an unknown area waits for the error page.</summary>
-    public const string UnknownAreaMessageKey = "bz.area.unknown";
+    private static Task RefuseAsync(HttpContext context, int status, string message)
+    {
+        if (ApiProblems.IsApi(context.Request))
+        {
+            return ApiProblems.WriteAsync(context, status, message);
+        }
+
+        // The error page (status-code re-execution) shows this message instead of its generic text.
+        context.Items[RefusalMessageKey] = message;
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Where the message of an unknown area (404) or of an area outside the account's (403) waits for the error page.</summary>
+    public const string RefusalMessageKey = "bz.area.refusal";
 
     /// <summary>The path of an area's page (<paramref name="path"/> is the plain route, e.g. <c>/annex</c>), outside the current area's path base.</summary>
     public static string Link(HttpContext context, string code, string path = "/")
