@@ -21,11 +21,14 @@ internal sealed class AccountClaims(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        var configured = deployment.Value.AreaCode;
         var code = user.AreaId is { } id
             ? await db.Areas.AsNoTracking().Where(a => a.Id == id).Select(a => a.Code).FirstOrDefaultAsync()
-            : deployment.Value.AreaCode is { Length: > 0 } configured
-                ? configured
-                : await db.Areas.AsNoTracking().Where(a => a.ParentId == null).OrderBy(a => a.Id).Select(a => a.Code).FirstOrDefaultAsync();
+            : await db.Areas.AsNoTracking()
+                .Where(a => string.IsNullOrEmpty(configured) ? a.ParentId == null : a.Code == configured)
+                .OrderBy(a => a.Id).Select(a => a.Code).FirstOrDefaultAsync();
+
+        // No claim in a store without areas yet: the account then works wherever the deployment's area will be.
         if (code is not null)
         {
             identity.AddClaim(new Claim(ActingUser.AreaClaim, code));

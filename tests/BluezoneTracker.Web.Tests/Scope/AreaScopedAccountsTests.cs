@@ -105,3 +105,45 @@ public sealed class AreaScopedAccountsTests : IDisposable
 
     private static byte[] IntakeCorpus() => Import.IntakeClient.Corpus("names-utf8-semicolon-dotted.csv");
 }
+
+/// <summary>Administrators manage the accounts of their own subtree; the district demo account works in Mộc Châu.</summary>
+public sealed class AccountsOfASubtreeTests : IDisposable
+{
+    private readonly BluezoneAppFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task The_district_demo_account_opens_its_district_and_is_refused_the_province()
+    {
+        var client = await _factory.SignInAsync("canbo.mocchau", DemoAccounts.Password);
+        var home = await Html.ParseAsync(await client.GetAsync(new Uri("/", UriKind.Relative)));
+        Assert.Contains("Huyện Mộc Châu", home.QuerySelector("h1")!.Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri("/areas/14/snapshots/new", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_district_admin_sees_and_creates_only_accounts_of_its_district()
+    {
+        await _factory.AddCommunesAsync();
+        await _factory.EnsureUserAsync("qt-mocchau", Roles.Admin, SignedInClients.Password);
+        await _factory.QueryAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == "qt-mocchau");
+            user.AreaId = (await db.Areas.SingleAsync(a => a.Code == AreaFixture.MocChau)).Id;
+            return await db.SaveChangesAsync();
+        });
+        var admin = await _factory.SignInAsync("qt-mocchau", SignedInClients.Password);
+        var page = await Html.ParseAsync(await admin.GetAsync(new Uri("/admin/users", UriKind.Relative)));
+        var names = page.QuerySelectorAll("tbody tr td:first-child").Select(td => td.Text()).ToList();
+        Assert.Contains("qt-mocchau", names);
+        Assert.Contains("canbo.mocchau", names);
+        Assert.DoesNotContain("quantri", names);
+        var choices = page.QuerySelectorAll("[data-testid=user-area] option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(["123", "90001", "90002", "90003"], choices.Order(StringComparer.Ordinal));
+
+        // The province's accounts are not managed here.
+        var quantri = await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == "quantri").Select(u => u.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync(new Uri($"/admin/users/{quantri}", UriKind.Relative))).StatusCode);
+    }
+}
