@@ -3,6 +3,8 @@ using System.Threading.RateLimiting;
 using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
+using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Scope;
 using BluezoneTracker.Web.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -43,13 +45,17 @@ internal static class AccountSetup
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AccountClaims>();
 
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = SignInPath;
             o.LogoutPath = "/account/signout";
             o.Cookie.Name = "bz.auth";
+
+            // One sign-in for every area: /areas/{code} is a path base, which would otherwise scope the cookie.
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -77,6 +83,7 @@ internal static class AccountSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "bz.af";
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -161,6 +168,10 @@ internal static class AccountSetup
         // Authentication first, so that the API limit is partitioned by the validated user, not by
         // whatever a client writes in its Authorization header.
         app.UseAuthentication();
+        app.UseActingUser();
+
+        // The area, once the actor is known: an account's own area is its default, and another subtree is a 403.
+        app.UseAreaScope();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseApiForgeryCheck();

@@ -13,12 +13,14 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes)
 {
     public const string Password = "Bluezone@2020";
 
-    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> Accounts =
+    /// <summary>The demo accounts; a null area is the deployment area. canbo.mocchau is a district's staff (#11).</summary>
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string? AreaCode)> Accounts =
     [
-        ("quantri", "Quản trị hệ thống", Roles.Admin),
-        ("giamdoc", "Giám đốc Sở", Roles.Director),
-        ("canbo", "Cán bộ nhập liệu", Roles.Staff),
-        ("xem", "Người xem", Roles.Viewer),
+        ("quantri", "Quản trị hệ thống", Roles.Admin, null),
+        ("giamdoc", "Giám đốc Sở", Roles.Director, null),
+        ("canbo", "Cán bộ nhập liệu", Roles.Staff, null),
+        ("xem", "Người xem", Roles.Viewer, null),
+        ("canbo.mocchau", "Cán bộ nhập liệu huyện Mộc Châu", Roles.Staff, "123"),
     ];
 
     private static readonly string[] Names = [.. Accounts.Select(a => a.UserName.ToUpperInvariant())];
@@ -61,17 +63,25 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes)
         }
     }
 
-    public static async Task EnsureAsync(UserManager<AppUser> users)
+    public static async Task EnsureAsync(UserManager<AppUser> users, AppDbContext db)
     {
         ArgumentNullException.ThrowIfNull(users);
-        foreach (var (name, display, role) in Accounts)
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var (name, display, role, areaCode) in Accounts)
         {
             if (await users.FindByNameAsync(name) is not null)
             {
                 continue;
             }
 
-            var user = new AppUser { UserName = name, DisplayName = display };
+            // A district account needs its district in the tree; without it, it is not made (never widened to the province).
+            var areaId = areaCode is null ? null : await db.Areas.Where(a => a.Code == areaCode).Select(a => (int?)a.Id).FirstOrDefaultAsync();
+            if (areaCode is not null && areaId is null)
+            {
+                continue;
+            }
+
+            var user = new AppUser { UserName = name, DisplayName = display, AreaId = areaId };
             var created = await users.CreateAsync(user, Password);
             if (!created.Succeeded)
             {
@@ -105,6 +115,6 @@ internal static class AccountSeed
             return;
         }
 
-        await DemoAccounts.EnsureAsync(provider.GetRequiredService<UserManager<AppUser>>());
+        await DemoAccounts.EnsureAsync(provider.GetRequiredService<UserManager<AppUser>>(), provider.GetRequiredService<AppDbContext>());
     }
 }

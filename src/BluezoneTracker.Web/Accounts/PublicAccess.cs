@@ -1,13 +1,13 @@
 using BluezoneTracker.Core.Formatting;
-using BluezoneTracker.Web.Figures;
 
 namespace BluezoneTracker.Web.Accounts;
 
 /// <summary>
 /// With <c>Access:PublicDashboard</c>, anonymous readers see only signed-off dates: no date means
-/// the latest signed-off one, and a date that is not signed off needs a sign-in.
+/// the latest signed-off one, and a date that is not signed off needs a sign-in. Only the deployment area
+/// and the areas below it are public; another area needs a sign-in.
 /// </summary>
-public sealed class PublicAccess(IHttpContextAccessor http, FiguresQuery query, SignOffs.SignOffs signOffs)
+public sealed class PublicAccess(IHttpContextAccessor http, Scope.AreaScope scope, SignOffs.SignOffs signOffs)
 {
     /// <summary>The date to show (ISO), or <c>Allowed = false</c> when the reader must sign in.</summary>
     public async Task<(bool Allowed, string? Date)> ResolveAsync(string? date, CancellationToken cancellationToken = default)
@@ -17,8 +17,9 @@ public sealed class PublicAccess(IHttpContextAccessor http, FiguresQuery query, 
             return (true, date);
         }
 
-        var catalog = await query.CatalogAsync(null, cancellationToken);
-        if (catalog is null)
+        // Anonymous readers get the deployment area and its subtree, never another part of the tree.
+        var catalog = await scope.CatalogAsync(cancellationToken);
+        if (catalog is null || scope.DeploymentArea is not { } home || !scope.Directory.IsWithin(catalog.Area.Code, home.Code))
         {
             return (false, date);
         }

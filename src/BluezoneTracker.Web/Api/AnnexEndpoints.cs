@@ -17,15 +17,15 @@ internal static class AnnexEndpoints
 {
     public static IEndpointRouteBuilder MapAnnexEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/annex", async (string? date, string? compare, string? area, string? draft, AnnexSource source, CancellationToken ct) =>
+        endpoints.MapGet("/api/annex", async (string? date, string? compare, string? draft, AnnexSource source, CancellationToken ct) =>
         {
-            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), IsDraft(draft), ct);
+            var annex = await source.LoadAsync(new FiguresRequest(null, date, compare), IsDraft(draft), ct);
             return annex.Document is { } document ? Results.Json(AnnexJson.From(document, source.Messages)) : source.Refusal(annex);
         }).WithName("AnnexJson").RequireAuthorization(Policies.Reader);
 
-        endpoints.MapGet("/annex.csv", async (string? date, string? compare, string? area, string? draft, HttpContext context, AnnexSource source, CancellationToken ct) =>
+        endpoints.MapGet("/annex.csv", async (string? date, string? compare, string? draft, HttpContext context, AnnexSource source, CancellationToken ct) =>
         {
-            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), IsDraft(draft), ct);
+            var annex = await source.LoadAsync(new FiguresRequest(null, date, compare), IsDraft(draft), ct);
             if (annex.Document is not { } document)
             {
                 return source.Refusal(annex);
@@ -35,15 +35,15 @@ internal static class AnnexEndpoints
             return AnnexDownload.File(context, document, bytes, "text/csv; charset=utf-8", "csv");
         }).WithName("AnnexCsv").RequireAuthorization(Policies.Reader);
 
-        endpoints.MapGet("/annex.xlsx", async (string? date, string? compare, string? area, string? draft, HttpContext context, AnnexSource source, CancellationToken ct) =>
+        endpoints.MapGet("/annex.xlsx", async (string? date, string? compare, string? draft, HttpContext context, AnnexSource source, CancellationToken ct) =>
         {
-            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), IsDraft(draft), ct);
+            var annex = await source.LoadAsync(new FiguresRequest(null, date, compare), IsDraft(draft), ct);
             return annex.Document is not { } document
                 ? source.Refusal(annex)
                 : AnnexDownload.File(context, document, AnnexExcel.Write(document, annex.Settings, annex.SignOff, annex.Notes), AnnexExcel.ContentType, "xlsx");
         }).WithName("AnnexXlsx").RequireAuthorization(Policies.Reader);
 
-        endpoints.MapGet("/annex.pdf", async (string? date, string? compare, string? area, string? summary, string? draft, HttpContext context, AnnexSource source, TimeProvider clock, CancellationToken ct) =>
+        endpoints.MapGet("/annex.pdf", async (string? date, string? compare, string? summary, string? draft, HttpContext context, AnnexSource source, TimeProvider clock, CancellationToken ct) =>
         {
             if (!TryParseFlag(summary, out var withSummary))
             {
@@ -54,7 +54,7 @@ internal static class AnnexEndpoints
                     "InvalidFlag");
             }
 
-            var annex = await source.LoadAsync(new FiguresRequest(area, date, compare), IsDraft(draft), ct);
+            var annex = await source.LoadAsync(new FiguresRequest(null, date, compare), IsDraft(draft), ct);
             if (annex.Document is not { } document)
             {
                 return source.Refusal(annex);
@@ -115,7 +115,7 @@ public sealed record AnnexLoad(bool Allowed, FiguresResult? Result, AnnexDocumen
 /// sign-off. A signed date renders its annex as signed (every cell, settings and dispatch as they were),
 /// unless the draft of the current data is asked for or another comparison date than the signed one.
 /// </summary>
-public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings, SignOffs.SignOffs signOffs, PublicAccess access, Messages messages)
+public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings, SignOffs.SignOffs signOffs, PublicAccess access, Messages messages, Scope.AreaScope scope)
 {
     public Messages Messages => messages;
 
@@ -132,6 +132,9 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
     public async Task<AnnexLoad> LoadAsync(FiguresRequest request, bool draft, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // The area is the request's scope (route or ?area=), resolved once before any handler ran.
+        request = request with { Area = await scope.CodeAsync(ct) };
         var current = await settings.GetAsync(ct);
         var (allowed, date) = await access.ResolveAsync(request.Date, ct);
         if (!allowed)

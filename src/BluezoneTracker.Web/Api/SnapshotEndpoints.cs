@@ -9,6 +9,7 @@ using BluezoneTracker.Web.Import;
 using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Localization;
 using BluezoneTracker.Web.Reports;
+using BluezoneTracker.Web.Scope;
 using BluezoneTracker.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,9 +23,9 @@ internal static class SnapshotEndpoints
         // Staff and above, signed in or with a personal API token (Authorization: Bearer …).
         endpoints.MapPost("/api/snapshots/{date}", PostAsync).WithName("PostSnapshot").RequireAuthorization(Policies.Staff);
 
-        endpoints.MapGet("/snapshots/{date}/revisions/{number:int}/file", async (string date, int number, AppDbContext db, FiguresQuery query, CancellationToken ct) =>
+        endpoints.MapGet("/snapshots/{date}/revisions/{number:int}/file", async (string date, int number, AppDbContext db, AreaScope scope, CancellationToken ct) =>
         {
-            var catalog = await query.CatalogAsync(null, ct);
+            var catalog = await scope.CatalogAsync(ct);
             if (catalog is null || !VietnameseFormat.TryParseIsoDate(date, out var day))
             {
                 return Results.NotFound();
@@ -37,16 +38,16 @@ internal static class SnapshotEndpoints
             return file is null ? Results.NotFound() : Results.File(file.Content, file.ContentType, file.FileName);
         }).WithName("RevisionFile").RequireAuthorization(Policies.Staff);
 
-        endpoints.MapGet("/snapshots/template.csv", async (FiguresQuery query, CancellationToken ct) =>
-            Results.File(CountsTemplate.Csv(await query.CatalogAsync(null, ct)), "text/csv; charset=utf-8", "mau-so-lieu-bluezone.csv")).RequireAuthorization(Policies.Staff);
-        endpoints.MapGet("/snapshots/template.xlsx", async (FiguresQuery query, CancellationToken ct) =>
-            Results.File(CountsTemplate.Xlsx(await query.CatalogAsync(null, ct)), UploadedTable.XlsxContentType, "mau-so-lieu-bluezone.xlsx")).RequireAuthorization(Policies.Staff);
+        endpoints.MapGet("/snapshots/template.csv", async (AreaScope scope, CancellationToken ct) =>
+            Results.File(CountsTemplate.Csv(await scope.CatalogAsync(ct)), "text/csv; charset=utf-8", "mau-so-lieu-bluezone.csv")).RequireAuthorization(Policies.Staff);
+        endpoints.MapGet("/snapshots/template.xlsx", async (AreaScope scope, CancellationToken ct) =>
+            Results.File(CountsTemplate.Xlsx(await scope.CatalogAsync(ct)), UploadedTable.XlsxContentType, "mau-so-lieu-bluezone.xlsx")).RequireAuthorization(Policies.Staff);
         return endpoints;
     }
 
     private static async Task<IResult> PostAsync(
         string date, string? reason, string? mode, string? sheet, string? column, HttpContext context, SnapshotIntake intake, ImportMessages texts, Messages messages,
-        FiguresQuery query, ReportSettingsStore settings, CancellationToken ct)
+        FiguresQuery query, AreaScope scope, ReportSettingsStore settings, CancellationToken ct)
     {
         // A path that names no date is a malformed request (400), not counts that break a rule (422).
         if (Core.Import.AsOfDate.Parse(date, intake.Today).Problem is { Kind: ImportProblemKind.MalformedDate } malformed)
@@ -74,14 +75,14 @@ internal static class SnapshotEndpoints
         }
 
         // A machine cannot tick a box: warnings are returned with the saved revision.
-        var result = await intake.SaveAsync(draft, RevisionSource.Api, reason, ActingUser.Name(context.User), warningsConfirmed: true, ct);
+        var result = await intake.SaveAsync(draft, RevisionSource.Api, reason, ActingUser.Of(context), warningsConfirmed: true, ct);
         if (!result.Saved)
         {
             return Problems(StatusCodes.Status422UnprocessableEntity, result.Problems, texts, draft.Reading);
         }
 
         var iso = VietnameseFormat.IsoDate(result.Date!.Value);
-        var figures = await query.GetAsync(new FiguresRequest(null, iso), ct);
+        var figures = await query.GetAsync(new FiguresRequest(scope.Code, iso), ct);
         return Results.Created($"/snapshots/{iso}", new
         {
             date = iso,

@@ -10,7 +10,7 @@ using BluezoneTracker.Web.Localization;
 namespace BluezoneTracker.Web.Import;
 
 /// <summary>
-/// <c>import --user NAME --date 2020-08-18 --file counts.csv [--mode replace|update] [--sheet "18-8"] [--column D] [--reason "…"] [--dry-run]</c>:
+/// <c>import --user NAME --date 2020-08-18 --file counts.csv [--area CODE] [--mode replace|update] [--sheet "18-8"] [--column D] [--reason "…"] [--dry-run]</c>:
 /// the same parsing and checks as the upload page, for automation, as a named account: it must be an
 /// enabled Staff, Director or Admin account; the revision is recorded and audited under its name, and a
 /// signed-off date is revised only by a Director or an Admin, as on the pages. <c>--sheet</c> and <c>--column</c>
@@ -33,7 +33,7 @@ public static class ImportCommand
         var (options, rest) = Parse(args is [Verb, ..] ? args[1..] : args);
         if (options.Date is null || options.File is null || string.IsNullOrWhiteSpace(options.User))
         {
-            await error.WriteLineAsync("Cách dùng / usage: import --user NAME --date 2020-08-18 --file counts.csv [--mode replace|update] [--sheet \"18-8\"] [--column D] [--reason \"…\"] [--dry-run] [--lang en]");
+            await error.WriteLineAsync("Cách dùng / usage: import --user NAME --date 2020-08-18 --file counts.csv [--area CODE] [--mode replace|update] [--sheet \"18-8\"] [--column D] [--reason \"…\"] [--dry-run] [--lang en]");
             return 2;
         }
 
@@ -46,6 +46,16 @@ public static class ImportCommand
         await using var app = builder.Build();
         await app.Services.PrepareStoreAsync();
         await using var scope = app.Services.CreateAsyncScope();
+        // The area is resolved once, as a request's would be: --area, else the deployment area.
+        var area = scope.ServiceProvider.GetRequiredService<Scope.AreaScope>();
+        if (!await area.ResolveAsync(options.Area, CancellationToken.None) || area.Area is null)
+        {
+            await error.WriteLineAsync(en
+                ? $"No area \"{area.UnknownCode ?? options.Area}\". Nothing was saved."
+                : $"Không tìm thấy địa bàn \"{area.UnknownCode ?? options.Area}\". Không có gì được lưu.");
+            return 2;
+        }
+
         var intake = scope.ServiceProvider.GetRequiredService<SnapshotIntake>();
         var texts = scope.ServiceProvider.GetRequiredService<ImportMessages>();
         var messages = scope.ServiceProvider.GetRequiredService<Messages>();
@@ -95,7 +105,7 @@ public static class ImportCommand
 
         // Automation cannot tick a box: the warnings above are printed, and saving means the operator accepted them.
         var result = await intake.SaveAsync(
-            draft, RevisionSource.CommandLine, options.Reason, account.UserName, warningsConfirmed: true, CancellationToken.None, account.MayReviseSignedOff);
+            draft, RevisionSource.CommandLine, options.Reason, ActingUser.CommandLine(account.UserName, account.Role, null), warningsConfirmed: true, CancellationToken.None);
         if (!result.Saved)
         {
             foreach (var problem in result.Problems)
@@ -180,11 +190,11 @@ public static class ImportCommand
         return file;
     }
 
-    private sealed record Options(string? Date, string? File, string? Reason, bool DryRun, string? Lang, string? User, string? Mode, string? Sheet, string? Column);
+    private sealed record Options(string? Date, string? File, string? Reason, bool DryRun, string? Lang, string? User, string? Mode, string? Sheet, string? Column, string? Area);
 
     private static (Options Options, string[] Others) Parse(string[] args)
     {
-        string? date = null, file = null, reason = null, lang = null, user = null, mode = null, sheet = null, column = null;
+        string? date = null, file = null, reason = null, lang = null, user = null, mode = null, sheet = null, column = null, area = null;
         var dryRun = false;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -200,12 +210,13 @@ public static class ImportCommand
                 case "--mode": mode = Next(); break;
                 case "--sheet": sheet = Next(); break;
                 case "--column": column = Next(); break;
+                case "--area": area = Next(); break;
                 case "--dry-run": dryRun = true; break;
                 default: rest.Add(args[i]); break;
             }
         }
 
-        return (new Options(date, file, reason, dryRun, lang, user, mode, sheet, column), [.. rest]);
+        return (new Options(date, file, reason, dryRun, lang, user, mode, sheet, column, area), [.. rest]);
     }
 }
 

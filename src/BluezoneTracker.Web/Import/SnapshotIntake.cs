@@ -7,6 +7,7 @@ using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Scope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,14 +23,15 @@ public sealed record IntakeResult(int? Number, DateOnly? Date, IReadOnlyList<Imp
 /// Every way counts come in — the grid, an uploaded file, the API, the command line, a restore —
 /// goes through here: the same parsing, the same checks, and one transaction that appends a revision.
 /// </summary>
-public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVersion version, TimeProvider clock, IOptions<ImportOptions> options, IHttpContextAccessor http, DateInput dates)
+public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion version, TimeProvider clock, IOptions<ImportOptions> options, DateInput dates)
 {
     public ImportOptions Options => options.Value;
 
     public DateOnly Today => VietnamTime.Today(clock);
 
+    /// <summary>The catalog of the scope's area (the request's, or the deployment area outside a request).</summary>
     public async Task<AreaCatalog> CatalogAsync(CancellationToken ct) =>
-        await figures.CatalogAsync(null, ct) ?? throw new InvalidOperationException("No area is configured.");
+        await scope.CatalogAsync(ct) ?? throw new InvalidOperationException("No area is configured.");
 
     /// <summary>Checks a file's counts for a date.</summary>
     public Task<IntakeDraft> FromFileAsync(string? dateText, UploadedFile file, CancellationToken ct) => FromFileAsync(dateText, file, null, null, ct);
@@ -160,11 +162,11 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
     /// Saves a checked draft as a new revision in one transaction. Refused (nothing written) when it has
     /// errors or unconfirmed warnings, and — checked inside the write, against the store — when it revises a
     /// date without a reason, when another save of the date came after the preview, or when it revises a
-    /// signed-off date without being a Director or an Admin (<paramref name="mayReviseSignedOff"/>; by default
-    /// the signed-in user's role).
+    /// signed-off date without the <paramref name="actor"/> being a Director or an Admin.
     /// </summary>
-    public async Task<IntakeResult> SaveAsync(IntakeDraft draft, RevisionSource source, string? reason, string user, bool warningsConfirmed, CancellationToken ct, bool? mayReviseSignedOff = null)
+    public async Task<IntakeResult> SaveAsync(IntakeDraft draft, RevisionSource source, string? reason, ActingUser actor, bool warningsConfirmed, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
         if (draft.HasErrors || draft.Date is not { } date || draft.Preview is null)
         {
@@ -185,13 +187,14 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
 
         var counts = draft.Preview.Annex.Rows.Where(r => r.Registrations is not null).ToDictionary(r => r.Code, r => r.Registrations!.Value, StringComparer.Ordinal);
         return await AppendAsync(new SnapshotStore.NewRevision(
-            draft.Parent.Code, new SnapshotCounts(date, counts, draft.Preview.Annex.Unassigned.Registrations), user, source, draft.File?.FileName, reason?.Trim(), draft.File, null,
-            draft.CurrentNumber, mayReviseSignedOff ?? MayReviseSignedOff()), ct);
+            draft.Parent.Code, new SnapshotCounts(date, counts, draft.Preview.Annex.Unassigned.Registrations), actor.Name, source, draft.File?.FileName, reason?.Trim(), draft.File, null,
+            draft.CurrentNumber, actor.MayReviseSignedOff), ct);
     }
 
     /// <summary>Makes an earlier revision current again, as a new revision (nothing is overwritten).</summary>
-    public async Task<IntakeResult> RestoreAsync(DateOnly date, int number, string? reason, string user, CancellationToken ct)
+    public async Task<IntakeResult> RestoreAsync(DateOnly date, int number, string? reason, ActingUser actor, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var catalog = await CatalogAsync(ct);
         if (StoredText.ReasonProblem(reason) is { } tooLong)
         {
@@ -216,8 +219,8 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         var restored = (await RevisionCounts.ReadAsync(db, [revision.Stored], ct))[revision.Stored.Id];
         var current = catalog.Revisions.FirstOrDefault(r => r.Date == date)?.Number;
         return await AppendAsync(new SnapshotStore.NewRevision(
-            catalog.Area.Code, restored, user, RevisionSource.Restore, revision.FileName, $"Khôi phục bản #{number}: {reason.Trim()}", null, revision.UploadedFileId,
-            current, MayReviseSignedOff()), ct);
+            catalog.Area.Code, restored, actor.Name, RevisionSource.Restore, revision.FileName, $"Khôi phục bản #{number}: {reason.Trim()}", null, revision.UploadedFileId,
+            current, actor.MayReviseSignedOff), ct);
     }
 
     /// <summary>Every save ends here: the revision is appended (or refused by a rule) and the cached figures are invalidated.</summary>
@@ -232,10 +235,6 @@ public sealed class SnapshotIntake(AppDbContext db, FiguresQuery figures, DataVe
         version.Bump();
         return new IntakeResult(appended.Number, revision.Counts.Date, []);
     }
-
-    /// <summary>A signed-off date is revised only by a Director or an Admin; the signed annex stays as signed.</summary>
-    private bool MayReviseSignedOff() =>
-        http.HttpContext?.User is { } user && Accounts.Roles.AtLeast(Accounts.Roles.Director).Any(user.IsInRole);
 
     private async Task<IReadOnlyList<EarlierImport>> SameFileImportsAsync(string sha256, CancellationToken ct) =>
         await db.SnapshotRevisions.AsNoTracking()

@@ -7,6 +7,7 @@ using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Api;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Scope;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,8 @@ internal static class WebSetup
         services.AddSingleton<FiguresCache>();
         services.AddScoped<FiguresQuery>();
         services.AddScoped<SeriesQuery>();
+        services.AddScoped<Scope.AreaDirectoryQuery>();
+        services.AddScoped<Scope.AreaScope>();
         return services;
     }
 
@@ -105,6 +108,9 @@ internal static class WebSetup
     {
         // First: everything after it sees the client's address and scheme as the trusted proxy saw them.
         app.UseForwardedHeaders();
+
+        // /areas/{code}/… is the same app for another area: the prefix becomes the path base (docs/decisions/040).
+        app.UseAreaPrefix();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -29,5 +29,11 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
             >= 400 and < 500 => (localizer["Yêu cầu không hợp lệ"].Value, localizer["Vui lòng kiểm tra lại địa chỉ hoặc dữ liệu đã gửi."].Value),
             _ => (localizer["Đã xảy ra lỗi"].Value, localizer["Hệ thống gặp sự cố. Số liệu không bị thay đổi; vui lòng thử lại sau."].Value),
         };
+
+        // An unknown area code, or an area outside the account's, is named rather than a generic text.
+        if (code is 403 or 404 && HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] is string refusal)
+        {
+            Detail = refusal;
+        }
     }
 }

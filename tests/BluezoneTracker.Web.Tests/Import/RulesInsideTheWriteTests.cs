@@ -3,6 +3,7 @@ using BluezoneTracker.Core.Import;
 using BluezoneTracker.Core.Snapshots;
 using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Import;
+using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class RulesInsideTheWriteTests : IDisposable
         var counts = Core.Seed.SonLa.OnReportDate.Registrations.ToDictionary(c => c.Key, c => (string?)(c.Value + plus).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var draft = await intake.FromGridAsync("2020-08-18", counts, "30", CancellationToken.None);
         barrier?.SignalAndWait(TimeSpan.FromSeconds(30));
-        return await intake.SaveAsync(draft, RevisionSource.Form, reason, "test-writer", warningsConfirmed: true, CancellationToken.None, mayReviseSignedOff: false);
+        return await intake.SaveAsync(draft, RevisionSource.Form, reason, new ActingUser(ActorKind.Person, "test-writer", Roles.Staff, null), warningsConfirmed: true, CancellationToken.None);
     }
 
     [Fact]
@@ -90,9 +91,9 @@ public sealed class RulesInsideTheWriteTests : IDisposable
         var (exit, _, error) = await ImportProcess.RunAsync(_factory.DatabasePath, "--user", "lich-nhap", "--date", "2020-08-18", "--file", file);
         Assert.True(exit == 0, error);
 
-        var withoutReason = await intake.SaveAsync(draft, RevisionSource.File, null, "test", warningsConfirmed: true, CancellationToken.None);
+        var withoutReason = await intake.SaveAsync(draft, RevisionSource.File, null, new ActingUser(ActorKind.Person, "test", Roles.Staff, null), warningsConfirmed: true, CancellationToken.None);
         Assert.Equal(ImportProblemKind.ReasonRequired, Assert.Single(withoutReason.Problems).Kind);
-        var withReason = await intake.SaveAsync(draft, RevisionSource.File, "bản của tôi", "test", warningsConfirmed: true, CancellationToken.None);
+        var withReason = await intake.SaveAsync(draft, RevisionSource.File, "bản của tôi", new ActingUser(ActorKind.Person, "test", Roles.Staff, null), warningsConfirmed: true, CancellationToken.None);
         Assert.Equal(ImportProblemKind.RevisionMoved, Assert.Single(withReason.Problems).Kind);
         Assert.Equal(1, await RevisionsOfAsync(NewDate));
     }

@@ -104,6 +104,61 @@ public sealed class AccessMatrixTests(BluezoneAppFactory factory) : IClassFixtur
     public void Adding_an_area_needs_an_admin_and_changing_ones_password_any_signed_in_user(string method, string path, string role) =>
         Assert.Equal(role, Required(method, path));
 
+    /// <summary>
+    /// The area dimension (#11): accounts of every role assigned to Huyện Mộc Châu (123), and anonymous, against
+    /// every endpoint under its own area, a sibling district (Thuận Châu, 119) and the parent province (14).
+    /// In its own area a district account gets what its role allows; elsewhere a 403, whatever the endpoint.
+    /// </summary>
+    [Fact]
+    public async Task Every_endpoint_answers_district_accounts_by_area_as_the_access_rules_say()
+    {
+        var probes = await AppEndpoints.ProbesAsync(factory.Services);
+        var clients = new Dictionary<string, HttpClient> { ["anonymous"] = factory.AnonymousClient(followRedirects: false) };
+        foreach (var role in Callers.OfType<string>())
+        {
+            var userName = "matrix-mocchau-" + role.ToLowerInvariant();
+            await factory.EnsureUserAsync(userName, role, SignedInClients.Password);
+            await factory.QueryAsync(async db =>
+            {
+                var user = db.Users.Single(u => u.UserName == userName);
+                user.AreaId = db.Areas.Single(a => a.Code == "123").Id;
+                return await db.SaveChangesAsync();
+            });
+            clients[role] = await factory.SignInAsync(userName, SignedInClients.Password, followRedirects: false);
+        }
+
+        var failures = new StringBuilder();
+        foreach (var probe in probes)
+        {
+            var needed = Required(probe.Method, probe.Path);
+            foreach (var area in new[] { "123", "119", "14" })
+            {
+                var url = probe.Url.StartsWith("/api/", StringComparison.Ordinal)
+                    ? "/api/areas/" + area + probe.Url["/api".Length..]
+                    : "/areas/" + area + probe.Url;
+                foreach (var role in Callers)
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(probe.Method), url);
+                    if (probe.Method == "POST")
+                    {
+                        request.Content = new FormUrlEncodedContent([]);
+                        request.Headers.Add("Origin", "http://localhost");
+                    }
+
+                    var response = await clients[role ?? "anonymous"].SendAsync(request);
+                    var expected = role is not null && area != "123" ? Outcome.Forbidden : Expected(role, needed, probe.Path);
+                    var actual = Classify(response);
+                    if (expected != actual)
+                    {
+                        failures.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{probe.Method} {url} as {role ?? "anonymous"} of 123: expected {expected}, got {actual} ({(int)response.StatusCode})");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
     private static Outcome Expected(string? role, string? needed, string path)
     {
         if (needed is null)

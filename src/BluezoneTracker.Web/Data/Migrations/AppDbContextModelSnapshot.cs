@@ -72,6 +72,9 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -125,6 +128,8 @@ namespace BluezoneTracker.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -662,6 +667,16 @@ namespace BluezoneTracker.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.AppUser", b =>
+                {
+                    b.HasOne("BluezoneTracker.Web.Data.Entities.AreaEntity", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Area");
                 });
 
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.AreaEntity", b =>

@@ -9,15 +9,14 @@ using BluezoneTracker.Web.Figures;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace BluezoneTracker.Web.Pages.Admin;
 
 /// <summary>
-/// The deployment area's target. Saving appends a new target row applying from a date the administrator
+/// The scope's area's target (the deployment area on the plain route). Saving appends a new target row applying from a date the administrator
 /// gives (today by default); earlier ones are kept and reports of earlier dates keep the target in force then.
 /// </summary>
-public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion version, IOptions<DeploymentOptions> deployment, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer, Infrastructure.DateInput dates) : PageModel
+public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion version, Scope.AreaScope scope, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer, Infrastructure.DateInput dates) : PageModel
 {
     [BindProperty]
     public TargetInput Input { get; set; } = new();
@@ -91,10 +90,8 @@ public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion ver
 
     private async Task<(AreaEntity? Area, TargetEntity? Target)> LoadAsync(CancellationToken cancellationToken)
     {
-        var code = deployment.Value.AreaCode;
-        var area = await db.Areas.AsNoTracking()
-            .Where(a => string.IsNullOrEmpty(code) ? a.ParentId == null : a.Code == code)
-            .OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        var code = await scope.CodeAsync(cancellationToken);
+        var area = code is null ? null : await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, cancellationToken);
         if (area is null)
         {
             return (null, null);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace BluezoneTracker.Web.Pages.Dashboard;
 
 /// <summary>The province at a glance: totals, charts, target pacing, the district ranking and data warnings.</summary>
-public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting.ReportingStatusQuery reporting, Reporting.AreaHistoryQuery history, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version, Api.AnnexSource annexes) : PageModel
+public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting.ReportingStatusQuery reporting, Reporting.AreaHistoryQuery history, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version, Api.AnnexSource annexes, Scope.AreaScope scope) : PageModel
 {
     /// <summary>The comparison preset "the latest snapshot at least seven days before the report date".</summary>
     public const string WeekEarlier = "7d";
@@ -76,7 +76,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting
         }
 
         Date = date;
-        var result = await query.GetAsync(new FiguresRequest(null, Date, await ResolveCompareAsync(cancellationToken)), cancellationToken);
+        var result = await query.GetAsync(new FiguresRequest(await scope.CodeAsync(cancellationToken), Date, await ResolveCompareAsync(cancellationToken)), cancellationToken);
         Catalog = result.Catalog;
         if (Catalog is { Children.Count: 0 } leaf)
         {
@@ -94,7 +94,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting
 
         Figures = figures;
         Annex.AnnexLink.Remember(ViewData, figures.Annex);
-        RenderKey = string.Join('|', dataVersion, Date, Compare, string.Join(',', Districts));
+        RenderKey = string.Join('|', dataVersion, Catalog.Area.Code, Request.PathBase, Date, Compare, string.Join(',', Districts));
         return Page();
     }
 
@@ -156,7 +156,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting
             return Compare;
         }
 
-        var catalog = await query.CatalogAsync(null, cancellationToken);
+        var catalog = await scope.CatalogAsync(cancellationToken);
         if (catalog is not { Dates.Count: > 0 })
         {
             return null;

@@ -64,7 +64,7 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
             return NotFound();
         }
 
-        var result = await intake.RestoreAsync(Day, number, reason, ActingUser.Name(User), ct);
+        var result = await intake.RestoreAsync(Day, number, reason, ActingUser.Of(HttpContext), ct);
         if (result.Saved)
         {
             return RedirectToPage("History", new { date, saved = result.Number });

@@ -109,7 +109,7 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Reportin
             return Page();
         }
 
-        var result = await intake.SaveAsync(Draft with { CurrentNumber = Previewed }, RevisionSource.Form, Reason, ActingUser.Name(User), ConfirmWarnings, ct);
+        var result = await intake.SaveAsync(Draft with { CurrentNumber = Previewed }, RevisionSource.Form, Reason, ActingUser.Of(HttpContext), ConfirmWarnings, ct);
         if (result.Saved)
         {
             return RedirectToPage("History", new { date = VietnameseFormat.IsoDate(result.Date!.Value), saved = result.Number });

@@ -74,7 +74,7 @@ public sealed class UploadModel(SnapshotIntake intake, Reporting.ReportingStatus
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         // A second preview of a kept file, with the sheet or column the user chose.
-        var kept = Upload is null ? pending.Find(Token, ActingUser.Name(User)) : null;
+        var kept = Upload is null ? pending.Find(Token, ActingUser.Of(HttpContext).Name) : null;
         if (Upload is null && kept is null)
         {
             return Refuse(localizer["Hãy chọn một tệp CSV hoặc Excel (.xlsx, .xls)."]);
@@ -92,14 +92,14 @@ public sealed class UploadModel(SnapshotIntake intake, Reporting.ReportingStatus
         if (Draft.HasErrors)
         {
             Choosing = Draft.Problems.Any(p => ChoiceProblems.Contains(p.Kind));
-            var token = Choosing ? Token ?? pending.Keep(Date ?? string.Empty, file, ActingUser.Name(User)) : null;
+            var token = Choosing ? Token ?? pending.Keep(Date ?? string.Empty, file, ActingUser.Of(HttpContext).Name) : null;
             Refuse([.. Draft.Problems.Select(texts.Problem)]);
             Token = token;
             Choosing &= token is not null;
             return Page();
         }
 
-        Token ??= pending.Keep(Date ?? string.Empty, file, ActingUser.Name(User));
+        Token ??= pending.Keep(Date ?? string.Empty, file, ActingUser.Of(HttpContext).Name);
         if (Token is null)
         {
             Refuse(localizer["Máy chủ đang giữ quá nhiều tệp chờ xác nhận. Hãy thử lại sau ít phút."]);
@@ -119,7 +119,7 @@ public sealed class UploadModel(SnapshotIntake intake, Reporting.ReportingStatus
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
-        if (pending.Find(Token, ActingUser.Name(User)) is not { } upload)
+        if (pending.Find(Token, ActingUser.Of(HttpContext).Name) is not { } upload)
         {
             return Refuse(localizer["Bản xem trước đã hết hạn hoặc đã được lưu; hãy tải tệp lên lại."]);
         }
@@ -128,7 +128,7 @@ public sealed class UploadModel(SnapshotIntake intake, Reporting.ReportingStatus
         // The draft is checked again, but saved against the revision the user saw: if another save came
         // in between, the store refuses it (RevisionMoved) instead of saving over counts nobody looked at.
         Draft = await intake.FromFileAsync(upload.Date, upload.File, Mode, new TableChoice(Blank(Sheet), Blank(Column)), ct) with { CurrentNumber = Previewed };
-        var result = await intake.SaveAsync(Draft, RevisionSource.File, Reason, ActingUser.Name(User), ConfirmWarnings, ct);
+        var result = await intake.SaveAsync(Draft, RevisionSource.File, Reason, ActingUser.Of(HttpContext), ConfirmWarnings, ct);
         if (result.Saved)
         {
             pending.Forget(Token!);

@@ -14,10 +14,10 @@ using Microsoft.Extensions.Options;
 namespace BluezoneTracker.Web.Pages.Admin.Areas;
 
 /// <summary>
-/// Adds an area (a new district, say) under a parent, by default the deployment's area. The figures
+/// Adds an area (a new district, say) under a parent, by default the scope's area (the deployment area on the plain route). The figures
 /// show it at once, as missing from each snapshot until counts for it arrive.
 /// </summary>
-public sealed class NewModel(AppDbContext db, AuditLog audit, DataVersion version, IOptions<DeploymentOptions> deployment, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class NewModel(AppDbContext db, AuditLog audit, DataVersion version, Scope.AreaScope scope, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public NewAreaInput Input { get; set; } = new() { Kind = AreaKind.RuralDistrict };
@@ -127,7 +127,7 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, DataVersion versio
             .OrderBy(a => a.ParentId != null).ThenBy(a => a.Code)
             .Select(a => new { a.Code, a.Name, a.ParentId })
             .ToListAsync(cancellationToken);
-        var home = deployment.Value.AreaCode is { Length: > 0 } configured ? configured : areas.FirstOrDefault(a => a.ParentId == null)?.Code;
+        var home = await scope.CodeAsync(cancellationToken);
         Parents = [.. areas.OrderBy(a => a.Code != home).Select(a => (a.Code, a.Name))];
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace BluezoneTracker.Web.Pages.Admin.Users;
 
 /// <summary>Change a user's role, reset the password, disable or enable. Nothing is ever deleted.</summary>
-public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAccounts demo, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAccounts demo, IStringLocalizer<SharedResource> localizer, Scope.AreaScope scope) : PageModel
 {
     public AppUser Target { get; private set; } = null!;
 
@@ -18,13 +18,13 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAc
 
     public string? Message { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : Refusal();
 
     public async Task<IActionResult> OnPostRoleAsync(string id, string? role, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id))
         {
-            return NotFound();
+            return Refusal();
         }
 
         if (!Roles.IsKnown(role))
@@ -55,7 +55,7 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAc
     {
         if (!await LoadAsync(id))
         {
-            return NotFound();
+            return Refusal();
         }
 
         if (string.IsNullOrEmpty(password))
@@ -87,7 +87,7 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAc
     {
         if (!await LoadAsync(id))
         {
-            return NotFound();
+            return Refusal();
         }
 
         if (IsSelf() && disabled)
@@ -106,6 +106,11 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAc
         return Page();
     }
 
+    private bool _outside;
+
+    /// <summary>404 for no such account, 403 for an account of another subtree.</summary>
+    private IActionResult Refusal() => _outside ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
+
     private bool IsSelf() => users.GetUserId(User) == Target.Id;
 
     private async Task<bool> LoadAsync(string id)
@@ -113,6 +118,14 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAc
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
+            return false;
+        }
+
+        // An account outside the administrator's subtree is not managed here: 403, not "no such account".
+        await scope.CodeAsync(HttpContext.RequestAborted);
+        if (!new AccountAreas(scope.Directory, scope.DeploymentArea, Infrastructure.ActingUser.Of(HttpContext)).Manages(user.AreaId))
+        {
+            _outside = true;
             return false;
         }
 

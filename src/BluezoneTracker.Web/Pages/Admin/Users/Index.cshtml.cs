@@ -13,8 +13,11 @@ using Microsoft.Extensions.Localization;
 namespace BluezoneTracker.Web.Pages.Admin.Users;
 
 /// <summary>All users with their role and state; an administrator creates new ones here.</summary>
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, AuditLog audit, DemoAccounts demo, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, AuditLog audit, DemoAccounts demo, IStringLocalizer<SharedResource> localizer, Scope.AreaScope scope) : PageModel
 {
+    /// <summary>The areas this administrator manages accounts of (its own subtree).</summary>
+    public AccountAreas Areas { get; private set; } = null!;
+
     [BindProperty]
     public NewUser Input { get; set; } = new();
 
@@ -24,6 +27,13 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        Areas = await AreasAsync(cancellationToken);
+        var area = Areas.Find(Input.AreaCode);
+        if (area is null)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Địa bàn \"{0}\" không thuộc phạm vi tài khoản bạn quản lý.", Input.AreaCode ?? string.Empty]);
+        }
+
         if (!Roles.IsKnown(Input.Role))
         {
             ModelState.AddModelError(string.Empty, localizer["Vai trò không hợp lệ."]);
@@ -35,12 +45,12 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
 
         if (ModelState.IsValid)
         {
-            var user = new AppUser { UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName?.Trim() ?? string.Empty };
+            var user = new AppUser { UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName?.Trim() ?? string.Empty, AreaId = area!.Id };
             var created = await users.CreateAsync(user, Input.Password);
             if (created.Succeeded)
             {
                 await users.AddToRoleAsync(user, Input.Role);
-                await audit.RecordAsync(AuditKinds.UserCreated, user.UserName, after: new { user.DisplayName, Input.Role }, cancellationToken: cancellationToken);
+                await audit.RecordAsync(AuditKinds.UserCreated, user.UserName, after: new { user.DisplayName, Input.Role, Area = area!.Code }, cancellationToken: cancellationToken);
                 demo.Invalidate();
                 TempData[Shared.SavedMessage.Key] = localizer["Đã tạo tài khoản {0} với vai trò {1}.", user.UserName, PasswordRules.RoleName(Input.Role, localizer)].Value;
                 return RedirectToPage();
@@ -58,16 +68,31 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
 
     public string RoleName(string? role) => PasswordRules.RoleName(role, localizer);
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task<AccountAreas> AreasAsync(CancellationToken cancellationToken)
     {
-        Users = await db.Users.AsNoTracking()
-            .OrderBy(u => u.UserName)
-            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.IsDisabled,
-                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
+        await scope.CodeAsync(cancellationToken);
+        return new AccountAreas(scope.Directory, scope.DeploymentArea, Infrastructure.ActingUser.Of(HttpContext));
     }
 
-    public sealed record UserRow(string Id, string UserName, string DisplayName, bool IsDisabled, string? Role);
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Areas ??= await AreasAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(Input.AreaCode))
+        {
+            Input.AreaCode = Areas.Choices.Count > 0 ? Areas.Choices[0].Code : null;
+        }
+
+        var all = await db.Users.AsNoTracking()
+            .OrderBy(u => u.UserName)
+            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.IsDisabled,
+                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(), u.AreaId))
+            .ToListAsync(cancellationToken);
+
+        // An administrator sees the accounts of its own subtree only.
+        Users = [.. all.Where(u => Areas.Manages(u.AreaId))];
+    }
+
+    public sealed record UserRow(string Id, string UserName, string DisplayName, bool IsDisabled, string? Role, int? AreaId);
 
     public sealed class NewUser
     {
@@ -79,6 +104,9 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
         public string? DisplayName { get; set; }
 
         public string Role { get; set; } = Roles.Viewer;
+
+        /// <summary>The GSO code of the area the account works in (one of the administrator's subtree).</summary>
+        public string? AreaCode { get; set; }
 
         [Required(ErrorMessage = "Vui lòng nhập mật khẩu.")]
         [DataType(DataType.Password)]

@@ -1,0 +1,125 @@
+using BluezoneTracker.Web.Api;
+using BluezoneTracker.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace BluezoneTracker.Web.Scope;
+
+/// <summary>
+/// Makes every page, download and endpoint reachable per area without declaring each route twice:
+/// <c>/areas/{code}/rest</c> becomes the path base <c>/areas/{code}</c> and the path <c>/rest</c> (so every
+/// link a page generates stays in the area), and <c>/api/areas/{code}/rest</c> becomes <c>/api/rest</c>.
+/// The plain routes serve the deployment area, or the area of <c>?area=</c>. The area is then resolved once
+/// into the request's <see cref="AreaScope"/>; an unknown code ends the request with a 404 naming it,
+/// before any handler runs (so nothing is written). See docs/decisions/040.
+/// </summary>
+public static class AreaRouting
+{
+    /// <summary>The first segment of an area's routes.</summary>
+    public const string Segment = "areas";
+
+    /// <summary>The query parameter naming an area on the plain routes.</summary>
+    public const string QueryName = "area";
+
+    private const string CodeKey = "bz.area.code";
+    private const string BaseKey = "bz.area.base";
+
+    /// <summary>Strips the area prefix; runs first, so static files, API problems and routing see the plain path.</summary>
+    public static IApplicationBuilder UseAreaPrefix(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var request = context.Request;
+        context.Items[BaseKey] = request.PathBase;
+        if (request.Path.StartsWithSegments("/" + Segment, StringComparison.OrdinalIgnoreCase, out var rest)
+            && Split(rest) is ({ } code, var remaining))
+        {
+            context.Items[CodeKey] = code;
+            request.PathBase = request.PathBase.Add("/" + Segment + "/" + Uri.EscapeDataString(code));
+            request.Path = remaining;
+        }
+        else if (request.Path.StartsWithSegments("/api/" + Segment, StringComparison.OrdinalIgnoreCase, out var apiRest)
+            && Split(apiRest) is ({ } apiCode, var apiRemaining))
+        {
+            context.Items[CodeKey] = apiCode;
+            request.Path = new PathString("/api").Add(apiRemaining);
+        }
+
+        return next(context);
+    });
+
+    /// <summary>
+    /// Resolves the request's area once, after authentication: the route's or query's code, else the signed-in
+    /// account's own area, else the deployment area. An unknown code is a 404 naming it; an area outside the
+    /// account's subtree is a 403 naming both (docs/decisions/041). Anonymous readers are left to the
+    /// authorization policies and <see cref="Accounts.PublicAccess"/>.
+    /// </summary>
+    public static IApplicationBuilder UseAreaScope(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var scope = context.RequestServices.GetRequiredService<AreaScope>();
+        if (scope.IsResolved)
+        {
+            // A re-execution (the error page of this same request) keeps the scope already resolved.
+            await next(context);
+            return;
+        }
+
+        var code = context.Items[CodeKey] as string;
+        if (code is null && context.Request.Query.TryGetValue(QueryName, out var query) && !string.IsNullOrWhiteSpace(query.ToString()))
+        {
+            code = query.ToString();
+        }
+
+        var actor = Infrastructure.ActingUser.Of(context);
+        var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        if (!await scope.ResolveAsync(code ?? actor.AreaCode, context.RequestAborted))
+        {
+            await RefuseAsync(context, StatusCodes.Status404NotFound, localizer["Không tìm thấy địa bàn \"{0}\".", scope.UnknownCode ?? string.Empty].Value);
+            return;
+        }
+
+        if (actor.AreaCode is { } own && scope.Area is { } area && !scope.Directory.IsWithin(area.Code, own))
+        {
+            var ownName = scope.Directory.Find(own)?.Name ?? own;
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, localizer["Tài khoản này chỉ làm việc trong {0} và các địa bàn trực thuộc; không có quyền với {1}.", ownName, area.Name].Value);
+            return;
+        }
+
+        await next(context);
+    });
+
+    private static Task RefuseAsync(HttpContext context, int status, string message)
+    {
+        if (ApiProblems.IsApi(context.Request))
+        {
+            return ApiProblems.WriteAsync(context, status, message);
+        }
+
+        // The error page (status-code re-execution) shows this message instead of its generic text.
+        context.Items[RefusalMessageKey] = message;
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Where the message of an unknown area (404) or of an area outside the account's (403) waits for the error page.</summary>
+    public const string RefusalMessageKey = "bz.area.refusal";
+
+    /// <summary>The path of an area's page (<paramref name="path"/> is the plain route, e.g. <c>/annex</c>), outside the current area's path base.</summary>
+    public static string Link(HttpContext context, string code, string path = "/")
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(path);
+        var root = context.Items[BaseKey] is PathString b ? b : context.Request.PathBase;
+        return root.Add("/" + Segment + "/" + Uri.EscapeDataString(code)).Add(path == "/" ? "/" : path).ToString();
+    }
+
+    private static (string? Code, PathString Remaining) Split(PathString rest)
+    {
+        var value = rest.Value ?? string.Empty;
+        if (value.Length < 2)
+        {
+            return (null, PathString.Empty);
+        }
+
+        var slash = value.IndexOf('/', 1);
+        var code = Uri.UnescapeDataString(slash < 0 ? value[1..] : value[1..slash]);
+        return string.IsNullOrWhiteSpace(code) ? (null, PathString.Empty) : (code, slash < 0 ? new PathString("/") : new PathString(value[slash..]));
+    }
+}

@@ -1,0 +1,105 @@
+using BluezoneTracker.Web.Figures;
+using Microsoft.Extensions.Options;
+
+namespace BluezoneTracker.Web.Scope;
+
+/// <summary>
+/// The area a request (or a command) works on, resolved once: from <c>/areas/{code}/…</c>, from <c>?area=</c>,
+/// else the deployment area (<c>Deployment:AreaCode</c>, or the top of the tree). Every page, endpoint and
+/// service takes the area from here instead of working it out again (docs/decisions/040).
+/// A service used outside a request (the <c>import</c> verb, a test) that finds the scope unresolved
+/// gets the deployment area.
+/// </summary>
+public sealed class AreaScope(AreaDirectoryQuery directories, FiguresQuery figures, IOptions<DeploymentOptions> deployment)
+{
+    private AreaDirectory? _directory;
+    private AreaNode? _area;
+
+    /// <summary>The code asked for when it named no area (for the 404 message); null when the scope resolved.</summary>
+    public string? UnknownCode { get; private set; }
+
+    /// <summary>True once <see cref="ResolveAsync"/> ran (whatever it found).</summary>
+    public bool IsResolved { get; private set; }
+
+    /// <summary>The area; null only in an empty store or for an unknown code.</summary>
+    public AreaNode? Area => _area;
+
+    /// <summary>The area's code; throws when there is no area (an empty store).</summary>
+    public string Code => _area?.Code ?? throw new InvalidOperationException("No area is configured.");
+
+    /// <summary>True when the request named its area explicitly (route or query), so links keep it.</summary>
+    public bool IsExplicit { get; private set; }
+
+    /// <summary>True when the area is the deployment area (the routes without <c>/areas/{code}</c> serve it).</summary>
+    public bool IsDeploymentArea { get; private set; }
+
+    /// <summary>The deployment area (the one anonymous readers and the plain routes get).</summary>
+    public AreaNode? DeploymentArea { get; private set; }
+
+    /// <summary>The tree the scope was resolved in (same data version as the area).</summary>
+    public AreaDirectory Directory => _directory ?? throw new InvalidOperationException("The area scope is not resolved yet.");
+
+    /// <summary>The areas from the root down to this one: the breadcrumbs (Việt Nam › Tỉnh Sơn La › Huyện Mộc Châu).</summary>
+    public IReadOnlyList<AreaNode> Path => _area is null ? [] : Directory.PathTo(_area.Code);
+
+    /// <summary>The area's direct children, by name (empty for a leaf).</summary>
+    public IReadOnlyList<AreaNode> Children => _area is null ? [] : Directory.ChildrenOf(_area.Code);
+
+    /// <summary>
+    /// Resolves the scope from a code (blank: the deployment area). Returns false for a code that names no
+    /// area; the request then ends with a 404 naming it. A second call with another code is a programming error.
+    /// </summary>
+    public async Task<bool> ResolveAsync(string? code, CancellationToken cancellationToken = default)
+    {
+        if (IsResolved)
+        {
+            var asked = string.IsNullOrWhiteSpace(code) ? DeploymentArea?.Code : code.Trim();
+            return string.Equals(asked, _area?.Code, StringComparison.Ordinal)
+                ? true
+                : throw new InvalidOperationException("The area scope is resolved once per request.");
+        }
+
+        _directory = await directories.GetAsync(cancellationToken);
+        DeploymentArea = deployment.Value.AreaCode is { Length: > 0 } configured ? _directory.Find(configured) : _directory.Root;
+        IsResolved = true;
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            _area = DeploymentArea;
+        }
+        else
+        {
+            IsExplicit = true;
+            _area = _directory.Find(code);
+            if (_area is null)
+            {
+                UnknownCode = code.Trim();
+                return false;
+            }
+        }
+
+        IsDeploymentArea = _area is not null && string.Equals(_area.Code, DeploymentArea?.Code, StringComparison.Ordinal);
+        return true;
+    }
+
+    /// <summary>The area's catalog (children, target, dates), or null in an empty store; cached per data version.</summary>
+    public async Task<AreaCatalog?> CatalogAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsResolved)
+        {
+            await ResolveAsync(null, cancellationToken);
+        }
+
+        return _area is null ? null : await figures.CatalogAsync(_area.Code, cancellationToken);
+    }
+
+    /// <summary>The area's code after resolving the deployment area if nothing was resolved yet (null in an empty store).</summary>
+    public async Task<string?> CodeAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsResolved)
+        {
+            await ResolveAsync(null, cancellationToken);
+        }
+
+        return _area?.Code;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using BluezoneTracker.Web.Accounts;
+using BluezoneTracker.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace BluezoneTracker.Web.Tests.Scope;
+
+/// <summary>Every page, download and endpoint per area: /areas/{code}/…, /api/areas/{code}/…, ?area=, and the plain routes (#11).</summary>
+public sealed class AreaRoutesTests : IDisposable
+{
+    private readonly BluezoneAppFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private static Uri At(string path) => new(path, UriKind.Relative);
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/?area=14")]
+    [InlineData("/areas/14/")]
+    [InlineData("/areas/14")]
+    public async Task The_province_dashboard_is_reached_by_every_route_form(string path)
+    {
+        var client = await _factory.ClientForAsync(Roles.Viewer);
+        var page = await Html.ParseAsync(await client.GetAsync(At(path)));
+        Assert.Contains("Sơn La", page.QuerySelector("h1")!.Text(), StringComparison.Ordinal);
+        Assert.Equal(12, page.QuerySelectorAll("[data-testid=ranking] tbody tr, table tbody tr[data-code]").Select(r => r.GetAttribute("data-code")).Distinct().Count(c => c is not null && c.Length == 3));
+    }
+
+    [Theory]
+    [InlineData("/areas/999/")]
+    [InlineData("/areas/999/annex")]
+    [InlineData("/areas/999/snapshots")]
+    [InlineData("/annex?area=999")]
+    public async Task An_unknown_area_is_a_404_that_names_the_code(string path)
+    {
+        var client = await _factory.ClientForAsync(Roles.Staff);
+        var response = await client.GetAsync(At(path));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("Không tìm thấy địa bàn \"999\".", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_area_on_the_api_is_problem_json_and_nothing_is_written()
+    {
+        var client = await _factory.ApiClientAsync(Roles.Staff);
+        var before = await _factory.QueryAsync(db => db.SnapshotRevisions.CountAsync());
+        using var body = new ByteArrayContent(AreaFixture.CommuneCsv(("Xã Chiềng Thử Một", 10)));
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
+        var response = await client.PostAsync(At("/api/areas/999/snapshots/2020-08-18"), body);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Không tìm thấy địa bàn \"999\".", json.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(before, await _factory.QueryAsync(db => db.SnapshotRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_english_404_names_the_code_too()
+    {
+        var client = await _factory.ClientForAsync(Roles.Viewer);
+        var response = await client.GetAsync(At("/areas/abc/?culture=en-US"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("No area \"abc\".", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Links_of_an_area_page_stay_in_the_area_and_children_link_to_their_own_pages()
+    {
+        var client = await _factory.ClientForAsync(Roles.Viewer);
+        var page = await Html.ParseAsync(await client.GetAsync(At("/areas/14/")));
+        var mocChau = page.QuerySelectorAll("a[data-testid=area-link]").First(a => a.Text() == "Huyện Mộc Châu");
+        Assert.Equal("/areas/123/", mocChau.GetAttribute("href"));
+        Assert.Contains(page.QuerySelectorAll("[data-testid=nav-annex]"), a => a.GetAttribute("href")!.StartsWith("/areas/14/annex", StringComparison.Ordinal));
+
+        var annex = await Html.ParseAsync(await client.GetAsync(At("/areas/14/annex")));
+        Assert.Contains(annex.QuerySelectorAll("table.annex a[data-testid=area-link]"), a => a.Text() == "Huyện Mộc Châu" && a.GetAttribute("href") == "/areas/123/");
+    }
+
+    [Fact]
+    public async Task A_leaf_area_renders_its_page_with_breadcrumbs_and_no_ranking()
+    {
+        var client = await _factory.ClientForAsync(Roles.Viewer);
+        var response = await client.GetAsync(At("/areas/123/"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        var crumbs = page.QuerySelectorAll("[data-testid=breadcrumbs] li").Select(li => li.Text().Trim()).ToList();
+        // The seed names the province "Sơn La" (its kind is stored apart); the national seed says "Tỉnh Sơn La".
+        Assert.Equal(["Sơn La", "Huyện Mộc Châu"], crumbs);
+        Assert.Equal("/areas/14/", page.QuerySelector("[data-testid=breadcrumbs] a")!.GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll("tr[data-code]"));
+    }
+
+    [Theory]
+    [InlineData("/areas/14/annex.csv")]
+    [InlineData("/areas/14/annex.xlsx")]
+    [InlineData("/areas/14/annex.pdf")]
+    [InlineData("/api/areas/14/annex")]
+    [InlineData("/api/annex?area=14")]
+    public async Task Annex_downloads_are_served_per_area(string path)
+    {
+        var client = await _factory.ClientForAsync(Roles.Viewer);
+        var response = await client.GetAsync(At(path));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100);
+    }
+
+    [Theory]
+    [InlineData("/areas/14/snapshots")]
+    [InlineData("/areas/14/snapshots/new")]
+    [InlineData("/areas/14/snapshots/upload")]
+    [InlineData("/areas/14/snapshots/template.csv")]
+    [InlineData("/areas/14/snapshots/template.xlsx")]
+    [InlineData("/areas/14/snapshots/2020-08-17")]
+    public async Task Intake_pages_and_templates_are_served_per_area(string path)
+    {
+        var client = await _factory.ClientForAsync(Roles.Staff);
+        var response = await client.GetAsync(At(path));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_district_template_lists_its_communes()
+    {
+        await _factory.AddCommunesAsync();
+        var client = await _factory.ClientForAsync(Roles.Staff);
+        var csv = await client.GetStringAsync(At("/areas/123/snapshots/template.csv"));
+        foreach (var (_, name) in AreaFixture.MocChauCommunes)
+        {
+            Assert.Contains(name, csv, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(AreaFixture.ThuanChauCommune.Name, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Huyện Mộc Châu;", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_district_enters_counts_for_its_communes_through_the_api()
+    {
+        await _factory.AddCommunesAsync();
+        var client = await _factory.ApiClientAsync(Roles.Staff);
+        using var body = new ByteArrayContent(AreaFixture.CommuneCsv(("Xã Chiềng Thử Một", 100), ("Xã Chiềng Thử Hai", 200), ("Thị trấn Thử Ba", 300)));
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
+        var response = await client.PostAsync(At("/api/areas/123/snapshots/2020-08-18"), body);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(605, json.RootElement.GetProperty("annex").GetProperty("total").GetProperty("registrations").GetInt64());
+        var stored = await _factory.QueryAsync(db => db.SnapshotRevisions.Where(r => r.Area!.Code == AreaFixture.MocChau).Select(r => new { r.Date, r.Number }).ToListAsync());
+        Assert.Equal([new { Date = new DateOnly(2020, 8, 18), Number = 1 }], stored);
+
+        // The province's own snapshot is untouched, and the district's annex is read per area.
+        var annex = await client.GetAsync(At("/api/areas/123/annex"));
+        Assert.Equal(HttpStatusCode.OK, annex.StatusCode);
+        Assert.Contains("Xã Chiềng Thử Hai", await annex.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_district_upload_naming_a_commune_of_another_district_is_refused_naming_the_row_and_nothing_is_written()
+    {
+        await _factory.AddCommunesAsync();
+        var client = await _factory.ApiClientAsync(Roles.Staff);
+        var before = await _factory.QueryAsync(db => db.SnapshotRevisions.CountAsync());
+        using var body = new ByteArrayContent(AreaFixture.CommuneCsv(("Xã Chiềng Thử Một", 100), (AreaFixture.ThuanChauCommune.Name, 50)));
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
+        var response = await client.PostAsync(At("/api/areas/123/snapshots/2020-08-18"), body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var problem = json.RootElement.GetProperty("problems")[0];
+        Assert.Equal("UnknownArea", problem.GetProperty("kind").GetString());
+        Assert.Equal(3, problem.GetProperty("line").GetInt32());
+        Assert.Contains(AreaFixture.ThuanChauCommune.Name, problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await _factory.QueryAsync(db => db.SnapshotRevisions.CountAsync()));
+    }
+}
