@@ -43,7 +43,8 @@ public sealed class AreaHistoryQuery(AppDbContext db, FiguresQuery figures, Seri
             var parentRows = catalog.Area.ParentCode is null ? [] : await ParentRowsAsync(code, cancellationToken);
             var ownName = catalog.Area.Name;
             var ownRevision = catalog.Revisions.ToDictionary(r => r.Date, r => r.Number);
-            var byDate = own.ToDictionary(p => p.Date, p => new SourcedCount(p.Registrations, CountSource.OwnSnapshot, ownName, ownRevision[p.Date]));
+            // A write between reading the catalog and the totals may add a date the catalog lacks: only the catalog's dates are used.
+            var byDate = own.Where(p => ownRevision.ContainsKey(p.Date)).ToDictionary(p => p.Date, p => new SourcedCount(p.Registrations, CountSource.OwnSnapshot, ownName, ownRevision[p.Date]));
             var sources = byDate.Keys.Union(parentRows.Keys)
                 .Select(d => new AreaCountSources(d, byDate.GetValueOrDefault(d), parentRows.GetValueOrDefault(d)))
                 .OrderBy(s => s.Date)
