@@ -79,6 +79,35 @@ public sealed record AreaWording
     /// <summary>The whole area in a sentence: "toàn tỉnh Sơn La", "toàn huyện Mộc Châu", "toàn quốc".</summary>
     public string WholeOf => AreaShortName.Length == 0 ? Whole : $"{Whole} {AreaShortName}";
 
+    /// <summary>
+    /// A sentence template in these words: "{child}" → "huyện", "{Child}" → "Huyện", "{children}" → "huyện, thành phố",
+    /// "{whole}" → "toàn tỉnh", "{Whole}" → "Toàn tỉnh". "Tỷ lệ đăng ký / dân số theo {child}" → "… theo huyện".
+    /// Numbered placeholders ("{0}") are left for the caller.
+    /// </summary>
+    public string Expand(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return template
+            .Replace("{children}", ChildrenNoun, StringComparison.Ordinal)
+            .Replace("{child}", ChildNoun, StringComparison.Ordinal)
+            .Replace("{Child}", Capitalize(ChildNoun), StringComparison.Ordinal)
+            .Replace("{whole}", Whole, StringComparison.Ordinal)
+            .Replace("{Whole}", WholeLabel, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every kind's own noun and every children's level once: the words a translation must cover.</summary>
+    public static IReadOnlyList<AreaWording> All { get; } =
+    [
+        .. new (AreaKind Kind, string Name)[]
+        {
+            (AreaKind.Country, "Việt Nam"), (AreaKind.Province, "Tỉnh A"), (AreaKind.Province, "Thành phố A"), (AreaKind.City, "Thành phố A"),
+            (AreaKind.Town, "Thị xã A"), (AreaKind.RuralDistrict, "Huyện A"), (AreaKind.RuralDistrict, "Quận A"), (AreaKind.Commune, "Xã A"),
+            (AreaKind.Ward, "Phường A"), (AreaKind.Township, "Thị trấn A"),
+        }.SelectMany(a => Enum.GetValues<AreaLevel>().Where(l => l != AreaLevel.Country).Select(l => For(new Area("0", a.Name, a.Kind), l))),
+    ];
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     /// <summary>The words for an area whose children are of the given level (by default the level below its own).</summary>
     public static AreaWording For(Area area, AreaLevel? childLevel = null)
     {
