@@ -21,6 +21,9 @@ public sealed record AnnexDocument(
     /// <summary>The dispatch the annex is attached to: number, date, place and signer (printed in the PDF's header and signer block).</summary>
     public required DispatchDetails Dispatch { get; init; }
 
+    /// <summary>The annex's columns with their headers, widths, alignment and values: every renderer loops over these.</summary>
+    public IReadOnlyList<AnnexColumn> Columns => AnnexColumn.Official(Headers);
+
     public const int RowRateDecimals = 1;
     public const int TotalRateDecimals = 2;
 
@@ -146,6 +149,6 @@ public sealed record AnnexLine(
 
     public string RateText => Rate is { } r ? VietnameseFormat.Percent(r, RateDecimals) : string.Empty;
 
-    /// <summary>The six cells of the line, as they are printed.</summary>
-    public IReadOnlyList<string> Cells => [NumberText, Name, PopulationText, RegistrationsText, ChangeText, RateText];
+    /// <summary>The six cells of the line, as they are printed (one per <see cref="AnnexColumn"/>).</summary>
+    public IReadOnlyList<string> Cells => AnnexColumn.TextsOf(this);
 }
