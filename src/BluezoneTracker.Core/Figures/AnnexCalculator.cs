@@ -71,7 +71,11 @@ public static class AnnexCalculator
 
         var total = Total(input, rows, unassigned);
         var warnings = Warnings.Find(input, rows, total);
-        return new AnnexReport(input.Area, input.Report.Date, input.Compare?.Date, rows, unassigned, total, warnings);
+        var childLevel = AreaWording.ChildLevelOf(children);
+        return new AnnexReport(input.Area, input.Report.Date, input.Compare?.Date, rows, unassigned, total, warnings)
+        {
+            ChildLevel = childLevel == AreaWording.DefaultChildLevel(input.Area.Kind) ? null : childLevel,
+        };
     }
 
     private static TotalRow Total(AnnexInput input, List<AnnexRow> rows, UnassignedRow unassigned)

@@ -21,6 +21,16 @@ public sealed record AnnexReport(
 
     /// <summary>How many child areas have no count on <see cref="Date"/>: listed after the ranked rows, without a rank.</summary>
     public int MissingCount => Rows.Count - RankedCount;
+
+    /// <summary>
+    /// The children's level when it is not the one below the area's kind (a province's communes since 7/2025);
+    /// null otherwise, so that annexes signed before it existed read back the same.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AreaLevel? ChildLevel { get; init; }
+
+    /// <summary>The words of this annex: column header, unassigned and total rows, nouns (<see cref="AreaWording"/>).</summary>
+    public AreaWording Wording() => AreaWording.For(Area, ChildLevel);
 }
 
 /// <summary>

@@ -131,6 +131,7 @@ public static partial class CountsTable
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         long? unassigned = null;
         long? typedTotal = null;
+        var wording = AreaWording.For(parent);
         int? firstData = null, lastData = null;
         var afterTotal = false;
         foreach (var row in table.Rows)
@@ -187,7 +188,7 @@ public static partial class CountsTable
 
             var name = nameCell.ToString().Trim();
             var folded = VietnameseText.Fold(name);
-            if (IsTotal(folded, parent))
+            if (wording.IsTotalRow(folded))
             {
                 var (total, totalProblem) = CountText.Parse(countCell);
                 if (totalProblem is { } tp)
@@ -211,7 +212,7 @@ public static partial class CountsTable
             }
 
             (firstData, lastData) = (firstData ?? row.Line, row.Line);
-            if (IsUnassigned(folded))
+            if (AreaWording.IsUnassignedRow(folded))
             {
                 unassigned = count;
                 continue;
@@ -351,30 +352,6 @@ public static partial class CountsTable
         }
 
         return (area, kind);
-    }
-
-    private static readonly string[] UnassignedLabels = ["chua xac dinh", "khong xac dinh", "unassigned", "not assigned"];
-
-    private static bool IsUnassigned(string folded) => UnassignedLabels.Any(l => folded.Contains(l, StringComparison.Ordinal));
-
-    /// <summary>
-    /// "TOÀN TỈNH", "Cả tỉnh", "Tổng cộng", "Tổng số", "Cộng", "Total", and the province's own name as a row
-    /// ("Tỉnh Sơn La", "Toàn tỉnh Sơn La") — never its city of the same name ("Thành phố Sơn La", or "Sơn La" alone).
-    /// </summary>
-    private static bool IsTotal(string folded, Area parent)
-    {
-        if (folded.StartsWith("toan ", StringComparison.Ordinal)
-            || folded.StartsWith("ca tinh", StringComparison.Ordinal)
-            || folded.StartsWith("tong", StringComparison.Ordinal)
-            || folded.StartsWith("total", StringComparison.Ordinal)
-            || folded is "cong" || folded.StartsWith("cong ", StringComparison.Ordinal) || folded.StartsWith("cong:", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        // Only with "Tỉnh": a bare "Sơn La" is the city's short name, as staff write it in district lists.
-        var parentBare = AreaMatcher.LooseName(parent.Name);
-        return folded == "tinh " + parentBare || folded == "toan tinh " + parentBare;
     }
 
     private readonly record struct Columns(int HeaderLine, int? Code, int? Name, int Count);
@@ -530,9 +507,11 @@ public static partial class CountsTable
         h is "ma" or "code" or "area code" or "ma so" || h.StartsWith("ma ", StringComparison.Ordinal);
 
     private static readonly string[] NameHeaders =
-        ["huyen", "ten", "thanh pho", "dia ban", "dia phuong", "don vi", "ten don vi", "xa", "phuong", "district", "name", "area"];
+        ["huyen", "ten", "thanh pho", "dia ban", "dia phuong", "don vi", "ten don vi", "xa", "phuong", "tinh thanh", "district", "commune", "ward", "province", "name", "area"];
 
+    // "Tỉnh, Thành phố" heads a national table; "Tính đến ngày …" (folded alike) is a title line, not a header.
     private static bool IsNameHeader(string h) =>
+        h is "tinh" || h.StartsWith("tinh,", StringComparison.Ordinal) || h.StartsWith("tinh/", StringComparison.Ordinal) ||
         NameHeaders.Any(p => h == p || h.StartsWith(p + " ", StringComparison.Ordinal) || h.StartsWith(p + ",", StringComparison.Ordinal) || h.StartsWith(p + "/", StringComparison.Ordinal));
 
     // Columns beside the counts that also mention registrations: rates, changes, targets, populations.

@@ -21,6 +21,9 @@ public sealed record AnnexDocument(
     /// <summary>The dispatch the annex is attached to: number, date, place and signer (printed in the PDF's header and signer block).</summary>
     public required DispatchDetails Dispatch { get; init; }
 
+    /// <summary>The annex's columns with their headers, widths, alignment and values: every renderer loops over these.</summary>
+    public IReadOnlyList<AnnexColumn> Columns => AnnexColumn.Official(Headers);
+
     public const int RowRateDecimals = 1;
     public const int TotalRateDecimals = 2;
 
@@ -34,7 +37,7 @@ public sealed record AnnexDocument(
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(dispatch);
-        var words = Wording.For(report.Area.Kind);
+        var words = report.Wording();
         var date = VietnameseFormat.Date(report.Date);
         var headers = new[]
         {
@@ -94,10 +97,10 @@ public sealed record AnnexDocument(
     /// The dispatch's summary sentence: "Theo thống kê, tính đến ngày 17/8/2020, toàn tỉnh Sơn La có
     /// 84.126 lượt cài đặt …, chiếm 6,74% dân số toàn tỉnh, tăng 19.867 lượt so với thống kê ngày 12/8/2020."
     /// </summary>
-    private static string SummarySentence(AnnexReport report, Wording words)
+    private static string SummarySentence(AnnexReport report, AreaWording words)
     {
         var total = report.Total;
-        var text = $"Theo thống kê, tính đến ngày {VietnameseFormat.Date(report.Date)}, {words.Whole} {report.Area.Name} có "
+        var text = $"Theo thống kê, tính đến ngày {VietnameseFormat.Date(report.Date)}, {words.WholeOf} có "
             + $"{VietnameseFormat.Count(total.Registrations)} lượt cài đặt và sử dụng ứng dụng Bluezone-Phát hiện tiếp xúc";
         if (total.Rate is { } rate)
         {
@@ -111,21 +114,6 @@ public sealed record AnnexDocument(
         }
 
         return text + ".";
-    }
-
-    private sealed record Wording(string ChildrenHeader, string UnassignedLabel, string TotalLabel, string Whole)
-    {
-        /// <summary>The children's kind in running text ("huyện, thành phố").</summary>
-        public string ChildrenNoun => ChildrenHeader.ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
-
-        public static Wording For(AreaKind kind) => kind switch
-        {
-            AreaKind.Country => new("Tỉnh, Thành phố", "Số thuê bao chưa xác định được tỉnh", "TOÀN QUỐC", "toàn quốc"),
-            AreaKind.Province => new("Huyện, Thành phố", "Số thuê bao chưa xác định được huyện", "TOÀN TỈNH", "toàn tỉnh"),
-            AreaKind.City => new("Xã, Phường", "Số thuê bao chưa xác định được xã, phường", "TOÀN THÀNH PHỐ", "toàn thành phố"),
-            AreaKind.Town => new("Xã, Phường", "Số thuê bao chưa xác định được xã, phường", "TOÀN THỊ XÃ", "toàn thị xã"),
-            _ => new("Xã, Thị trấn", "Số thuê bao chưa xác định được xã, thị trấn", "TOÀN HUYỆN", "toàn huyện"),
-        };
     }
 }
 
@@ -164,6 +152,6 @@ public sealed record AnnexLine(
 
     public string RateText => Rate is { } r ? VietnameseFormat.Percent(r, RateDecimals) : string.Empty;
 
-    /// <summary>The six cells of the line, as they are printed.</summary>
-    public IReadOnlyList<string> Cells => [NumberText, Name, PopulationText, RegistrationsText, ChangeText, RateText];
+    /// <summary>The six cells of the line, as they are printed (one per <see cref="AnnexColumn"/>).</summary>
+    public IReadOnlyList<string> Cells => AnnexColumn.TextsOf(this);
 }

@@ -15,6 +15,12 @@ public static class NationalSample
     public static readonly DateOnly PreviousDate = new(2020, 8, 12);
     public static readonly DateOnly ReportDate = new(2020, 8, 17);
 
+    /// <summary>
+    /// The population source of every made-up figure: pages show "Số liệu minh họa (không phải số liệu thật)"
+    /// wherever such an area's figures are in use, so nobody takes them for real ones.
+    /// </summary>
+    public const string SyntheticSource = "Số liệu minh họa (không phải số liệu thật)";
+
     private static readonly (string Code, string Name)[] ProvinceNames =
     [
         ("01", "Thành phố Hà Nội"), ("02", "Tỉnh Hà Giang"), ("04", "Tỉnh Cao Bằng"), ("06", "Tỉnh Bắc Kạn"),
@@ -41,9 +47,41 @@ public static class NationalSample
     [
         .. ProvinceNames.Select((p, i) => new Area(p.Code, p.Name, AreaKind.Province, CountryCode)
         {
-            Population = new Population(Population(i), 2019, SonLa.CensusSource),
+            Population = new Population(Population(i), 2019, SyntheticSource),
         }),
     ];
+
+    /// <summary>
+    /// The national demo's provinces: the 63 of 2020 with synthetic figures, but Sơn La (14) with its official
+    /// population of the dispatch, under the country.
+    /// </summary>
+    public static IReadOnlyList<Area> DemoProvinces { get; } =
+    [
+        .. Provinces.Select(p => p.Code == SonLa.ProvinceCode
+            ? new Area(p.Code, p.Name, AreaKind.Province, CountryCode) { Population = SonLa.Province.Population }
+            : p),
+    ];
+
+    /// <summary>
+    /// The national demo's counts per province on 12/8 and 17/8/2020: synthetic, but Sơn La's row is the
+    /// dispatch's own total (84.126 on 17/8, 84.126 − 19.867 on 12/8), so it agrees with Sơn La's own snapshot.
+    /// </summary>
+    public static IReadOnlyList<SnapshotCounts> DemoCounts =>
+    [
+        .. new[] { Input.Compare!, Input.Report }.Select(c => new SnapshotCounts(
+            c.Date,
+            c.Registrations.ToDictionary(
+                kv => kv.Key,
+                kv => kv.Key == SonLa.ProvinceCode ? SonLaTotal(c.Date) : kv.Value,
+                StringComparer.Ordinal),
+            c.Unassigned)),
+    ];
+
+    private static long SonLaTotal(DateOnly date)
+    {
+        var counts = date == SonLa.ReportDate ? SonLa.OnReportDate : SonLa.OnPreviousDate;
+        return counts.Registrations.Values.Sum() + counts.Unassigned;
+    }
 
     /// <summary>The annex input: counts on 17/8/2020 compared with 12/8/2020.</summary>
     public static AnnexInput Input { get; } = BuildInput();

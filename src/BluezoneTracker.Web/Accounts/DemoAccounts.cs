@@ -103,7 +103,7 @@ internal static class AccountSeed
         await DemoAccounts.EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
         var configuration = provider.GetRequiredService<IConfiguration>();
         var environment = provider.GetRequiredService<IWebHostEnvironment>();
-        if (!configuration.GetValue("Seed:Demo", defaultValue: true))
+        if (Data.DemoSeed.Mode(configuration) == Data.DemoData.None)
         {
             return;
         }

@@ -14,6 +14,13 @@ internal static class DatabaseSetup
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RevisionAudit>();
+        services.AddSingleton<SyntheticFigures>();
+
+        // The national demo serves the country: its deployment area is Việt Nam, whatever appsettings.json says (Sơn La).
+        if (DemoSeed.Mode(configuration) == DemoData.National)
+        {
+            services.PostConfigure<Figures.DeploymentOptions>(o => o.AreaCode = Core.Seed.NationalSample.CountryCode);
+        }
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseSqlite(connectionString)
             .AddInterceptors(provider.GetRequiredService<RevisionAudit>()));
@@ -33,10 +40,9 @@ internal static class DatabaseSetup
         }
 
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
-        if (configuration.GetValue("Seed:Demo", defaultValue: true))
-        {
-            await DemoSeed.ApplyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
-        }
+        await DemoSeed.ApplyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), DemoSeed.Mode(configuration), cancellationToken);
+        scope.ServiceProvider.GetRequiredService<SyntheticFigures>().Present =
+            await db.Areas.AnyAsync(a => a.PopulationSource == Core.Seed.NationalSample.SyntheticSource, cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using BluezoneTracker.Core.Areas;
 using BluezoneTracker.Web.Figures;
 using ClosedXML.Excel;
 
@@ -7,20 +8,25 @@ namespace BluezoneTracker.Web.Import;
 /// <summary>Templates to fill in: one row per area with its code and name, the unassigned row last.</summary>
 internal static class CountsTemplate
 {
-    private static readonly string[] Headers = ["Mã", "Huyện, Thành phố", "Số Bluezone đã đăng ký số điện thoại"];
+    // The children's header and the unassigned row in the area's words, as in its annex (AreaWording).
+    private static string[] Headers(AreaCatalog? catalog) =>
+        ["Mã", catalog is null ? "Địa bàn" : Words(catalog).ChildrenHeader, "Số Bluezone đã đăng ký số điện thoại"];
 
-    private const string UnassignedName = "Số thuê bao chưa xác định được huyện";
+    private static string UnassignedName(AreaCatalog? catalog) =>
+        catalog is null ? "Số thuê bao chưa xác định được địa bàn" : Words(catalog).UnassignedLabel;
+
+    private static AreaWording Words(AreaCatalog catalog) => AreaWording.For(catalog.Area, catalog.Children);
 
     public static byte[] Csv(AreaCatalog? catalog)
     {
         var csv = new StringBuilder();
-        csv.Append(string.Join(',', Headers.Select(Quote))).Append("\r\n");
+        csv.Append(string.Join(',', Headers(catalog).Select(Quote))).Append("\r\n");
         foreach (var area in catalog?.Children ?? [])
         {
             csv.Append(area.Code).Append(',').Append(Quote(area.Name)).Append(",\r\n");
         }
 
-        csv.Append(',').Append(UnassignedName).Append(",\r\n");
+        csv.Append(',').Append(Quote(UnassignedName(catalog))).Append(",\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
@@ -28,9 +34,10 @@ internal static class CountsTemplate
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("Số liệu");
-        for (var c = 0; c < Headers.Length; c++)
+        var headers = Headers(catalog);
+        for (var c = 0; c < headers.Length; c++)
         {
-            sheet.Cell(1, c + 1).Value = Headers[c];
+            sheet.Cell(1, c + 1).Value = headers[c];
             sheet.Cell(1, c + 1).Style.Font.Bold = true;
         }
 
@@ -43,7 +50,7 @@ internal static class CountsTemplate
             row++;
         }
 
-        sheet.Cell(row, 2).SetValue(UnassignedName);
+        sheet.Cell(row, 2).SetValue(UnassignedName(catalog));
         sheet.Column(1).Width = 8;
         sheet.Column(2).Width = 40;
         sheet.Column(3).Width = 22;

@@ -162,7 +162,7 @@ public static class ImportCommand
             await output.WriteLineAsync($"  {row.Name,-24} {count,10} {change,10}");
         }
 
-        await output.WriteLineAsync($"  {(en ? "Unassigned" : "Chưa xác định huyện"),-24} {VietnameseFormat.Count(annex.Unassigned.Registrations),10}");
+        await output.WriteLineAsync($"  {(en ? "Unassigned" : annex.Wording().UnassignedShortLabel),-24} {VietnameseFormat.Count(annex.Unassigned.Registrations),10}");
         if (draft.IsRevision)
         {
             await output.WriteLineAsync(en ? $"Revises #{draft.CurrentNumber}: {draft.Preview.ChangesFromCurrent.Count} cells differ." : $"Sửa bản #{draft.CurrentNumber}: {draft.Preview.ChangesFromCurrent.Count} ô thay đổi.");

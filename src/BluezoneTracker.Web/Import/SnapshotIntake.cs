@@ -124,7 +124,7 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
         var (unassigned, unassignedProblem) = CountText.Parse(unassignedText);
         if (unassignedProblem is not null || unassigned is null)
         {
-            problems.Add(new ImportProblem(unassignedProblem ?? ImportProblemKind.MissingCount, null, unassignedProblem is null ? null : "Số thuê bao chưa xác định được huyện", unassignedText));
+            problems.Add(new ImportProblem(unassignedProblem ?? ImportProblemKind.MissingCount, null, unassignedProblem is null ? null : AreaWording.For(catalog.Area, catalog.Children).UnassignedLabel, unassignedText));
         }
 
         return await DraftAsync(catalog, date, rows, unassigned ?? 0, problems, [], null, [], IntakeMode.Replace, ct);

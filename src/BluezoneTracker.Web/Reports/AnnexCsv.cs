@@ -14,26 +14,25 @@ internal static class AnnexCsv
     {
         ArgumentNullException.ThrowIfNull(document);
         var csv = new StringBuilder();
-        var headers = document.Headers;
-        Line(csv, [headers[0], "Mã", headers[1], headers[2], headers[3], headers[4], headers[5]]);
+        var columns = document.Columns;
+
+        // The area code follows the line number: a CSV is read back by programs, which match on codes.
+        Line(csv, [columns[0].Header, "Mã", .. columns.Skip(1).Select(c => c.Header)]);
         foreach (var line in document.Lines)
         {
-            Line(csv,
-            [
-                line.NumberText,
-                line.Code ?? string.Empty,
-                line.Name,
-                Integer(line.Population),
-                line.MissingText ?? Integer(line.Registrations),
-                Integer(line.Change),
-                line.RateText,
-            ]);
+            Line(csv, [Cell(columns[0], line), line.Code ?? string.Empty, .. columns.Skip(1).Select(c => Cell(c, line))]);
         }
 
         return csv.ToString();
     }
 
-    private static string Integer(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+    // Counts and changes as plain integers; a count cell without a number keeps its text ("chưa có số liệu …").
+    private static string Cell(AnnexColumn column, AnnexLine line) => column.Kind switch
+    {
+        AnnexColumnKind.Count or AnnexColumnKind.Change when column.Value(line) is { } value => value.ToString(CultureInfo.InvariantCulture),
+        AnnexColumnKind.Change => string.Empty,
+        _ => column.Text(line),
+    };
 
     private static void Line(StringBuilder csv, string[] cells)
     {

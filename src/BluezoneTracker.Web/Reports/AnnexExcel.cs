@@ -37,9 +37,6 @@ internal static class AnnexExcel
     public const int FirstLineRow = HeaderRow + 1;
     public const int ColumnCount = 6;
 
-    // Fixed widths (characters): AdjustToContents() would need libgdiplus, absent on a fresh server.
-    private static readonly double[] ColumnWidths = [6, 40, 14, 20, 17, 26];
-
     /// <summary>"0.0 %" for the rows, "0.00 %" for the total: the decimals of the official text.</summary>
     public static string RateFormat(int decimals) => "0." + new string('0', decimals) + " %";
 
@@ -58,9 +55,12 @@ internal static class AnnexExcel
         workbook.Style.Font.FontSize = 12;
 
         var sheet = workbook.Worksheets.Add(SheetName);
-        for (var c = 0; c < ColumnWidths.Length; c++)
+        var columns = document.Columns;
+
+        // Fixed widths (characters): AdjustToContents() would need libgdiplus, absent on a fresh server.
+        for (var c = 0; c < columns.Count; c++)
         {
-            sheet.Column(c + 1).Width = ColumnWidths[c];
+            sheet.Column(c + 1).Width = columns[c].WidthCharacters;
         }
 
         var frame = AnnexFrame.From(document, settings, signOff, notes);
@@ -75,9 +75,9 @@ internal static class AnnexExcel
             draft.Style.Font.FontColor = XLColor.DarkRed;
         }
 
-        for (var c = 0; c < document.Headers.Count; c++)
+        for (var c = 0; c < columns.Count; c++)
         {
-            sheet.Cell(HeaderRow, c + 1).SetValue(document.Headers[c]);
+            sheet.Cell(HeaderRow, c + 1).SetValue(columns[c].Header);
         }
 
         var header = sheet.Range(HeaderRow, 1, HeaderRow, ColumnCount);
@@ -90,7 +90,7 @@ internal static class AnnexExcel
         var row = FirstLineRow;
         foreach (var line in document.Lines)
         {
-            WriteLine(sheet, row++, line);
+            WriteLine(sheet, row++, line, columns);
         }
 
         var lastRow = row - 1;
@@ -198,41 +198,44 @@ internal static class AnnexExcel
         return range;
     }
 
-    private static void WriteLine(IXLWorksheet sheet, int row, AnnexLine line)
+    private static void WriteLine(IXLWorksheet sheet, int row, AnnexLine line, IReadOnlyList<AnnexColumn> columns)
     {
-        if (line.Number is { } number)
+        for (var c = 0; c < columns.Count; c++)
         {
-            sheet.Cell(row, 1).SetValue(number);
-        }
+            var column = columns[c];
+            var cell = sheet.Cell(row, c + 1);
+            if (column.Value(line) is { } value)
+            {
+                // A real number with the format of its column, so officials can sum and sort.
+                cell.SetValue(value);
+                var format = column.Kind switch
+                {
+                    AnnexColumnKind.Count => CountFormat,
+                    AnnexColumnKind.Change => ChangeFormat,
+                    AnnexColumnKind.Rate => RateFormat(line.RateDecimals),
+                    _ => null,
+                };
+                if (format is not null)
+                {
+                    cell.Style.NumberFormat.Format = format;
+                }
+            }
+            else if (column.Text(line) is { Length: > 0 } text)
+            {
+                // The name, or the words in a number's place ("chưa có số liệu ngày …").
+                cell.SetValue(text);
+            }
 
-        sheet.Cell(row, 1).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        sheet.Cell(row, 2).SetValue(line.Name);
-        Number(sheet.Cell(row, 3), line.Population, CountFormat);
-        Number(sheet.Cell(row, 4), line.Registrations, CountFormat);
-        if (line.MissingText is { } missing)
-        {
-            sheet.Cell(row, 4).SetValue(missing);
-        }
-
-        Number(sheet.Cell(row, 5), line.Change, ChangeFormat);
-        if (line.Rate is { } rate)
-        {
-            sheet.Cell(row, 6).SetValue(rate);
-            sheet.Cell(row, 6).Style.NumberFormat.Format = RateFormat(line.RateDecimals);
+            // Spreadsheets align numbers right and text left by themselves; only the other cases are set.
+            if (column.Alignment == AnnexAlignment.Center || (column.Alignment == AnnexAlignment.Right && column.Value(line) is null && cell.DataType == XLDataType.Text && !cell.IsEmpty()))
+            {
+                cell.Style.Alignment.Horizontal = column.Alignment == AnnexAlignment.Center ? XLAlignmentHorizontalValues.Center : XLAlignmentHorizontalValues.Right;
+            }
         }
 
         if (line.Kind == AnnexLineKind.Total)
         {
             sheet.Range(row, 1, row, ColumnCount).Style.Font.Bold = true;
-        }
-    }
-
-    private static void Number(IXLCell cell, long? value, string format)
-    {
-        if (value is { } v)
-        {
-            cell.SetValue(v);
-            cell.Style.NumberFormat.Format = format;
         }
     }
 }

@@ -47,9 +47,6 @@ internal static class AnnexPdf
     /// <summary>How many lines at the end of the table are never split from each other and from the closing block.</summary>
     public const int KeptTogether = 3;
 
-    // TT, name, population, registrations, change, rate: sums to the content width.
-    private static readonly double[] ColumnWidths = [34, 232, 96, 126, 106, 149];
-
     public static byte[] Write(AnnexDocument document, ReportSettings settings, AnnexPdfOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -114,16 +111,17 @@ internal static class AnnexPdf
     /// <param name="closingHeight">Room the closing block needs below the last line (kept on the same page).</param>
     private static double Table(PageWriter writer, AnnexDocument document, double closingHeight, double y)
     {
+        var columns = document.Columns;
         var rows = document.Lines.Select(line =>
         {
             var font = line.Kind == Core.Reports.AnnexLineKind.Total ? Fonts.Bold : Fonts.Regular;
-            var cells = line.Cells.Select((text, i) => Wrap(writer.Graphics, text, font, ColumnWidths[i] - (2 * Padding))).ToList();
+            var cells = columns.Select(c => Wrap(writer.Graphics, c.Text(line), font, c.WidthPoints - (2 * Padding))).ToList();
             return (Cells: cells, Font: font, Height: RowHeight(cells, font));
         }).ToList();
         var tailStart = Math.Max(0, rows.Count - KeptTogether);
         var tailHeight = rows.Skip(tailStart).Sum(r => r.Height) + closingHeight;
 
-        y = HeaderRow(writer.Graphics, document.Headers, y);
+        y = HeaderRow(writer.Graphics, columns, y);
         for (var i = 0; i < rows.Count; i++)
         {
             // The tail (last area, unassigned, total) moves as one with the closing block; other rows break where they must.
@@ -131,41 +129,41 @@ internal static class AnnexPdf
             if (i <= tailStart && y + needed > TableBottom)
             {
                 writer.NewPage();
-                y = HeaderRow(writer.Graphics, document.Headers, MarginTop);
+                y = HeaderRow(writer.Graphics, columns, MarginTop);
             }
 
-            DrawRow(writer.Graphics, rows[i].Cells, rows[i].Font, y, rows[i].Height, header: false);
+            DrawRow(writer.Graphics, columns, rows[i].Cells, rows[i].Font, y, rows[i].Height, header: false);
             y += rows[i].Height;
         }
 
         return y;
     }
 
-    private static double HeaderRow(XGraphics g, IReadOnlyList<string> headers, double y)
+    private static double HeaderRow(XGraphics g, IReadOnlyList<AnnexColumn> columns, double y)
     {
-        var cells = headers.Select((text, i) => Wrap(g, text, Fonts.Bold, ColumnWidths[i] - (2 * Padding))).ToList();
+        var cells = columns.Select(c => Wrap(g, c.Header, Fonts.Bold, c.WidthPoints - (2 * Padding))).ToList();
         var height = RowHeight(cells, Fonts.Bold);
         g.DrawRectangle(XBrushes.WhiteSmoke, MarginLeft, y, ContentWidth, height);
-        DrawRow(g, cells, Fonts.Bold, y, height, header: true);
+        DrawRow(g, columns, cells, Fonts.Bold, y, height, header: true);
         return y + height;
     }
 
     private static double RowHeight(List<List<string>> cells, XFont font) =>
         (cells.Max(c => c.Count) * font.GetHeight()) + (2 * Padding);
 
-    private static void DrawRow(XGraphics g, List<List<string>> cells, XFont font, double y, double height, bool header)
+    private static void DrawRow(XGraphics g, IReadOnlyList<AnnexColumn> columns, List<List<string>> cells, XFont font, double y, double height, bool header)
     {
         var x = MarginLeft;
         for (var i = 0; i < cells.Count; i++)
         {
-            var width = ColumnWidths[i];
+            var width = columns[i].WidthPoints;
             g.DrawRectangle(Pens.Grid, x, y, width, height);
             var lines = cells[i];
             var top = y + ((height - (lines.Count * font.GetHeight())) / 2);
             foreach (var text in lines)
             {
-                var (anchor, format) = header || i == 0 ? (x + (width / 2), XStringFormats.TopCenter)
-                    : i == 1 ? (x + Padding, XStringFormats.TopLeft)
+                var (anchor, format) = header || columns[i].Alignment == AnnexAlignment.Center ? (x + (width / 2), XStringFormats.TopCenter)
+                    : columns[i].Alignment == AnnexAlignment.Left ? (x + Padding, XStringFormats.TopLeft)
                     : (x + width - Padding, XStringFormats.TopRight);
                 top = Line(g, text, font, anchor, top, format);
             }

@@ -167,7 +167,7 @@ public sealed class FrozenSignOffTests : IDisposable
         Assert.Null(changed.QuerySelector("[data-testid=signed-off]"));
         var notice = changed.QuerySelector("[data-testid=changed-after-signoff]")!.Text();
         Assert.Contains("Số liệu đã thay đổi sau khi duyệt", notice, StringComparison.Ordinal);
-        Assert.Contains($"với toàn tỉnh {signedTotal} lượt đăng ký, tỷ lệ {signedRate}.", notice, StringComparison.Ordinal);
+        Assert.Contains($"với tổng số {signedTotal} lượt đăng ký, tỷ lệ {signedRate}.", notice, StringComparison.Ordinal);
         Assert.Contains("khác bản đã duyệt ở 2 ô.", notice, StringComparison.Ordinal);
         Assert.Equal("/annex?date=2020-08-17", changed.QuerySelector("[data-testid=signed-annex-link]")!.GetAttribute("href"));
 

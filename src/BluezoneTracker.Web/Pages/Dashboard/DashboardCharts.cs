@@ -63,10 +63,11 @@ public sealed record DashboardCharts(
         ArgumentNullException.ThrowIfNull(districtSeries);
         ArgumentNullException.ThrowIfNull(localizer);
         var annex = figures.Annex;
+        var words = new AreaWords(annex.Wording(), localizer);
         var rateRows = annex.Rows.Where(r => r.Rate is not null).ToList();
         var shown = RegistrationSeries.UpTo(totals, annex.Date);
         var dates = shown.Select(p => p.Date).ToList();
-        var province = new ChartLine(annex.Area.Code, localizer["Toàn tỉnh"], [.. shown.Select(p => (long?)p.Registrations)], annex.Total.Population);
+        var province = new ChartLine(annex.Area.Code, words.Say(AreaWords.Whole), [.. shown.Select(p => (long?)p.Registrations)], annex.Total.Population);
         var lines = new List<ChartLine> { province };
         lines.AddRange(districts.Select(d => Line(d, districtSeries.GetValueOrDefault(d.Code) ?? [], dates)));
         var daily = RegistrationSeries.NewPerDay(shown);
@@ -79,7 +80,7 @@ public sealed record DashboardCharts(
             separators = new { thousands = UiFormat.NumberSeparators.Thousands, @decimal = UiFormat.NumberSeparators.Decimal },
             rate = new
             {
-                title = localizer["Tỷ lệ đăng ký / dân số theo huyện"].Value,
+                title = words.Say(AreaWords.RateChartTitle),
                 axis = localizer["Tỷ lệ (%)"].Value,
                 names = rateRows.Select(r => r.Name),
                 values = rateRows.Select(r => RatePercent(r.Rate!.Value)),
@@ -87,7 +88,7 @@ public sealed record DashboardCharts(
                 target = figures.Target is { } t ? VietnameseFormat.Round(t.Share * 100m, 2) : (decimal?)null,
                 targetLabel = figures.Target is { } t2 ? localizer["Chỉ tiêu {0}", UiFormat.Share(t2.Share)].Value : null,
                 province = totalRate is { } tr ? RatePercent(tr) : (decimal?)null,
-                provinceLabel = totalRate is { } tr2 ? localizer["Toàn tỉnh {0}", UiFormat.Percent(tr2, AnnexDocument.TotalRateDecimals)].Value : null,
+                provinceLabel = totalRate is { } tr2 ? words.Say(AreaWords.WholeRate, UiFormat.Percent(tr2, AnnexDocument.TotalRateDecimals)) : null,
             },
             // Rates on one axis (no second y axis that makes a district's line look as big as the province's),
             // against days since the first date, so a five-day gap is five times as wide as a one-day gap.
@@ -111,7 +112,7 @@ public sealed record DashboardCharts(
             },
             daily = new
             {
-                title = localizer["Số đăng ký mới mỗi ngày (toàn tỉnh)"].Value,
+                title = words.Say(AreaWords.DailyTitle),
                 axis = localizer["Lượt/ngày"].Value,
                 periods = daily.Select(Period),
                 values = daily.Select(PerDay),
@@ -121,7 +122,7 @@ public sealed record DashboardCharts(
             },
             progress = new
             {
-                title = localizer["Tiến độ so với chỉ tiêu theo huyện"].Value,
+                title = words.Say(AreaWords.ProgressChartTitle),
                 axis = localizer["% chỉ tiêu"].Value,
                 names = progressRows.Select(r => r.Name),
                 values = progressRows.Select(r => ProgressPercent(r.Progress.Progress!.Value)),
@@ -132,13 +133,13 @@ public sealed record DashboardCharts(
 
         return new DashboardCharts(
             rateRows, dates, lines, daily, progressRows,
-            DescribeRate(annex, rateRows, figures.Target, localizer),
-            DescribeCumulative(shown, localizer),
+            DescribeRate(annex, rateRows, figures.Target, words),
+            DescribeCumulative(shown, localizer, words),
             lowestByDefault
-                ? localizer["Vẽ toàn tỉnh và {0} huyện có tỷ lệ thấp nhất; chọn huyện khác bên dưới.", districts.Count]
-                : localizer["Vẽ toàn tỉnh và các huyện đã chọn: {0}.", string.Join(", ", districts.Select(d => d.Name))],
-            DescribeDaily(daily, localizer),
-            DescribeProgress(pacing, progressRows, localizer),
+                ? words.Say(AreaWords.DrawnLowest, districts.Count)
+                : words.Say(AreaWords.DrawnChosen, string.Join(", ", districts.Select(d => d.Name))),
+            DescribeDaily(daily, localizer, words),
+            DescribeProgress(pacing, progressRows, localizer, words),
             JsonSerializer.Serialize(data, JsonOptions));
     }
 
@@ -161,28 +162,28 @@ public sealed record DashboardCharts(
         _ => "Chưa xác định",
     };
 
-    private static string DescribeRate(AnnexReport annex, List<AnnexRow> rows, Target? target, IStringLocalizer<SharedResource> localizer)
+    private static string DescribeRate(AnnexReport annex, List<AnnexRow> rows, Target? target, AreaWords words)
     {
         if (rows.Count == 0)
         {
-            return localizer["Chưa có tỷ lệ của huyện nào."];
+            return words.Say(AreaWords.NoRateYet);
         }
 
         var total = annex.Total.Rate is { } r ? UiFormat.Percent(r, AnnexDocument.TotalRateDecimals) : "—";
         var goal = target is { } t ? UiFormat.Share(t.Share) : "—";
-        return localizer["{0} có tỷ lệ cao nhất ({1}), {2} thấp nhất ({3}); toàn tỉnh {4}, chỉ tiêu {5}.",
+        return words.Say(AreaWords.HighestLowest,
             rows[0].Name, UiFormat.Percent(rows[0].Rate!.Value, 1),
-            rows[^1].Name, UiFormat.Percent(rows[^1].Rate!.Value, 1), total, goal];
+            rows[^1].Name, UiFormat.Percent(rows[^1].Rate!.Value, 1), total, goal);
     }
 
-    private static string DescribeCumulative(IReadOnlyList<SeriesPoint> shown, IStringLocalizer<SharedResource> localizer) =>
+    private static string DescribeCumulative(IReadOnlyList<SeriesPoint> shown, IStringLocalizer<SharedResource> localizer, AreaWords words) =>
         shown.Count < 2
             ? localizer["Mới có số liệu của một ngày ({0}): {1} lượt đăng ký.", UiFormat.Date(shown[0].Date), UiFormat.Count(shown[0].Registrations)]
-            : localizer["Từ {0} đến {1}, số đăng ký toàn tỉnh tăng từ {2} lên {3} qua {4} lần thống kê.",
+            : words.Say(AreaWords.CumulativeFromTo,
                 UiFormat.Date(shown[0].Date), UiFormat.Date(shown[^1].Date),
-                UiFormat.Count(shown[0].Registrations), UiFormat.Count(shown[^1].Registrations), shown.Count];
+                UiFormat.Count(shown[0].Registrations), UiFormat.Count(shown[^1].Registrations), shown.Count);
 
-    private static string DescribeDaily(IReadOnlyList<DailyNew> daily, IStringLocalizer<SharedResource> localizer)
+    private static string DescribeDaily(IReadOnlyList<DailyNew> daily, IStringLocalizer<SharedResource> localizer, AreaWords words)
     {
         if (daily.Count == 0)
         {
@@ -191,11 +192,11 @@ public sealed record DashboardCharts(
 
         var last = daily[^1];
         var best = daily.MaxBy(d => d.PerDay)!;
-        return localizer["Trong khoảng gần nhất ({0}) toàn tỉnh có trung bình {1} lượt đăng ký mới mỗi ngày; cao nhất là {2} lượt/ngày ({3}).",
-            Period(last), UiFormat.Number(last.PerDay, 0), UiFormat.Number(best.PerDay, 0), Period(best)];
+        return words.Say(AreaWords.LatestPeriod,
+            Period(last), UiFormat.Number(last.PerDay, 0), UiFormat.Number(best.PerDay, 0), Period(best));
     }
 
-    private static string DescribeProgress(PacingReport? pacing, List<AreaPacing> rows, IStringLocalizer<SharedResource> localizer)
+    private static string DescribeProgress(PacingReport? pacing, List<AreaPacing> rows, IStringLocalizer<SharedResource> localizer, AreaWords words)
     {
         if (pacing is null || rows.Count == 0)
         {
@@ -204,7 +205,7 @@ public sealed record DashboardCharts(
 
         var good = rows.Count(r => r.Progress.Status is TargetStatus.OnTrack or TargetStatus.Achieved);
         var lowest = rows[^1];
-        return localizer["{0} trên {1} huyện đúng tiến độ hoặc đã đạt chỉ tiêu; thấp nhất là {2} với {3} chỉ tiêu.",
-            good, rows.Count, lowest.Name, UiFormat.Percent(lowest.Progress.Progress!.Value, 1)];
+        return words.Say(AreaWords.OnTrack,
+            good, rows.Count, lowest.Name, UiFormat.Percent(lowest.Progress.Progress!.Value, 1));
     }
 }
