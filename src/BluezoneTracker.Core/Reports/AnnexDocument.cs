@@ -87,9 +87,6 @@ public sealed record AnnexDocument(
     /// </summary>
     public string? CoverageLine { get; init; }
 
-    /// <summary>The children's kind of an area of <paramref name="kind"/> in running text ("huyện, thành phố"; "xã, thị trấn").</summary>
-    public static string ChildrenNoun(AreaKind kind) => Wording.For(kind).ChildrenNoun;
-
     /// <summary>The text of an unranked line's registrations cell: "chưa có số liệu ngày 18/8/2020".</summary>
     public static string MissingText(DateOnly date) => $"chưa có số liệu ngày {VietnameseFormat.Date(date)}";
 
