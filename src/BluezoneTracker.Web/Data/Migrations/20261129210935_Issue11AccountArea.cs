@@ -10,24 +10,15 @@ namespace BluezoneTracker.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "AreaId",
-                table: "AspNetUsers",
-                type: "INTEGER",
-                nullable: true);
+            // SQLite cannot add a foreign key to an existing table without rebuilding it (EF then copies the
+            // table around the statements below and warns that they run while the rebuild is pending). A column
+            // added together with its REFERENCES clause needs no rebuild; the model snapshot keeps the same key.
+            migrationBuilder.Sql("ALTER TABLE \"AspNetUsers\" ADD COLUMN \"AreaId\" INTEGER NULL CONSTRAINT \"FK_AspNetUsers_Areas_AreaId\" REFERENCES \"Areas\" (\"Id\") ON DELETE RESTRICT;");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_AreaId",
                 table: "AspNetUsers",
                 column: "AreaId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_AspNetUsers_Areas_AreaId",
-                table: "AspNetUsers",
-                column: "AreaId",
-                principalTable: "Areas",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
             // Accounts made before #11 keep what they could do: they work in the top area of the tree.
             migrationBuilder.Sql("UPDATE AspNetUsers SET AreaId = (SELECT Id FROM Areas WHERE ParentId IS NULL ORDER BY Id LIMIT 1) WHERE AreaId IS NULL;");

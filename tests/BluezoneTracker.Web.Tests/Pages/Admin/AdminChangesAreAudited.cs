@@ -25,8 +25,9 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
             ["Input.Password"] = "Mat-khau@123",
         });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        var row = (await Html.ParseAsync(created)).QuerySelectorAll("[data-testid=users] tbody tr").Select(r => r.Text()).Single(t => t.Contains("nguyenvana", StringComparison.Ordinal));
-        Assert.Contains("Nguyễn Văn A Cán bộ nhập liệu Đang hoạt động", row, StringComparison.Ordinal);
+        var row = (await Html.ParseAsync(created)).QuerySelectorAll("[data-testid=users] tbody tr").Single(r => r.Text().Contains("nguyenvana", StringComparison.Ordinal));
+        // Name, role in words, the area the account was assigned to (the admin's own area by default), status.
+        Assert.Equal(["nguyenvana", "Nguyễn Văn A", "Cán bộ nhập liệu", "Sơn La", "Đang hoạt động"], row.QuerySelectorAll("td").Take(5).Select(c => c.Text().Trim()));
 
         var staff = await factory.SignInAsync("nguyenvana", "Mat-khau@123");
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(new Uri("/account/tokens", UriKind.Relative))).StatusCode);
