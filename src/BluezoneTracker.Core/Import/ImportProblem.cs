@@ -139,6 +139,12 @@ public enum ImportProblemKind
     /// <summary>The date's current counts are signed off; only a Director or an Admin may revise them.</summary>
     SignedOffDate,
 
+    /// <summary>
+    /// The area has no child areas in the catalog, so it has no table of its own: its count is a row of its
+    /// parent's table (issue #11; a table of only the unassigned count would replace that row with it). Value = the area's name.
+    /// </summary>
+    NoChildAreas,
+
     /// <summary>The same file was already imported for this date. Value = SHA-256, Other = revision number.</summary>
     DuplicateFile,
 

@@ -134,6 +134,12 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
         AreaCatalog catalog, DateOnly? date, IReadOnlyList<MatchedRow> rows, long? unassigned, List<ImportProblem> problems,
         IReadOnlyList<DataWarning> fileWarnings, UploadedFile? file, IReadOnlyList<EarlierImport> sameFile, IntakeMode? mode, CancellationToken ct)
     {
+        if (catalog.Children.Count == 0)
+        {
+            // Only the unassigned count could be entered, and it would be shown instead of the parent's row.
+            problems.Insert(0, new ImportProblem(ImportProblemKind.NoChildAreas, null, null, catalog.Area.Name));
+        }
+
         // With problems the preview is still built from the rows that could be read, so the user sees
         // them beside the errors; HasErrors keeps such a draft from being saved.
         if (date is not { } d)

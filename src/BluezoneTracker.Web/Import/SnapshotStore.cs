@@ -27,7 +27,8 @@ internal static class SnapshotStore
     /// <summary>
     /// Appends a revision (and its file, stored once per content) in one transaction after checking, in that
     /// transaction: a date that has counts needs a reason; the revision previewed is still the current one;
-    /// a signed-off date is revised only by a Director or an Admin.
+    /// a signed-off date is revised only by a Director or an Admin; the area has child areas (one without
+    /// has no table of its own).
     /// </summary>
     public static async Task<Appended> AppendAsync(AppDbContext db, TimeProvider clock, NewRevision revision, CancellationToken ct)
     {
@@ -38,6 +39,12 @@ internal static class SnapshotStore
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var parent = await db.Areas.SingleAsync(a => a.Code == revision.ParentCode, ct);
             var date = revision.Counts.Date;
+            if (!await db.Areas.AnyAsync(a => a.ParentId == parent.Id, ct))
+            {
+                // An area without children has no table of its own: its count is its row in the parent's table.
+                return new Appended(null, new ImportProblem(ImportProblemKind.NoChildAreas, Value: parent.Name));
+            }
+
             var current = await db.SnapshotRevisions.Where(r => r.AreaId == parent.Id && r.Date == date).MaxAsync(r => (int?)r.Number, ct);
             if (Refusal(revision, current) is { } refused)
             {

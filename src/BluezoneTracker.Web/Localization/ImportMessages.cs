@@ -73,6 +73,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
             ImportProblemKind.FutureDate => localizer["ngày {0} chưa đến; không thể nhập số liệu cho ngày trong tương lai.", DateText(p.Value)],
             ImportProblemKind.ReasonRequired => localizer["ngày này đã có số liệu; hãy ghi lý do để lưu bản sửa đổi mới."],
             ImportProblemKind.UnknownRevision => localizer["không có bản sửa đổi {0}.", value],
+            ImportProblemKind.NoChildAreas => localizer["{0} chưa có địa bàn trực thuộc nào trong danh mục nên không có bảng số liệu riêng; số liệu của {0} được nhập trong bảng của địa bàn cấp trên.", value],
             ImportProblemKind.SignedOffDate => localizer["số liệu ngày này đã được lãnh đạo duyệt; chỉ Lãnh đạo hoặc Quản trị viên được lưu bản sửa đổi mới."],
             ImportProblemKind.OtherFormat => OtherFormat(value),
             ImportProblemKind.LettersLost => localizer["chữ tiếng Việt trong tệp đã bị thay bằng dấu \"?\" khi lưu (\"{0}\") và không khôi phục được; hãy mở bảng gốc và lưu lại với kiểu \"CSV UTF-8\".", value],

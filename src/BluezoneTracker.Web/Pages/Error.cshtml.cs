@@ -30,8 +30,8 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
             _ => (localizer["Đã xảy ra lỗi"].Value, localizer["Hệ thống gặp sự cố. Số liệu không bị thay đổi; vui lòng thử lại sau."].Value),
         };
 
-        // An unknown area code, or an area outside the account's, is named rather than a generic text.
-        if (code is 403 or 404 && HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] is string refusal)
+        // An unknown area code, an area outside the account's, or two areas in one request is named rather than a generic text.
+        if (code is 400 or 403 or 404 && HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] is string refusal)
         {
             Detail = refusal;
         }

@@ -62,13 +62,21 @@ public static class AreaRouting
         }
 
         var code = context.Items[CodeKey] as string;
-        if (code is null && context.Request.Query.TryGetValue(QueryName, out var query) && !string.IsNullOrWhiteSpace(query.ToString()))
+        var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        if (context.Request.Query.TryGetValue(QueryName, out var query) && !string.IsNullOrWhiteSpace(query.ToString()))
         {
-            code = query.ToString();
+            var asked = query.ToString().Trim();
+            if (code is not null && !string.Equals(code, asked, StringComparison.OrdinalIgnoreCase))
+            {
+                // Two areas in one request: neither is a safe guess.
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, localizer["Đường dẫn chỉ địa bàn \"{0}\" nhưng tham số area= chỉ địa bàn \"{1}\"; hãy dùng một trong hai.", code, asked].Value);
+                return;
+            }
+
+            code ??= asked;
         }
 
         var actor = Infrastructure.ActingUser.Of(context);
-        var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         if (!await scope.ResolveAsync(code ?? actor.AreaCode, context.RequestAborted))
         {
             await RefuseAsync(context, StatusCodes.Status404NotFound, localizer["Không tìm thấy địa bàn \"{0}\".", scope.UnknownCode ?? string.Empty].Value);

@@ -58,6 +58,9 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Reportin
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    /// <summary>Why this area has no counts table of its own (it has no child areas; its count is a row of its parent's table), or null.</summary>
+    public string? NoTable { get; private set; }
+
     /// <summary>Why the <c>?date=</c> the grid was opened with cannot be entered (the page answers 400).</summary>
     public string? DateProblem { get; private set; }
 
@@ -86,6 +89,12 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Reportin
         }
 
         await LoadAsync(ct);
+        if (Catalog is { Children.Count: 0 } leaf)
+        {
+            NoTable = texts.Problem(new Core.Import.ImportProblem(Core.Import.ImportProblemKind.NoChildAreas, Value: leaf.Area.Name));
+            return;
+        }
+
         if (OnDate is { } counts)
         {
             foreach (var area in Catalog!.Children)

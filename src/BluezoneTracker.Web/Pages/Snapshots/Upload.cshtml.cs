@@ -57,6 +57,9 @@ public sealed class UploadModel(SnapshotIntake intake, Reporting.ReportingStatus
 
     public long MaxFileBytes => intake.Options.MaxFileBytes;
 
+    /// <summary>Why this area has no counts table of its own (it has no child areas; its count is a row of its parent's table), or null.</summary>
+    public string? NoTable { get; private set; }
+
     /// <summary>Which children have reported on the latest date with counts (null before any counts).</summary>
     public ReportingStatus? Reporting { get; private set; }
 
@@ -64,6 +67,12 @@ public sealed class UploadModel(SnapshotIntake intake, Reporting.ReportingStatus
     {
         Date = VietnameseFormat.IsoDate(intake.Today);
         var catalog = await intake.CatalogAsync(ct);
+        if (catalog.Children.Count == 0)
+        {
+            NoTable = texts.Problem(new ImportProblem(ImportProblemKind.NoChildAreas, Value: catalog.Area.Name));
+            return;
+        }
+
         Reporting = SnapshotDates.Latest(catalog.Dates) is { } latest ? await reporting.OnAsync(catalog, latest, ct) : null;
         if (tooLarge is { } length)
         {
