@@ -68,7 +68,8 @@ internal static class WebSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
-        services.AddProblemDetails();
+        // Every problem names the path the client asked for, area prefix included (/api/areas/123/annex).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= Scope.AreaRouting.RequestedPath(c.HttpContext).Value);
 
         // Model binding's own messages ("The value 'abc' is not valid…") in the UI language too.
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>

@@ -22,12 +22,21 @@ public static class AreaRouting
 
     private const string CodeKey = "bz.area.code";
     private const string BaseKey = "bz.area.base";
+    private const string RequestedKey = "bz.area.requested";
+
+    /// <summary>The path as the client asked for it, before the area prefix was taken off (for problem+json's <c>instance</c>).</summary>
+    public static PathString RequestedPath(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[RequestedKey] is PathString requested ? requested : context.Request.PathBase.Add(context.Request.Path);
+    }
 
     /// <summary>Strips the area prefix; runs first, so static files, API problems and routing see the plain path.</summary>
     public static IApplicationBuilder UseAreaPrefix(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var request = context.Request;
         context.Items[BaseKey] = request.PathBase;
+        context.Items[RequestedKey] = request.PathBase.Add(request.Path);
         if (request.Path.StartsWithSegments("/" + Segment, StringComparison.OrdinalIgnoreCase, out var rest)
             && Split(rest) is ({ } code, var remaining))
         {

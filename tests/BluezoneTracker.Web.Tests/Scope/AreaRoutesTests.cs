@@ -234,4 +234,14 @@ public sealed class AreaRoutesTests : IDisposable
         var returnUrl = page.QuerySelector("input[name=returnUrl]")!.GetAttribute("value");
         Assert.Equal("/areas/116/annex?date=2020-08-17", returnUrl);
     }
+
+    [Fact]
+    public async Task A_problem_on_an_area_route_names_the_path_that_was_asked_for()
+    {
+        var client = await _factory.ApiClientAsync(Roles.Staff);
+        var response = await client.GetAsync(At("/api/areas/123/annex?date=2020-13-01"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("/api/areas/123/annex", json.RootElement.GetProperty("instance").GetString());
+    }
 }
