@@ -35,6 +35,7 @@ public static class AuditChanges
         ["Name"] = "Tên",
         ["DisplayName"] = "Họ tên",
         ["Role"] = "Vai trò",
+        ["Area"] = "Địa bàn",
         ["Kind"] = "Cấp",
         ["Population"] = "Dân số",
         ["PopulationYear"] = "Năm dân số",

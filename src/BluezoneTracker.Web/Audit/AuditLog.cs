@@ -13,6 +13,7 @@ public static class AuditKinds
     public const string SignOut = "SignOut";
     public const string UserCreated = "UserCreated";
     public const string UserRoleChanged = "UserRoleChanged";
+    public const string UserAreaChanged = "UserAreaChanged";
     public const string UserDisabled = "UserDisabled";
     public const string UserEnabled = "UserEnabled";
     public const string PasswordReset = "PasswordReset";
@@ -29,7 +30,7 @@ public static class AuditKinds
 
     public static readonly IReadOnlyList<string> All =
     [
-        SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, UserDisabled, UserEnabled, PasswordReset, PasswordChanged,
+        SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, UserAreaChanged, UserDisabled, UserEnabled, PasswordReset, PasswordChanged,
         AreaCreated, AreaChanged, TargetChanged, SettingsChanged, RevisionAdded, SignedOff, TokenCreated, TokenRevoked, TokenUsed,
     ];
 
@@ -41,6 +42,7 @@ public static class AuditKinds
         SignOut => "Đã đăng xuất",
         UserCreated => "Đã tạo tài khoản",
         UserRoleChanged => "Đã đổi vai trò",
+        UserAreaChanged => "Đã đổi địa bàn của tài khoản",
         UserDisabled => "Đã vô hiệu hoá tài khoản",
         UserEnabled => "Đã kích hoạt lại tài khoản",
         PasswordReset => "Đã đặt lại mật khẩu",

@@ -6,9 +6,14 @@ using Microsoft.Extensions.Localization;
 
 namespace BluezoneTracker.Web.Localization;
 
-/// <summary>Turns import problems into sentences in the current UI language, located by line (and cell for a spreadsheet).</summary>
-public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
+/// <summary>
+/// Turns import problems into sentences in the current UI language, located by line (and cell for a spreadsheet);
+/// the children's kind ("huyện", "xã") follows the request's area (<paramref name="scope"/>).
+/// </summary>
+public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, Web.Scope.AreaScope? scope = null)
 {
+    private AreaWords Words => AreaWords.ForScope(scope, localizer);
+
     public string Problem(ImportProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -54,10 +59,10 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
             ImportProblemKind.WorkbookTooLarge => localizer["tệp Excel khi giải nén vượt {0} byte, bị từ chối (có thể là tệp nén độc hại).", Number(p.Other)],
             ImportProblemKind.FormulaWithoutValue => localizer["ô có công thức {0} nhưng chưa có giá trị đã tính; hãy mở tệp bằng Excel, lưu lại rồi tải lên.", value],
             ImportProblemKind.TooManyRows => localizer["tệp có quá nhiều dòng (tối đa {0}).", Number(p.Other)],
-            ImportProblemKind.MissingColumns => localizer["không tìm thấy dòng tiêu đề có cột tên huyện (hoặc mã) và cột số đăng ký. Hãy dùng tệp mẫu."],
+            ImportProblemKind.MissingColumns => Words.Say(AreaWords.MissingColumns),
             ImportProblemKind.NoCounts => localizer["chỉ có dòng tiêu đề, không có số liệu."],
             ImportProblemKind.TextTooLong => localizer["nội dung \"{0}\" dài hơn {1} ký tự, không phải tên địa bàn.", value, p.Other ?? string.Empty],
-            ImportProblemKind.UnknownArea => localizer["không tìm thấy huyện \"{0}\".", value],
+            ImportProblemKind.UnknownArea => Words.Say(AreaWords.UnknownChild, value),
             ImportProblemKind.UnknownCode => localizer["không có địa bàn nào mang mã \"{0}\".", value],
             ImportProblemKind.CodeNameMismatch => localizer["tên \"{0}\" không khớp với mã, mã này là của {1}.", value, p.Other ?? string.Empty],
             ImportProblemKind.AmbiguousName => localizer["tên \"{0}\" khớp với nhiều địa bàn; hãy ghi mã hoặc tên đầy đủ.", value],
@@ -67,7 +72,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
             ImportProblemKind.NegativeCount => localizer["số đăng ký \"{0}\" là số âm.", value],
             ImportProblemKind.DecimalCount => localizer["số đăng ký \"{0}\" có phần thập phân; phải là số nguyên.", value],
             ImportProblemKind.CountTooLarge => localizer["số đăng ký \"{0}\" quá lớn (tối đa {1}).", value, Number(p.Other ?? CountText.MaxCount.ToString(CultureInfo.InvariantCulture))],
-            ImportProblemKind.MissingCount => localizer["chưa nhập số thuê bao chưa xác định được huyện (ghi 0 nếu không có)."],
+            ImportProblemKind.MissingCount => Words.Say(AreaWords.MissingUnassigned),
             ImportProblemKind.MalformedDate when DateTexts.NoSuchDay(localizer, value) is { } noSuchDay => noSuchDay,
             ImportProblemKind.MalformedDate => localizer["ngày \"{0}\" không đúng định dạng; hãy ghi ngày/tháng/năm (18/8/2020) hoặc năm-tháng-ngày (2020-08-18).", value],
             ImportProblemKind.FutureDate => localizer["ngày {0} chưa đến; không thể nhập số liệu cho ngày trong tương lai.", DateText(p.Value)],
@@ -92,9 +97,9 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
             ImportProblemKind.RevisionMoved => string.IsNullOrEmpty(p.Value)
                 ? localizer["trong lúc bạn xem trước, đã có người lưu số liệu cho ngày này (bản #{0}); chưa lưu gì — hãy xem lại số liệu mới rồi lưu lại.", p.Other ?? string.Empty]
                 : localizer["trong lúc bạn xem trước bản #{0}, đã có người lưu bản #{1}; chưa lưu gì — hãy xem lại số liệu mới rồi lưu lại.", value, p.Other ?? string.Empty],
-            ImportProblemKind.ModeRequired => localizer["số liệu chỉ có {0} trong {1} huyện của ngày đã có số liệu; hãy chọn thay thế cả ngày (replace) hay chỉ cập nhật các huyện này (update).", Number(p.Value), Number(p.Other)],
-            ImportProblemKind.UnknownMode => localizer["cách lưu \"{0}\" không hợp lệ; chỉ dùng replace (thay thế cả ngày) hoặc update (cập nhật các huyện có trong tệp).", value],
-            ImportProblemKind.BlankCount => localizer["ô để trống nhưng ngày này đã có số liệu của huyện; hãy nhập số, hoặc đánh dấu ô \"Xoá số của huyện này\" để xoá số của huyện."],
+            ImportProblemKind.ModeRequired => Words.Say(AreaWords.ModeRequired, Number(p.Value), Number(p.Other)),
+            ImportProblemKind.UnknownMode => Words.Say(AreaWords.UnknownMode, value),
+            ImportProblemKind.BlankCount => Words.Say(AreaWords.BlankCount),
             _ => p.Kind.ToString(),
         };
     }
@@ -118,7 +123,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer)
         SkipReason.ColumnNumbers => localizer["dòng đánh số cột"],
         SkipReason.Total => localizer["dòng tổng (chỉ dùng để đối chiếu)"],
         SkipReason.AfterTotal => localizer["dưới dòng tổng (chữ ký, ghi chú)"],
-        _ => localizer["không có số: huyện này thiếu trong số liệu"],
+        _ => Words.Say(AreaWords.MissingRow),
     };
 
     /// <summary>"đã chuyển từ mã TCVN3 sang Unicode".</summary>

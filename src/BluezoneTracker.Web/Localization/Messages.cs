@@ -5,9 +5,14 @@ using Microsoft.Extensions.Localization;
 
 namespace BluezoneTracker.Web.Localization;
 
-/// <summary>Turns problems and warnings into sentences in the current UI language.</summary>
-public sealed class Messages(IStringLocalizer<SharedResource> localizer)
+/// <summary>
+/// Turns problems and warnings into sentences in the current UI language; the children's kind ("huyện", "xã")
+/// follows the request's area (<paramref name="scope"/>).
+/// </summary>
+public sealed class Messages(IStringLocalizer<SharedResource> localizer, Scope.AreaScope? scope = null)
 {
+    private AreaWords Words => AreaWords.ForScope(scope, localizer);
+
     public string Problem(FiguresProblem problem, string? value) => problem switch
     {
         FiguresProblem.UnknownArea => localizer["Không tìm thấy địa bàn \"{0}\".", value ?? string.Empty],
@@ -51,16 +56,14 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
         var date = warning.OtherDate is { } d ? UiFormat.Date(d) : string.Empty;
         return warning.Kind switch
         {
-            DataWarningKind.PopulationMismatch => localizer[
-                "Dân số các huyện cộng lại là {0}, khác dân số chính thức của {1} là {2} (chênh lệch {3}). Dòng tổng dùng số chính thức.",
-                other, name, value, UiFormat.Count(Math.Abs((warning.Value ?? 0) - (warning.Other ?? 0)))],
+            DataWarningKind.PopulationMismatch => Words.Say(AreaWords.PopulationMismatch, other, name, value, UiFormat.Count(Math.Abs((warning.Value ?? 0) - (warning.Other ?? 0)))),
             DataWarningKind.RegistrationsAbovePopulation => localizer["{0}: số đăng ký {1} lớn hơn dân số {2}.", name, value, other],
             DataWarningKind.CountDecreased => localizer["{0}: số đăng ký {1} thấp hơn ngày {2} ({3}).", name, value, date, other],
             DataWarningKind.MissingFromSnapshot => localizer["{0}: không có số liệu ngày {1}.", name, date],
             DataWarningKind.MissingOnComparisonDate => localizer["{0}: không có số liệu ngày so sánh {1}, không tính được mức tăng.", name, date],
             DataWarningKind.Unchanged => localizer["{0}: số đăng ký {1} không thay đổi qua {2} lần thống kê liên tiếp.", name, value, warning.Count ?? 0],
             DataWarningKind.PopulationUnknown => localizer["{0}: chưa có dân số, không tính được tỷ lệ.", name],
-            DataWarningKind.UnassignedDecreased => localizer["Số thuê bao chưa xác định được huyện giảm từ {0} (ngày {1}) xuống {2}.", other, date, value],
+            DataWarningKind.UnassignedDecreased => Words.Say(AreaWords.UnassignedDecreased, other, date, value),
             DataWarningKind.TypedTotalMismatch => localizer["Tổng ghi trong tệp là {0}, khác tổng các dòng là {1}.", value, other],
             DataWarningKind.JumpAbovePace => localizer["{0}: tăng {1} mỗi ngày kể từ ngày {2}, cao bất thường so với nhịp gần đây ({3} mỗi ngày).", name, value, date, other],
             DataWarningKind.FileDateDiffers => localizer[
@@ -80,14 +83,14 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer)
     /// </summary>
     public string WarningHint(DataWarningKind kind) => kind switch
     {
-        DataWarningKind.PopulationMismatch => localizer["Kiểm tra dân số các huyện và dân số chính thức của tỉnh trong trang Khu vực: cùng năm, cùng nguồn."],
+        DataWarningKind.PopulationMismatch => Words.Say(AreaWords.PopulationMismatchHint),
         DataWarningKind.RegistrationsAbovePopulation => localizer["Kiểm tra số vừa nhập (thừa chữ số, nhầm dòng?) và dân số của khu vực này."],
         DataWarningKind.CountDecreased => localizer["Số đăng ký cộng dồn không giảm: kiểm tra số vừa nhập, hoặc số của ngày trước có bị nhập nhầm không."],
         DataWarningKind.MissingFromSnapshot => localizer["Kiểm tra tệp hoặc bảng nhập có dòng của khu vực này; nếu thiếu, bổ sung rồi lưu bản mới."],
         DataWarningKind.MissingOnComparisonDate => localizer["Bổ sung số liệu của ngày so sánh, hoặc chọn ngày so sánh khác có đủ số liệu."],
         DataWarningKind.Unchanged => localizer["Kiểm tra nguồn số liệu có được cập nhật không: có thể số của ngày trước đã bị sao chép lại."],
         DataWarningKind.PopulationUnknown => localizer["Nhập dân số của khu vực này trong trang Khu vực để tính được tỷ lệ và xếp hạng theo tỷ lệ."],
-        DataWarningKind.UnassignedDecreased => localizer["Số chưa xác định được huyện chỉ giảm khi được phân về huyện: kiểm tra số các huyện có tăng tương ứng không."],
+        DataWarningKind.UnassignedDecreased => Words.Say(AreaWords.UnassignedDecreasedHint),
         DataWarningKind.TypedTotalMismatch => localizer["Kiểm tra từng dòng của tệp: có dòng bị thiếu, thừa hoặc đọc sai không."],
         DataWarningKind.JumpAbovePace => localizer["Kiểm tra số vừa nhập (thừa chữ số, nhầm dòng?) hoặc hỏi đơn vị cung cấp số liệu về đợt tăng này."],
         DataWarningKind.FileDateDiffers => localizer["Chọn đúng ngày của tệp, hoặc dùng đúng tệp của ngày đã chọn."],

@@ -42,6 +42,16 @@ public sealed class AreaScope(AreaDirectoryQuery directories, FiguresQuery figur
     /// <summary>The areas from the root down to this one: the breadcrumbs (Việt Nam › Tỉnh Sơn La › Huyện Mộc Châu).</summary>
     public IReadOnlyList<AreaNode> Path => _area is null ? [] : Directory.PathTo(_area.Code);
 
+    /// <summary>
+    /// The words of this area's kind and its children's level (decision 045); null before the scope is
+    /// resolved or without an area, where the callers keep the dispatch's district words.
+    /// </summary>
+    public BluezoneTracker.Core.Areas.AreaWording? Wording => _area is null
+        ? null
+        : BluezoneTracker.Core.Areas.AreaWording.For(
+            new BluezoneTracker.Core.Areas.Area(_area.Code, _area.Name, _area.Kind),
+            Children.Select(c => new BluezoneTracker.Core.Areas.Area(c.Code, c.Name, c.Kind)));
+
     /// <summary>The area's direct children, by name (empty for a leaf).</summary>
     public IReadOnlyList<AreaNode> Children => _area is null ? [] : Directory.ChildrenOf(_area.Code);
 

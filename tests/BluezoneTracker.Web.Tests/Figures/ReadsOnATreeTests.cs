@@ -1,4 +1,6 @@
+using System.Net;
 using BluezoneTracker.Benchmarks;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Tests.Infrastructure;
@@ -70,5 +72,62 @@ public sealed class ReadsOnATreeTests(ITestOutputHelper output)
         output.WriteLine($"4 × 10 × 5 days: {small}");
         output.WriteLine($"63 × 160 × 30 days: {large}");
         Assert.Equal(small, large);
+    }
+
+    /// <summary>Queries of one page with an empty figures cache (just after a write), then of the same page again.</summary>
+    private sealed record PageReads(int Cold, int Warm);
+
+    private sealed record AreaPages(PageReads Top, PageReads TopAnnex, PageReads Middle, PageReads MiddleAnnex);
+
+    private static async Task<AreaPages> CountPagesAsync(ScaleTree tree)
+    {
+        using var factory = new TreeAppFactory(tree);
+        _ = factory.Services;
+        await ScaleTree.FillAsync($"Data Source={factory.DatabasePath}", tree);
+        factory.Services.GetRequiredService<DataVersion>().Bump();
+        var viewer = await factory.ClientForAsync(Roles.Viewer);
+
+        async Task<PageReads> ReadsOfAsync(string url, int rows)
+        {
+            factory.Services.GetRequiredService<DataVersion>().Bump();
+            var before = factory.Commands.Count;
+            var response = await viewer.GetAsync(new Uri(url, UriKind.Relative));
+            var cold = factory.Commands.Count - before;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            if (url.EndsWith("annex", StringComparison.Ordinal))
+            {
+                var page = await Html.ParseAsync(response);
+                Assert.Equal(rows, page.QuerySelectorAll("[data-testid=annex] tbody tr:not(.total):not(.unassigned)").Length);
+            }
+
+            before = factory.Commands.Count;
+            (await viewer.GetAsync(new Uri(url, UriKind.Relative))).EnsureSuccessStatusCode();
+            return new PageReads(cold, factory.Commands.Count - before);
+        }
+
+        // The middle level (a province of communes here) is what a district is in a province's tree: an area page below the top.
+        var middle = tree.Provinces[^1].Code;
+        return new AreaPages(
+            await ReadsOfAsync("/", tree.Provinces.Count),
+            await ReadsOfAsync("/annex", tree.Provinces.Count),
+            await ReadsOfAsync($"/areas/{middle}/", tree.Communes[^1].Count),
+            await ReadsOfAsync($"/areas/{middle}/annex", tree.Communes[^1].Count));
+    }
+
+    [Fact]
+    public async Task An_area_page_below_the_top_costs_as_many_queries_as_the_top_page_cold_and_warm_whatever_the_tree_size()
+    {
+        var small = await CountPagesAsync(ScaleTree.Of(4, 10, 5));
+        var large = await CountPagesAsync(ScaleTree.Of(20, 100, 10));
+
+        output.WriteLine($"4 × 10 × 5 days: {small}");
+        output.WriteLine($"20 × 100 × 10 days: {large}");
+        Assert.Equal(small, large);
+        // The area's page costs no more than the top page (measured: dashboard 15 cold against the top's 16, the
+        // annex 10 against 10, both 1 warm), and no more as the tree grows (the equality above).
+        Assert.True(large.Middle.Cold <= large.Top.Cold, $"area page {large.Middle.Cold} queries cold, top page {large.Top.Cold}");
+        Assert.Equal(large.Top.Warm, large.Middle.Warm);
+        Assert.Equal(large.TopAnnex, large.MiddleAnnex);
+        Assert.All([large.Top, large.TopAnnex, large.Middle, large.MiddleAnnex], r => Assert.True(r.Warm < r.Cold, $"{r.Warm} queries warm, {r.Cold} cold"));
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using System.Net.Http.Headers;
 using BluezoneTracker.Web.Accounts;
+using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Tests.Infrastructure;
@@ -113,6 +115,26 @@ public sealed class AccountsOfASubtreeTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
+    private static Uri At(string path) => new(path, UriKind.Relative);
+
+    private async Task<HttpClient> DistrictClientAsync(string role)
+    {
+        var userName = "mocchau-" + role.ToLowerInvariant();
+        await AssignAsync(userName, role);
+        return await _factory.SignInAsync(userName, SignedInClients.Password);
+    }
+
+    private async Task AssignAsync(string userName, string role)
+    {
+        await _factory.EnsureUserAsync(userName, role, SignedInClients.Password);
+        await _factory.QueryAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == userName);
+            user.AreaId = (await db.Areas.SingleAsync(a => a.Code == AreaFixture.MocChau)).Id;
+            return await db.SaveChangesAsync();
+        });
+    }
+
     [Fact]
     public async Task The_district_demo_account_opens_its_district_and_is_refused_the_province()
     {
@@ -145,5 +167,56 @@ public sealed class AccountsOfASubtreeTests : IDisposable
         // The province's accounts are not managed here.
         var quantri = await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == "quantri").Select(u => u.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync(new Uri($"/admin/users/{quantri}", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>Posts the area form of <paramref name="userName"/>'s edit page as <paramref name="admin"/>.</summary>
+    private async Task<HttpResponseMessage> MoveAsync(HttpClient admin, string userName, string areaCode)
+    {
+        var id = await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        var edit = await Html.ParseAsync(await admin.GetAsync(At($"/admin/users/{id}")));
+        var form = (IHtmlFormElement)edit.QuerySelectorAll("form").First(f => f.GetAttribute("action")?.Contains("handler=Area", StringComparison.Ordinal) == true);
+        return await admin.SubmitAsync(form, new Dictionary<string, string> { ["areaCode"] = areaCode });
+    }
+
+    [Fact]
+    public async Task An_admin_moves_an_account_to_another_district_audited_by_name_and_its_old_session_ends()
+    {
+        await _factory.AddCommunesAsync();
+        var moved = await DistrictClientAsync(Roles.Staff);
+        Assert.Equal(HttpStatusCode.OK, (await moved.GetAsync(At("/areas/123/"))).StatusCode);
+        var admin = await _factory.ClientForAsync(Roles.Admin);
+
+        var done = await MoveAsync(admin, "mocchau-staff", AreaFixture.ThuanChau);
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(AreaFixture.ThuanChau, await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == "mocchau-staff").Select(u => u.Area!.Code).SingleAsync()));
+        var entry = await _factory.QueryAsync(db => db.AuditLog.Where(e => e.Kind == AuditKinds.UserAreaChanged).SingleAsync());
+        Assert.Equal("mocchau-staff", entry.Subject);
+        Assert.Contains("Huyện Mộc Châu", entry.Before, StringComparison.Ordinal);
+        Assert.Contains("Huyện Thuận Châu", entry.After, StringComparison.Ordinal);
+        // The old cookie still names Mộc Châu: the renewed stamp ends that session at its next request.
+        var after = await moved.GetAsync(At("/areas/123/"));
+        var landed = after.Headers.Location?.OriginalString ?? after.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.True(landed.EndsWith("/account/signin", StringComparison.Ordinal), $"{(int)after.StatusCode} {landed}");
+    }
+
+    [Fact]
+    public async Task A_district_admin_cannot_move_an_account_outside_the_district_and_nothing_changes()
+    {
+        await _factory.AddCommunesAsync();
+        await AssignAsync("qt-mocchau", Roles.Admin);
+        await AssignAsync("mocchau-staff", Roles.Staff);
+        var admin = await _factory.SignInAsync("qt-mocchau", SignedInClients.Password);
+
+        var refused = await MoveAsync(admin, "mocchau-staff", AreaFixture.ThuanChau);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("không thuộc phạm vi tài khoản bạn quản lý", (await Html.ParseAsync(refused)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(AreaFixture.MocChau, await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == "mocchau-staff").Select(u => u.Area!.Code).SingleAsync()));
+        Assert.Equal(0, await _factory.QueryAsync(db => db.AuditLog.CountAsync(e => e.Kind == AuditKinds.UserAreaChanged)));
+
+        // Within the district, down to a commune, is allowed.
+        var moved = await MoveAsync(admin, "mocchau-staff", AreaFixture.MocChauCommunes[0].Code);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(AreaFixture.MocChauCommunes[0].Code, await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == "mocchau-staff").Select(u => u.Area!.Code).SingleAsync()));
     }
 }

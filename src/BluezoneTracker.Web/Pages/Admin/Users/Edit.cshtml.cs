@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace BluezoneTracker.Web.Pages.Admin.Users;
 
-/// <summary>Change a user's role, reset the password, disable or enable. Nothing is ever deleted.</summary>
+/// <summary>Change a user's role or area, reset the password, disable or enable. Nothing is ever deleted.</summary>
 public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAccounts demo, IStringLocalizer<SharedResource> localizer, Scope.AreaScope scope) : PageModel
 {
     public AppUser Target { get; private set; } = null!;
@@ -17,6 +17,46 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAc
     public string? Role { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>The areas this administrator may give an account: their own subtree.</summary>
+    public AccountAreas Areas { get; private set; } = null!;
+
+    /// <summary>
+    /// Moves the account to another area of the administrator's subtree. Audited with both areas by name; the
+    /// account's security stamp is renewed, so a session still carrying the old area ends at its next request.
+    /// </summary>
+    public async Task<IActionResult> OnPostAreaAsync(string id, string? areaCode, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id))
+        {
+            return Refusal();
+        }
+
+        if (Areas.Find(areaCode) is not { } area)
+        {
+            return Problem(localizer["Địa bàn \"{0}\" không thuộc phạm vi tài khoản bạn quản lý.", areaCode ?? string.Empty]);
+        }
+
+        if (IsSelf())
+        {
+            return Problem(localizer["Bạn không thể tự đổi địa bàn của mình."]);
+        }
+
+        var before = Areas.NameOf(Target.AreaId);
+        if (Target.AreaId == area.Id)
+        {
+            Message = localizer["Tài khoản đã thuộc địa bàn này."];
+            return Page();
+        }
+
+        Target.AreaId = area.Id;
+        // Saves the new area with a new stamp: the old cookie's area claim stops working at its next check.
+        await users.UpdateSecurityStampAsync(Target);
+        await audit.RecordAsync(AuditKinds.UserAreaChanged, Target.UserName!, new { Area = before }, new { Area = area.Name }, cancellationToken: cancellationToken);
+        demo.Invalidate();
+        Message = localizer["Đã đổi địa bàn."];
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : Refusal();
 
@@ -123,7 +163,8 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAc
 
         // An account outside the administrator's subtree is not managed here: 403, not "no such account".
         await scope.CodeAsync(HttpContext.RequestAborted);
-        if (!new AccountAreas(scope.Directory, scope.DeploymentArea, Infrastructure.ActingUser.Of(HttpContext)).Manages(user.AreaId))
+        Areas = new AccountAreas(scope.Directory, scope.DeploymentArea, Infrastructure.ActingUser.Of(HttpContext));
+        if (!Areas.Manages(user.AreaId))
         {
             _outside = true;
             return false;
