@@ -88,20 +88,6 @@ public class ScaleBenchmarks
     }
 
     /// <summary>The store of a shape, built once per machine (benchmarks run in several processes) and reused.</summary>
-    internal static string EnsureStore(ScaleShape shape)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "bluezone-bench-scale");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{shape.Root.Code}-{shape.Children.Count}x{shape.Days}.db");
-        if (File.Exists(path))
-        {
-            return path;
-        }
-
-        var building = path + $".{Environment.ProcessId}.tmp";
-        ScaleData.FillAsync($"Data Source={building}", shape).GetAwaiter().GetResult();
-        SqliteConnection.ClearAllPools();
-        File.Move(building, path, overwrite: true);
-        return path;
-    }
+    internal static string EnsureStore(ScaleShape shape) =>
+        BulkCounts.EnsureStore($"{shape.Root.Code}-{shape.Children.Count}x{shape.Days}.db", c => ScaleData.FillAsync(c, shape));
 }

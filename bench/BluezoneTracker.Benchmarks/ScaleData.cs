@@ -92,26 +92,12 @@ public static class ScaleData
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
 
-        var connection = db.Database.GetDbConnection();
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction.GetDbTransaction();
-        insert.CommandText = "INSERT INTO SnapshotCounts (RevisionId, AreaId, Registrations) VALUES ($revision, $area, $registrations)";
-        var revisionId = insert.CreateParameter();
-        revisionId.ParameterName = "$revision";
-        var areaId = insert.CreateParameter();
-        areaId.ParameterName = "$area";
-        var registrations = insert.CreateParameter();
-        registrations.ParameterName = "$registrations";
-        insert.Parameters.AddRange(new[] { revisionId, areaId, registrations });
-        await insert.PrepareAsync(cancellationToken);
+        await using var counts = await BulkCounts.PrepareAsync(db, transaction, cancellationToken);
         for (var day = 0; day < shape.Days; day++)
         {
-            revisionId.Value = revisions[day].Id;
             for (var i = 0; i < children.Count; i++)
             {
-                areaId.Value = children[i].Id;
-                registrations.Value = Registrations(shape, i, day);
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                await counts.AddAsync(revisions[day].Id, children[i].Id, Registrations(shape, i, day), cancellationToken);
             }
         }
 

@@ -92,26 +92,8 @@ public sealed record ScaleTree(Area Root, IReadOnlyList<Area> Provinces, IReadOn
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
 
-        var connection = db.Database.GetDbConnection();
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction.GetDbTransaction();
-        insert.CommandText = "INSERT INTO SnapshotCounts (RevisionId, AreaId, Registrations) VALUES ($revision, $area, $registrations)";
-        var revisionId = insert.CreateParameter();
-        revisionId.ParameterName = "$revision";
-        var areaId = insert.CreateParameter();
-        areaId.ParameterName = "$area";
-        var registrations = insert.CreateParameter();
-        registrations.ParameterName = "$registrations";
-        insert.Parameters.AddRange(new[] { revisionId, areaId, registrations });
-        await insert.PrepareAsync(cancellationToken);
-
-        async Task InsertAsync(long revision, long area, long count)
-        {
-            revisionId.Value = revision;
-            areaId.Value = area;
-            registrations.Value = count;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var counts = await BulkCounts.PrepareAsync(db, transaction, cancellationToken);
+        Task InsertAsync(long revision, long area, long count) => counts.AddAsync(revision, area, count, cancellationToken);
 
         foreach (var day in days)
         {

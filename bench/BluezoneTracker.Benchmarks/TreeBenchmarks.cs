@@ -24,7 +24,7 @@ public class TreeBenchmarks
     public void Setup()
     {
         _tree = ScaleTree.Of(63, 160, 30);
-        _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={EnsureStore(_tree)}").Options;
+        _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={BulkCounts.EnsureStore($"tree-{_tree.Provinces.Count}x{_tree.CommuneCount}x{_tree.Days}.db", c => ScaleTree.FillAsync(c, _tree))}").Options;
     }
 
     [Benchmark(Baseline = true)]
@@ -43,23 +43,5 @@ public class TreeBenchmarks
         await using var db = new AppDbContext(_options);
         var deployment = Options.Create(new DeploymentOptions { AreaCode = _tree.Root.Code });
         return (await new FiguresQuery(db, cache, new DataVersion(), deployment).GetAsync(new FiguresRequest(code))).Figures;
-    }
-
-    /// <summary>The tree's store, built once per machine and reused (benchmarks run in several processes).</summary>
-    private static string EnsureStore(ScaleTree tree)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "bluezone-bench-scale");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"tree-{tree.Provinces.Count}x{tree.CommuneCount}x{tree.Days}.db");
-        if (File.Exists(path))
-        {
-            return path;
-        }
-
-        var building = path + $".{Environment.ProcessId}.tmp";
-        ScaleTree.FillAsync($"Data Source={building}", tree).GetAwaiter().GetResult();
-        SqliteConnection.ClearAllPools();
-        File.Move(building, path, overwrite: true);
-        return path;
     }
 }
