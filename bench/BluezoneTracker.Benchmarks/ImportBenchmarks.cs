@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 using BluezoneTracker.Core.Areas;
 using BluezoneTracker.Core.Import;
 using BluezoneTracker.Core.Snapshots;
-using BluezoneTracker.Web.Import;
+using BluezoneTracker.Web.Snapshots;
 using ClosedXML.Excel;
 
 namespace BluezoneTracker.Benchmarks;

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BluezoneTracker.Core.Figures;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
+using BluezoneTracker.Web.Snapshots;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

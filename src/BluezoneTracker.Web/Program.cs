@@ -1,8 +1,7 @@
 using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Data;
-using BluezoneTracker.Web.Import;
 using BluezoneTracker.Web.Infrastructure;
-using BluezoneTracker.Web.Reporting;
+using BluezoneTracker.Web.Snapshots;
 
 // "import --date … --file …" runs the intake from the command line, without starting the web host.
 if (ImportCommand.Matches(args))

@@ -6,6 +6,7 @@ using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Scope;
 using BluezoneTracker.Web.Settings;
+using BluezoneTracker.Web.SignOffs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,7 +32,7 @@ internal static class AccountSetup
         services.AddScoped<SignOffs.SignOffs>();
         services.AddScoped<ReportSettingsStore>();
         services.AddScoped<PublicAccess>();
-        services.AddScoped<Api.AnnexSource>();
+        services.AddScoped<Reports.AnnexSource>();
         services.AddSingleton<DemoAccounts>();
 
         services.AddDataProtection().SetApplicationName("BluezoneTracker").PersistKeysToDbContext<AppDbContext>();
@@ -68,7 +69,7 @@ internal static class AccountSetup
             {
                 if (IsApi(context.Request))
                 {
-                    return Api.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
+                    return Infrastructure.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
                 }
 
                 context.Response.Redirect(context.RedirectUri);
@@ -77,7 +78,7 @@ internal static class AccountSetup
 
             // A signed-in user without the role gets a plain 403 (the error page explains it), not a redirect.
             o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
-                ? Api.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden)
+                ? Infrastructure.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden)
                 : SetStatus(context.Response, StatusCodes.Status403Forbidden);
         });
         services.AddAntiforgery(o =>
@@ -140,7 +141,7 @@ internal static class AccountSetup
                     : 60;
                 rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return IsApi(rejected.HttpContext.Request)
-                    ? new ValueTask(Api.ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests))
+                    ? new ValueTask(Infrastructure.ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests))
                     : ValueTask.CompletedTask;
             };
         });
@@ -184,7 +185,7 @@ internal static class AccountSetup
         return app;
     }
 
-    private static bool IsApi(HttpRequest request) => Api.ApiProblems.IsApi(request);
+    private static bool IsApi(HttpRequest request) => Infrastructure.ApiProblems.IsApi(request);
 
     private static FixedWindowRateLimiterOptions Window(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };

@@ -1,4 +1,4 @@
-using BluezoneTracker.Web.Api;
+using BluezoneTracker.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Localization;
 

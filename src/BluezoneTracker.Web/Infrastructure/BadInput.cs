@@ -1,4 +1,3 @@
-using BluezoneTracker.Web.Api;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 

@@ -1,6 +1,7 @@
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Reports;
 using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Scope;
 
 namespace BluezoneTracker.Web.Reports;
 

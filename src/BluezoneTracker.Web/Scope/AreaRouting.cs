@@ -1,4 +1,4 @@
-using BluezoneTracker.Web.Api;
+using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -58,7 +58,7 @@ public static class AreaRouting
     /// Resolves the request's area once, after authentication: the route's or query's code, else the signed-in
     /// account's own area, else the deployment area. An unknown code is a 404 naming it; an area outside the
     /// account's subtree is a 403 naming both (docs/decisions/041). Anonymous readers are left to the
-    /// authorization policies and <see cref="Accounts.PublicAccess"/>.
+    /// authorization policies and <see cref="SignOffs.PublicAccess"/>.
     /// </summary>
     public static IApplicationBuilder UseAreaScope(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -85,7 +85,7 @@ public static class AreaRouting
             code ??= asked;
         }
 
-        var actor = Infrastructure.ActingUser.Of(context);
+        var actor = Accounts.ActingUser.Of(context);
         if (!await scope.ResolveAsync(code ?? actor.AreaCode, context.RequestAborted))
         {
             await RefuseAsync(context, StatusCodes.Status404NotFound, localizer["Không tìm thấy địa bàn \"{0}\".", scope.UnknownCode ?? string.Empty].Value);

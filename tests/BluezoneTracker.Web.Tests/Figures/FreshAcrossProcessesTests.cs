@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using BluezoneTracker.Web.Accounts;
-using BluezoneTracker.Web.Tests.Import;
 using BluezoneTracker.Web.Tests.Infrastructure;
+using BluezoneTracker.Web.Tests.Snapshots;
 
 namespace BluezoneTracker.Web.Tests.Figures;
 

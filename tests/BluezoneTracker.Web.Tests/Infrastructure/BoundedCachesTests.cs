@@ -1,6 +1,6 @@
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
-using BluezoneTracker.Web.Import;
+using BluezoneTracker.Web.Snapshots;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using BluezoneTracker.Web.Accounts;
-using BluezoneTracker.Web.Tests.Import;
+using BluezoneTracker.Web.Tests.Snapshots;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

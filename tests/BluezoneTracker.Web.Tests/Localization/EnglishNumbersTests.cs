@@ -1,8 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
 using BluezoneTracker.Web.Accounts;
-using BluezoneTracker.Web.Tests.Import;
 using BluezoneTracker.Web.Tests.Infrastructure;
+using BluezoneTracker.Web.Tests.Snapshots;
 
 namespace BluezoneTracker.Web.Tests.Localization;
 

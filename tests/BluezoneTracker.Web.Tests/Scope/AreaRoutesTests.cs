@@ -205,7 +205,7 @@ public sealed class AreaRoutesTests : IDisposable
         }
 
         // The rule holds inside the write too, whatever path reaches it (a stale grid page, another process).
-        var appended = await _factory.QueryAsync(db => BluezoneTracker.Web.Import.SnapshotStore.AppendAsync(db, TimeProvider.System, new BluezoneTracker.Web.Import.SnapshotStore.NewRevision(
+        var appended = await _factory.QueryAsync(db => BluezoneTracker.Web.Snapshots.SnapshotStore.AppendAsync(db, TimeProvider.System, new BluezoneTracker.Web.Snapshots.SnapshotStore.NewRevision(
             AreaFixture.MocChau, new BluezoneTracker.Core.Snapshots.SnapshotCounts(new DateOnly(2020, 8, 19), new Dictionary<string, long>(), 500),
             "test", BluezoneTracker.Core.Snapshots.RevisionSource.Form, null, null, null, null, null, MayReviseSignedOff: false), CancellationToken.None));
         Assert.Equal(BluezoneTracker.Core.Import.ImportProblemKind.NoChildAreas, appended.Problem?.Kind);

@@ -105,7 +105,7 @@ public sealed class AreaScopedAccountsTests : IDisposable
         Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized, response.StatusCode.ToString());
     }
 
-    private static byte[] IntakeCorpus() => Import.IntakeClient.Corpus("names-utf8-semicolon-dotted.csv");
+    private static byte[] IntakeCorpus() => Tests.Snapshots.IntakeClient.Corpus("names-utf8-semicolon-dotted.csv");
 }
 
 /// <summary>Administrators manage the accounts of their own subtree; the district demo account works in Mộc Châu.</summary>

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using BluezoneTracker.Web.Accounts;
-using BluezoneTracker.Web.Tests.Import;
 using BluezoneTracker.Web.Tests.Infrastructure;
+using BluezoneTracker.Web.Tests.Snapshots;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BluezoneTracker.Web.Tests.Security;

@@ -4,8 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using BluezoneTracker.Web.Accounts;
-using BluezoneTracker.Web.Tests.Import;
 using BluezoneTracker.Web.Tests.Infrastructure;
+using BluezoneTracker.Web.Tests.Snapshots;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using BluezoneTracker.Web.Accounts;
-using BluezoneTracker.Web.Tests.Import;
 using BluezoneTracker.Web.Tests.Infrastructure;
+using BluezoneTracker.Web.Tests.Snapshots;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 

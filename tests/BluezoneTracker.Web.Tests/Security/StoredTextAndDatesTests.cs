@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using BluezoneTracker.Web.Accounts;
-using BluezoneTracker.Web.Tests.Import;
 using BluezoneTracker.Web.Tests.Infrastructure;
+using BluezoneTracker.Web.Tests.Snapshots;
 
 namespace BluezoneTracker.Web.Tests.Security;
 

@@ -1,4 +1,5 @@
 using BluezoneTracker.Core.Snapshots;
+using BluezoneTracker.Web.Snapshots;
 
 namespace BluezoneTracker.Web.Data.Entities;
 

@@ -484,13 +484,13 @@ namespace BluezoneTracker.Web.Data.Migrations
                 unique: true);
 
             // Audit rows are append-only, in the database too.
-            Audit.AuditTriggers.Create(migrationBuilder);
+            Data.AuditTriggers.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            Audit.AuditTriggers.Drop(migrationBuilder);
+            Data.AuditTriggers.Drop(migrationBuilder);
 
             migrationBuilder.DropTable(
                 name: "ApiTokens");

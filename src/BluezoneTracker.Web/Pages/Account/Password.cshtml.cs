@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Localization;

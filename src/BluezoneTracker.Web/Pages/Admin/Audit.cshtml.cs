@@ -83,10 +83,10 @@ public sealed class AuditModel(AppDbContext db, DateInput dates, IStringLocalize
     private Dictionary<string, string> _areaNames = new(StringComparer.Ordinal);
 
     /// <summary>What an entry changed, in words: "Huyện Mộc Châu: 11.346 → 11.400".</summary>
-    public IReadOnlyList<Audit.AuditChange> Changes(AuditEntry entry)
+    public IReadOnlyList<Pages.Admin.AuditChange> Changes(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return Audit.AuditChanges.Describe(entry.Before, entry.After, code => _areaNames.GetValueOrDefault(code), label => localizer[label]);
+        return Pages.Admin.AuditChanges.Describe(entry.Before, entry.After, code => _areaNames.GetValueOrDefault(code), label => localizer[label]);
     }
 
     /// <summary>The subject as a person names it: an area's name beside its code ("Huyện Mộc Châu (123)"), else as stored.</summary>

@@ -1,7 +1,9 @@
 using BluezoneTracker.Core.Reports;
-using BluezoneTracker.Web.Api;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Pages.Shared;
+using BluezoneTracker.Web.Reports;
+using BluezoneTracker.Web.Scope;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -37,7 +39,7 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var annex = await source.LoadAsync(new FiguresRequest(null, Date, Compare), Api.AnnexEndpoints.IsDraft(Draft), cancellationToken);
+        var annex = await source.LoadAsync(new FiguresRequest(null, Date, Compare), Reports.AnnexEndpoints.IsDraft(Draft), cancellationToken);
         if (!annex.Allowed)
         {
             return Challenge();

@@ -1,10 +1,10 @@
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Reports;
-using BluezoneTracker.Web.Api;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
 using BluezoneTracker.Web.Reports;
+using BluezoneTracker.Web.Scope;
 using BluezoneTracker.Web.SignOffs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

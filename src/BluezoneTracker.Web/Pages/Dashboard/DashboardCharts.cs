@@ -5,6 +5,7 @@ using BluezoneTracker.Core.Figures;
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Reports;
 using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Scope;
 using Microsoft.Extensions.Localization;
 
 namespace BluezoneTracker.Web.Pages.Dashboard;

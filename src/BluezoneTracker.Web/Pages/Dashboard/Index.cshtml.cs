@@ -3,6 +3,8 @@ using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Scope;
+using BluezoneTracker.Web.SignOffs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace BluezoneTracker.Web.Pages.Dashboard;
 
 /// <summary>The province at a glance: totals, charts, target pacing, the district ranking and data warnings.</summary>
-public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting.ReportingStatusQuery reporting, Reporting.AreaHistoryQuery history, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version, Api.AnnexSource annexes, Scope.AreaScope scope) : PageModel
+public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snapshots.ReportingStatusQuery reporting, Figures.AreaHistoryQuery history, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version, Reports.AnnexSource annexes, Scope.AreaScope scope) : PageModel
 {
     /// <summary>The comparison preset "the latest snapshot at least seven days before the report date".</summary>
     public const string WeekEarlier = "7d";
@@ -63,7 +65,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting
     public Core.Snapshots.ReportingStatus? Reporting { get; private set; }
 
     /// <summary>The area's own history over time; the whole page for an area without children.</summary>
-    public Reporting.AreaHistoryReport? History { get; private set; }
+    public Figures.AreaHistoryReport? History { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -93,7 +95,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting
         }
 
         Figures = figures;
-        Annex.AnnexLink.Remember(ViewData, figures.Annex);
+        Shared.AnnexLink.Remember(ViewData, figures.Annex);
         RenderKey = string.Join('|', dataVersion, Catalog.Area.Code, Request.PathBase, Date, Compare, string.Join(',', Districts));
         return Page();
     }

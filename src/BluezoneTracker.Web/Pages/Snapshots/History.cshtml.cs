@@ -1,10 +1,11 @@
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Import;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
-using BluezoneTracker.Web.Import;
 using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Snapshots;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,5 @@
 using BluezoneTracker.Web.Figures;
-using BluezoneTracker.Web.Import;
-using BluezoneTracker.Web.Reporting;
+using BluezoneTracker.Web.Snapshots;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BluezoneTracker.Web.Pages.Snapshots;

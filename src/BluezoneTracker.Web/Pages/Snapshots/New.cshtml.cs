@@ -1,9 +1,10 @@
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Snapshots;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Figures;
-using BluezoneTracker.Web.Import;
 using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Snapshots;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,7 +16,7 @@ namespace BluezoneTracker.Web.Pages.Snapshots;
 /// is never a removal — removing a district's count is its own ticked action with its own confirmation.
 /// The reference column shows the previous date's counts, labelled with that date.
 /// </summary>
-public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Reporting.ReportingStatusQuery reporting, ImportMessages texts) : PageModel
+public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Web.Snapshots.ReportingStatusQuery reporting, ImportMessages texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }

@@ -1,9 +1,10 @@
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Import;
 using BluezoneTracker.Core.Snapshots;
-using BluezoneTracker.Web.Import;
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Snapshots;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -15,7 +16,7 @@ namespace BluezoneTracker.Web.Pages.Snapshots;
 /// confirmation; it is checked again on confirmation and saved in one transaction.
 /// </summary>
 [UploadSizeFilter]
-public sealed class UploadModel(SnapshotIntake intake, Reporting.ReportingStatusQuery reporting, PendingUploads pending, ImportMessages texts, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingStatusQuery reporting, PendingUploads pending, ImportMessages texts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public string? Date { get; set; }

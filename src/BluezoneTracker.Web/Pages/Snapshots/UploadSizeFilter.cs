@@ -1,4 +1,4 @@
-using BluezoneTracker.Web.Import;
+using BluezoneTracker.Web.Snapshots;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;

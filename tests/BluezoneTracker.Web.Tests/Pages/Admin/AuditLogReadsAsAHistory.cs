@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Audit;
+using BluezoneTracker.Web.Pages.Admin;
 using BluezoneTracker.Web.Tests.Infrastructure;
 
 namespace BluezoneTracker.Web.Tests.Pages.Admin;

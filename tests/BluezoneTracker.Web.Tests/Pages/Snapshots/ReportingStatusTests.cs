@@ -6,7 +6,7 @@ using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Figures;
-using BluezoneTracker.Web.Reporting;
+using BluezoneTracker.Web.Snapshots;
 using BluezoneTracker.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

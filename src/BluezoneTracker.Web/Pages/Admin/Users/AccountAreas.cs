@@ -1,3 +1,4 @@
+using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Scope;
 

@@ -163,7 +163,7 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, DemoAc
 
         // An account outside the administrator's subtree is not managed here: 403, not "no such account".
         await scope.CodeAsync(HttpContext.RequestAborted);
-        Areas = new AccountAreas(scope.Directory, scope.DeploymentArea, Infrastructure.ActingUser.Of(HttpContext));
+        Areas = new AccountAreas(scope.Directory, scope.DeploymentArea, Accounts.ActingUser.Of(HttpContext));
         if (!Areas.Manages(user.AreaId))
         {
             _outside = true;

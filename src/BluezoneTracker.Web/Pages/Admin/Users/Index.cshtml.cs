@@ -71,7 +71,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
     private async Task<AccountAreas> AreasAsync(CancellationToken cancellationToken)
     {
         await scope.CodeAsync(cancellationToken);
-        return new AccountAreas(scope.Directory, scope.DeploymentArea, Infrastructure.ActingUser.Of(HttpContext));
+        return new AccountAreas(scope.Directory, scope.DeploymentArea, Accounts.ActingUser.Of(HttpContext));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -1,0 +1,63 @@
+using BluezoneTracker.Core.Import;
+using BluezoneTracker.Core.Snapshots;
+
+namespace BluezoneTracker.Web.Snapshots;
+
+/// <summary>How counts for only some areas are saved for a date that has counts.</summary>
+public enum IntakeMode
+{
+    /// <summary>The input is the whole date: areas it leaves out have no count afterwards.</summary>
+    Replace,
+
+    /// <summary>Only the input's areas change; every other count of the date is carried over.</summary>
+    Update,
+}
+
+/// <summary>The <c>mode=replace|update</c> of the API and <c>import --mode</c>, and what it does to the counts.</summary>
+public static class IntakeModes
+{
+    /// <summary>"replace" or "update" (any case); blank is none; anything else a problem.</summary>
+    public static (IntakeMode? Mode, ImportProblem? Problem) Parse(string? text) => text?.Trim().ToUpperInvariant() switch
+    {
+        null or "" => (null, null),
+        "REPLACE" => (IntakeMode.Replace, null),
+        "UPDATE" => (IntakeMode.Update, null),
+        _ => (null, new ImportProblem(ImportProblemKind.UnknownMode, Value: text)),
+    };
+
+    /// <summary>
+    /// The counts to save. Input that leaves out an area the date has a count for is partial: without a
+    /// mode that is a problem (the choice is the user's, never guessed); with <see cref="IntakeMode.Update"/>
+    /// the other counts (and the unassigned count, unless the input has one) are carried over.
+    /// </summary>
+    public static (SnapshotCounts Counts, ImportProblem? Problem) Apply(SnapshotCounts input, bool inputHasUnassigned, SnapshotCounts? current, IntakeMode? mode)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (current is null)
+        {
+            return (input, null);
+        }
+
+        var leftOut = current.Registrations.Keys.Count(code => !input.Registrations.ContainsKey(code));
+        if (leftOut == 0 || mode == IntakeMode.Replace)
+        {
+            return (input, null);
+        }
+
+        if (mode is null)
+        {
+            return (input, new ImportProblem(
+                ImportProblemKind.ModeRequired,
+                Value: input.Registrations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Other: current.Registrations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var merged = new Dictionary<string, long>(current.Registrations, StringComparer.Ordinal);
+        foreach (var (code, count) in input.Registrations)
+        {
+            merged[code] = count;
+        }
+
+        return (new SnapshotCounts(input.Date, merged, inputHasUnassigned ? input.Unassigned : current.Unassigned), null);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using BluezoneTracker.Core.Import;
+using BluezoneTracker.Core.Snapshots;
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace BluezoneTracker.Web.Snapshots;
+
+/// <summary>
+/// Appends new revisions; rows are only ever inserted. The rules that depend on what is stored are
+/// checked here, inside the write transaction, so that a second writer — another request, the
+/// <c>import</c> verb, another server — cannot slip past them between a check and the write.
+/// </summary>
+internal static class SnapshotStore
+{
+    /// <summary>A revision to append.</summary>
+    /// <param name="Previewed">The date's current revision number when the user saw the preview (null: the date had no counts).</param>
+    /// <param name="MayReviseSignedOff">The acting user is a Director or an Admin (resolved at the edge).</param>
+    public sealed record NewRevision(
+        string ParentCode, SnapshotCounts Counts, string User, RevisionSource Source, string? FileName, string? Reason,
+        UploadedFile? File, long? ExistingFileId, int? Previewed, bool MayReviseSignedOff);
+
+    /// <summary>The number of the appended revision, or the rule that refused it (nothing written).</summary>
+    public readonly record struct Appended(int? Number, ImportProblem? Problem);
+
+    /// <summary>
+    /// Appends a revision (and its file, stored once per content) in one transaction after checking, in that
+    /// transaction: a date that has counts needs a reason; the revision previewed is still the current one;
+    /// a signed-off date is revised only by a Director or an Admin; the area has child areas (one without
+    /// has no table of its own).
+    /// </summary>
+    public static async Task<Appended> AppendAsync(AppDbContext db, TimeProvider clock, NewRevision revision, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            // On SQLite this is BEGIN IMMEDIATE: the write lock is taken before the rules read the store.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var parent = await db.Areas.SingleAsync(a => a.Code == revision.ParentCode, ct);
+            var date = revision.Counts.Date;
+            if (!await db.Areas.AnyAsync(a => a.ParentId == parent.Id, ct))
+            {
+                // An area without children has no table of its own: its count is its row in the parent's table.
+                return new Appended(null, new ImportProblem(ImportProblemKind.NoChildAreas, Value: parent.Name));
+            }
+
+            var current = await db.SnapshotRevisions.Where(r => r.AreaId == parent.Id && r.Date == date).MaxAsync(r => (int?)r.Number, ct);
+            if (Refusal(revision, current) is { } refused)
+            {
+                return new Appended(null, refused);
+            }
+
+            if (current is not null && !revision.MayReviseSignedOff
+                && await db.SignOffs.AnyAsync(s => s.Revision!.AreaId == parent.Id && s.Revision.Date == date, ct))
+            {
+                return new Appended(null, new ImportProblem(ImportProblemKind.SignedOffDate));
+            }
+
+            var codes = revision.Counts.Registrations.Keys.ToList();
+            var ids = await db.Areas.Where(a => a.ParentId == parent.Id && codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+            var number = 1 + (current ?? 0);
+            var now = clock.GetUtcNow();
+            var entity = new SnapshotRevisionEntity
+            {
+                AreaId = parent.Id,
+                Date = date,
+                Number = number,
+                CreatedAt = now,
+                CreatedBy = revision.User,
+                Source = revision.Source,
+                FileName = revision.FileName,
+                Reason = revision.Reason,
+                Unassigned = revision.Counts.Unassigned,
+                UploadedFileId = revision.ExistingFileId,
+            };
+            if (revision.File is { } file)
+            {
+                var stored = await db.UploadedFiles.FirstOrDefaultAsync(f => f.Sha256 == file.Sha256, ct);
+                entity.UploadedFile = stored ?? new UploadedFileEntity
+                {
+                    Sha256 = file.Sha256,
+                    FileName = file.FileName,
+                    ContentType = file.ContentType,
+                    Length = file.Content.LongLength,
+                    Content = file.Content,
+                    UploadedAt = now,
+                    UploadedBy = revision.User,
+                };
+            }
+
+            foreach (var (code, count) in revision.Counts.Registrations)
+            {
+                entity.Counts.Add(new SnapshotCountEntity { AreaId = ids[code], Registrations = count });
+            }
+
+            db.SnapshotRevisions.Add(entity);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new Appended(number, null);
+        });
+    }
+
+    /// <summary>The rules on the date's current revision number as stored now, in the order a user fixes them.</summary>
+    private static ImportProblem? Refusal(NewRevision revision, int? current)
+    {
+        static string? Text(int? n) => n?.ToString(CultureInfo.InvariantCulture);
+        if (current is not null && string.IsNullOrWhiteSpace(revision.Reason))
+        {
+            return new ImportProblem(ImportProblemKind.ReasonRequired, Other: Text(current));
+        }
+
+        return current != revision.Previewed
+            ? new ImportProblem(ImportProblemKind.RevisionMoved, Value: Text(revision.Previewed), Other: Text(current))
+            : null;
+    }
+}
