@@ -1,6 +1,14 @@
 using BluezoneTracker.Web.Accounts;
+using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Pages;
+using BluezoneTracker.Web.Reports;
+using BluezoneTracker.Web.Scope;
+using BluezoneTracker.Web.Settings;
+using BluezoneTracker.Web.SignOffs;
 using BluezoneTracker.Web.Snapshots;
 
 // "import --date … --file …" runs the intake from the command line, without starting the web host.
@@ -11,10 +19,22 @@ if (ImportCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Environment.UseRepositoryWebRoot(builder.Configuration);
-builder.Services.AddBluezoneIntake(builder.Configuration, builder.Environment);
-builder.Services.AddBluezoneAccounts(builder.Configuration);
-builder.Services.AddBluezoneWeb(builder.Configuration);
-builder.Services.AddBluezoneReporting();
+
+// One Add… per folder, each registering only its own services; a folder uses only the folders above it
+// in this list (docs/decisions/060-layout-by-feature.md).
+builder.Services
+    .AddBluezoneLocalization()
+    .AddBluezoneInfrastructure(builder.Configuration)
+    .AddBluezoneStore(builder.Configuration, builder.Environment)
+    .AddBluezoneAudit()
+    .AddBluezoneFigures(builder.Configuration)
+    .AddBluezoneAccounts(builder.Configuration)
+    .AddBluezoneScope()
+    .AddBluezoneSettings(builder.Configuration)
+    .AddBluezoneSignOffs()
+    .AddBluezoneReports()
+    .AddBluezoneSnapshots(builder.Configuration)
+    .AddBluezonePages();
 
 var app = builder.Build();
 await app.Services.PrepareStoreAsync();
@@ -25,8 +45,46 @@ if (CreateAdminCommand.IsInvoked(args))
 }
 
 await app.Services.PrepareAccountsAsync();
-app.UseBluezonePipeline();
-app.MapBluezoneEndpoints();
+
+// The request pipeline, in the order it applies.
+// First: everything after it sees the client's address and scheme as the trusted proxy saw them.
+app.UseForwardedHeaders();
+
+// /areas/{code}/… is the same app for another area: the prefix becomes the path base (docs/decisions/040).
+app.UseAreaPrefix();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseApiProblems();
+app.UseWhen(c => !ApiProblems.IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseBadInputAs4xx();
+app.UseWhen(WebSetup.CompressionIsSafe, branch => branch.UseResponseCompression());
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
+app.UseRequestLocalization();
+app.RememberCultureFromQuery();
+app.UseRouting();
+
+// Authentication first, so that the API limit is partitioned by the validated user, not by
+// whatever a client writes in its Authorization header.
+app.UseAuthentication();
+app.UseActingUser();
+
+// The area, once the actor is known: an account's own area is its default, and another subtree is a 403.
+app.UseAreaScope();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseApiForgeryCheck();
+app.UseAntiforgery();
+
+// Endpoints, per folder.
+app.MapBluezonePages();
+app.MapAnnexEndpoints();
+app.MapSnapshotEndpoints();
+app.MapBluezoneHealth();
 await app.RunAsync();
 return 0;
 

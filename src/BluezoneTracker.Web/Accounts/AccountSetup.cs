@@ -1,23 +1,18 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
 using BluezoneTracker.Web.Infrastructure;
-using BluezoneTracker.Web.Scope;
-using BluezoneTracker.Web.Settings;
-using BluezoneTracker.Web.SignOffs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BluezoneTracker.Web.Accounts;
 
-/// <summary>Identity, roles, the sign-in-by-default policy, API tokens, rate limits and the health check.</summary>
+/// <summary>Identity, roles, the sign-in-by-default policy, API tokens and rate limits.</summary>
 internal static class AccountSetup
 {
     public const string SignInPath = "/account/signin";
@@ -27,12 +22,7 @@ internal static class AccountSetup
     {
         services.AddHttpContextAccessor();
         services.Configure<AccessOptions>(configuration.GetSection("Access"));
-        services.AddScoped<AuditLog>();
         services.AddScoped<ApiTokens>();
-        services.AddScoped<SignOffs.SignOffs>();
-        services.AddScoped<ReportSettingsStore>();
-        services.AddScoped<PublicAccess>();
-        services.AddScoped<Reports.AnnexSource>();
         services.AddSingleton<DemoAccounts>();
 
         services.AddDataProtection().SetApplicationName("BluezoneTracker").PersistKeysToDbContext<AppDbContext>();
@@ -146,7 +136,6 @@ internal static class AccountSetup
             };
         });
 
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;
     }
 
@@ -164,27 +153,6 @@ internal static class AccountSetup
         conventions.AllowAnonymousToPage("/Culture");
     }
 
-    public static WebApplication UseBluezoneSecurity(this WebApplication app)
-    {
-        // Authentication first, so that the API limit is partitioned by the validated user, not by
-        // whatever a client writes in its Authorization header.
-        app.UseAuthentication();
-        app.UseActingUser();
-
-        // The area, once the actor is known: an account's own area is its default, and another subtree is a 403.
-        app.UseAreaScope();
-        app.UseRateLimiter();
-        app.UseAuthorization();
-        app.UseApiForgeryCheck();
-        return app;
-    }
-
-    public static WebApplication MapBluezoneHealth(this WebApplication app)
-    {
-        app.MapHealthChecks("/health").AllowAnonymous().WithName("Health");
-        return app;
-    }
-
     private static bool IsApi(HttpRequest request) => Infrastructure.ApiProblems.IsApi(request);
 
     private static FixedWindowRateLimiterOptions Window(int permits) =>
@@ -194,12 +162,6 @@ internal static class AccountSetup
     {
         response.StatusCode = status;
         return Task.CompletedTask;
-    }
-
-    private sealed class StoreHealthCheck(AppDbContext db) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Database unavailable.");
     }
 }
 

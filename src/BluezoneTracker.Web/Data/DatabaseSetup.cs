@@ -1,6 +1,6 @@
-using BluezoneTracker.Web.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BluezoneTracker.Web.Data;
@@ -13,17 +13,13 @@ internal static class DatabaseSetup
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Default"), environment.ContentRootPath);
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<RevisionAudit>();
         services.AddSingleton<SyntheticFigures>();
 
-        // The national demo serves the country: its deployment area is Việt Nam, whatever appsettings.json says (Sơn La).
-        if (DemoSeed.Mode(configuration) == DemoData.National)
-        {
-            services.PostConfigure<Figures.DeploymentOptions>(o => o.AreaCode = Core.Seed.NationalSample.CountryCode);
-        }
+        // The interceptors other folders register (the audit of revisions: Audit/AuditSetup) see every save.
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(provider.GetRequiredService<RevisionAudit>()));
+            .AddInterceptors(provider.GetServices<IInterceptor>()));
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;
     }
 

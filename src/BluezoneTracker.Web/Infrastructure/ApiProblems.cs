@@ -35,7 +35,7 @@ internal static class ApiProblems
             Status = status,
             Title = Title(status, localizer),
             Detail = detail,
-            Instance = Scope.AreaRouting.RequestedPath(context),
+            Instance = AreaPrefix.RequestedPath(context),
         };
         problem.Extensions["traceId"] = context.Features.Get<IHttpActivityFeature>()?.Activity?.Id ?? context.TraceIdentifier;
         return context.Response.WriteAsJsonAsync(problem, options: null, contentType: ContentType, context.RequestAborted);

@@ -1,4 +1,3 @@
-using BluezoneTracker.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 
 namespace BluezoneTracker.Web.Localization;
@@ -19,7 +18,7 @@ public static class CultureFromQuery
                 asked = context.Request.Query["ui-culture"].ToString();
             }
 
-            var chosen = WebSetup.SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, asked, StringComparison.OrdinalIgnoreCase));
+            var chosen = LocalizationSetup.SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, asked, StringComparison.OrdinalIgnoreCase));
             if (chosen is not null)
             {
                 context.Response.Cookies.Append(

@@ -1,4 +1,4 @@
-using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +12,7 @@ public sealed class CultureModel : PageModel
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {
-        var chosen = WebSetup.SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+        var chosen = LocalizationSetup.SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
         if (chosen is null)
         {
             return BadRequest();

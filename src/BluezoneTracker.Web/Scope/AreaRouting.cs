@@ -15,44 +15,10 @@ namespace BluezoneTracker.Web.Scope;
 public static class AreaRouting
 {
     /// <summary>The first segment of an area's routes.</summary>
-    public const string Segment = "areas";
+    public const string Segment = AreaPrefix.Segment;
 
     /// <summary>The query parameter naming an area on the plain routes.</summary>
     public const string QueryName = "area";
-
-    private const string CodeKey = "bz.area.code";
-    private const string BaseKey = "bz.area.base";
-    private const string RequestedKey = "bz.area.requested";
-
-    /// <summary>The path as the client asked for it, before the area prefix was taken off (for problem+json's <c>instance</c>).</summary>
-    public static PathString RequestedPath(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.Items[RequestedKey] is PathString requested ? requested : context.Request.PathBase.Add(context.Request.Path);
-    }
-
-    /// <summary>Strips the area prefix; runs first, so static files, API problems and routing see the plain path.</summary>
-    public static IApplicationBuilder UseAreaPrefix(this IApplicationBuilder app) => app.Use((context, next) =>
-    {
-        var request = context.Request;
-        context.Items[BaseKey] = request.PathBase;
-        context.Items[RequestedKey] = request.PathBase.Add(request.Path);
-        if (request.Path.StartsWithSegments("/" + Segment, StringComparison.OrdinalIgnoreCase, out var rest)
-            && Split(rest) is ({ } code, var remaining))
-        {
-            context.Items[CodeKey] = code;
-            request.PathBase = request.PathBase.Add("/" + Segment + "/" + Uri.EscapeDataString(code));
-            request.Path = remaining;
-        }
-        else if (request.Path.StartsWithSegments("/api/" + Segment, StringComparison.OrdinalIgnoreCase, out var apiRest)
-            && Split(apiRest) is ({ } apiCode, var apiRemaining))
-        {
-            context.Items[CodeKey] = apiCode;
-            request.Path = new PathString("/api").Add(apiRemaining);
-        }
-
-        return next(context);
-    });
 
     /// <summary>
     /// Resolves the request's area once, after authentication: the route's or query's code, else the signed-in
@@ -70,7 +36,7 @@ public static class AreaRouting
             return;
         }
 
-        var code = context.Items[CodeKey] as string;
+        var code = AreaPrefix.Code(context);
         var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         if (context.Request.Query.TryGetValue(QueryName, out var query) && !string.IsNullOrWhiteSpace(query.ToString()))
         {
@@ -123,20 +89,7 @@ public static class AreaRouting
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(path);
-        var root = context.Items[BaseKey] is PathString b ? b : context.Request.PathBase;
+        var root = AreaPrefix.Base(context);
         return root.Add("/" + Segment + "/" + Uri.EscapeDataString(code)).Add(path == "/" ? "/" : path).ToString();
-    }
-
-    private static (string? Code, PathString Remaining) Split(PathString rest)
-    {
-        var value = rest.Value ?? string.Empty;
-        if (value.Length < 2)
-        {
-            return (null, PathString.Empty);
-        }
-
-        var slash = value.IndexOf('/', 1);
-        var code = Uri.UnescapeDataString(slash < 0 ? value[1..] : value[1..slash]);
-        return string.IsNullOrWhiteSpace(code) ? (null, PathString.Empty) : (code, slash < 0 ? new PathString("/") : new PathString(value[slash..]));
     }
 }

@@ -2,11 +2,15 @@ using System.Globalization;
 using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Snapshots;
 using BluezoneTracker.Web.Accounts;
+using BluezoneTracker.Web.Audit;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Localization;
+using BluezoneTracker.Web.Reports;
 using BluezoneTracker.Web.Scope;
+using BluezoneTracker.Web.Settings;
+using BluezoneTracker.Web.SignOffs;
 
 namespace BluezoneTracker.Web.Snapshots;
 
@@ -43,7 +47,18 @@ public static class ImportCommand
 
         var builder = WebApplication.CreateBuilder(rest);
         builder.Logging.SetMinimumLevel(LogLevel.Error); // keep the summary on one screen
-        builder.Services.AddBluezoneIntake(builder.Configuration, builder.Environment);
+        // The folders the intake stands on, as Program lists them (no accounts' sign-in, no pages).
+        builder.Services
+            .AddBluezoneLocalization()
+            .AddBluezoneInfrastructure(builder.Configuration)
+            .AddBluezoneStore(builder.Configuration, builder.Environment)
+            .AddBluezoneAudit()
+            .AddBluezoneFigures(builder.Configuration)
+            .AddBluezoneScope()
+            .AddBluezoneSettings(builder.Configuration)
+            .AddBluezoneSignOffs()
+            .AddBluezoneReports()
+            .AddBluezoneSnapshots(builder.Configuration);
         await using var app = builder.Build();
         await app.Services.PrepareStoreAsync();
         await using var scope = app.Services.CreateAsyncScope();
