@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BluezoneTracker.Web.Accounts;
 
@@ -145,7 +144,7 @@ internal static class AccountSetup
             };
         });
 
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", failureStatus: null, tags: [Health.ReadyTag], timeout: Health.StoreTimeout);
         return services;
     }
 
@@ -178,11 +177,7 @@ internal static class AccountSetup
         return app;
     }
 
-    public static WebApplication MapBluezoneHealth(this WebApplication app)
-    {
-        app.MapHealthChecks("/health").AllowAnonymous().WithName("Health");
-        return app;
-    }
+    public static WebApplication MapBluezoneHealth(this WebApplication app) => Health.Map(app);
 
     private static bool IsApi(HttpRequest request) => Api.ApiProblems.IsApi(request);
 
@@ -193,12 +188,6 @@ internal static class AccountSetup
     {
         response.StatusCode = status;
         return Task.CompletedTask;
-    }
-
-    private sealed class StoreHealthCheck(AppDbContext db) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Database unavailable.");
     }
 }
 
