@@ -142,7 +142,7 @@ jar="$work/viewer.jar"
 status="$(sign_in "$jar" "$a" xem)"
 read_b="$(curl -s -o "$work/b-dashboard.html" -w '%{http_code}' -b "$jar" "$b/")"
 grep -q 'data-testid="signin-form"' "$work/b-dashboard.html" && read_b="sign-in page"
-[ "$status" = 302 ] && [ "$read_b" = 200 ]; check "sign in through A, read the dashboard through B" $? "sign-in $status, B answered $read_b"
+ok=0; { [ "$status" = 302 ] && [ "$read_b" = 200 ]; } || ok=1; check "sign in through A, read the dashboard through B" $ok "sign-in $status, B answered $read_b"
 
 # --- 2. Upload and preview through A, confirm through B ------------------------------------------------------
 staff="$work/staff.jar"
@@ -188,8 +188,8 @@ while [ $(( $(date +%s%3N) - start_ms )) -le 1000 ]; do
     fi
     sleep 0.05
 done
-[ -n "$waited" ] && [ "$waited" -gt 1000 ] && waited=""
-[ "$created" = 201 ] && [ -n "$waited" ]; check "write through A, new figures read through B within 1 s" $? "A answered $created; B showed $(sum_of 5000) after ${waited:-more than 1000} ms"
+if [ -n "$waited" ] && [ "$waited" -gt 1000 ]; then waited=""; fi
+ok=0; { [ "$created" = 201 ] && [ -n "$waited" ]; } || ok=1; check "write through A, new figures read through B within 1 s" $ok "A answered $created; B showed $(sum_of 5000) after ${waited:-more than 1000} ms"
 
 # --- 4. Load through nginx, kill -9 B and restart it ---------------------------------------------------------
 cookie="$(cookie_header "$jar")"
@@ -222,7 +222,7 @@ errors="$(awk '/^errors/ { $1 = ""; print }' "$work/wrk.out")"
 rps="$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.out")"
 unclean="$(tr ' ' '\n' <<<"$statuses" | awk -F= '$1 != "" && $1 !~ /^2/ && $1 != "502" { n += $2 } END { print n + 0 }')"
 socket_errors="$(tr ' ' '\n' <<<"$errors" | awk -F= '$1 != "status" && $2 != "" { n += $2 } END { print n + 0 }')"
-[ "$unclean" = 0 ] && [ "$socket_errors" = 0 ]; check "readers saw only 2xx or nginx's 502" $? "statuses:$statuses; socket errors:$errors"
+ok=0; { [ "$unclean" = 0 ] && [ "$socket_errors" = 0 ]; } || ok=1; check "readers saw only 2xx or nginx's 502" $ok "statuses:$statuses; socket errors:$errors"
 
 cat "$work"/up-*.log >"$work/uploads.log"
 ok201="$(awk '$1 == 201' "$work/uploads.log" | wc -l)"
@@ -234,13 +234,14 @@ for k in $(seq 1 "$uploaders"); do
     stored="$(sql "SELECT r.\"Number\" FROM \"SnapshotRevisions\" r JOIN \"Areas\" a ON a.\"Id\" = r.\"AreaId\" WHERE a.\"Code\" = '14' AND r.\"Date\" = '$date' ORDER BY r.\"Number\"")"
     for n in $(awk '$1 == 201 { print $2 }' "$work/up-$k.log"); do
         c="$(grep -cx "$n" <<<"$stored" || true)"
-        [ "$c" = 0 ] && lost=$((lost + 1)); [ "$c" -gt 1 ] && duplicated=$((duplicated + 1))
+        if [ "$c" = 0 ]; then lost=$((lost + 1)); fi
+        if [ "$c" -gt 1 ]; then duplicated=$((duplicated + 1)); fi
     done
     # Revisions in the store that no 201 announced: uploads whose answer was lost (a 502 after the commit).
     extra=$(( extra + $(grep -c . <<<"$stored" || true) - $(awk '$1 == 201' "$work/up-$k.log" | wc -l) ))
 done
-[ "$lost" = 0 ] && [ "$duplicated" = 0 ] && [ "$ok201" -gt 0 ]
-check "every 201 is in the store exactly once" $? "$ok201 answered 201, $not201 did not (${bad_uploads:-none other than 502}); lost $lost, duplicated $duplicated; $extra stored without a 201"
+ok=0; { [ "$lost" = 0 ] && [ "$duplicated" = 0 ] && [ "$ok201" -gt 0 ]; } || ok=1
+check "every 201 is in the store exactly once" $ok "$ok201 answered 201, $not201 did not (${bad_uploads:-none other than 502}); lost $lost, duplicated $duplicated; $extra stored without a 201"
 
 mismatch=0 compared=""
 for k in $(seq 1 "$uploaders"); do
@@ -251,7 +252,7 @@ for k in $(seq 1 "$uploaders"); do
     last="$(tail -1 "$work/up-$k.log")"
     # When the uploader's last attempt was answered 201, its own sum is a third opinion.
     sent="$(awk '$1 == 201 { print $3 }' <<<"$last")"
-    [ "$recomputed" = "$shown" ] && { [ -z "$sent" ] || [ "$sent" = "$shown" ]; } || mismatch=$((mismatch + 1))
+    if [ "$recomputed" != "$shown" ] || { [ -n "$sent" ] && [ "$sent" != "$shown" ]; }; then mismatch=$((mismatch + 1)); fi
     compared+="$date $shown/${recomputed}${sent:+/$sent}; "
 done
 ok=0; [ "$mismatch" = 0 ] || ok=1; check "figures after the load equal a recomputation from the store" $ok "app/SQL[/sent]: $compared"
@@ -262,4 +263,4 @@ echo "|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|"
 echo "| $provider | $readers | $uploaders | ${duration}s | $rps |$statuses |$errors | $ok201 | $not201 | $lost | $duplicated | ${restart_ms} ms |"
 echo
 echo "$failures failed"
-[ "$failures" = 0 ]
+exit $(( failures > 0 ))
