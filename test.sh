@@ -17,6 +17,20 @@ if [ "${#missing[@]}" -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# The deployment checks (tests/BluezoneTracker.Web.Tests/Deployment): docker-compose resolves docker-compose.yml offline
+# (no container engine: --no-install-recommends), nginx checks its configuration and fronts the two-instance test,
+# node runs the Dockerfile linter of tools/dockerfile-lint (its packages pinned by its package-lock.json).
+ops=()
+command -v docker-compose >/dev/null 2>&1 || ops+=(docker-compose)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || ops+=(nginx)
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || ops+=(nodejs npm)
+if [ "${#ops[@]}" -gt 0 ]; then
+    echo "Installing ${ops[*]} for the deployment tests…"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${ops[@]}" >/dev/null
+fi
+[ -d tools/dockerfile-lint/node_modules/dockerfile-utils ] || npm ci --prefix tools/dockerfile-lint --no-audit --no-fund --loglevel=error
+
 # Playwright must use that Chromium, never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 

@@ -19,7 +19,7 @@ internal static class DatabaseSetup
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseSqlite(connectionString)
             .AddInterceptors(provider.GetServices<IInterceptor>()));
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", failureStatus: null, tags: [StoreHealth.ReadyTag], timeout: StoreHealth.StoreTimeout);
         return services;
     }
 

@@ -28,6 +28,14 @@ public static class AreaRouting
     /// </summary>
     public static IApplicationBuilder UseAreaScope(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // An endpoint that needs no area, asked without naming one (a named area is still checked against the account).
+        if (context.GetEndpoint()?.Metadata.GetMetadata<WithoutAreaScope>() is not null
+            && context.Items[CodeKey] is null && !context.Request.Query.ContainsKey(QueryName))
+        {
+            await next(context);
+            return;
+        }
+
         var scope = context.RequestServices.GetRequiredService<AreaScope>();
         if (scope.IsResolved)
         {
