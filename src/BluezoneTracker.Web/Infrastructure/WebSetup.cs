@@ -32,6 +32,7 @@ internal static class WebSetup
         services.Configure<DeploymentOptions>(configuration.GetSection("Deployment"));
         // Defaults for the report settings; an administrator's saved settings (ReportSettingsStore) win.
         services.Configure<ReportSettings>(configuration.GetSection("Report"));
+        services.Configure<Settings.ReportAreaOptions>(configuration.GetSection("Report"));
         services.Configure<FiguresCacheOptions>(configuration.GetSection("Figures:Cache"));
         services.AddSingleton<FiguresCache>();
         services.AddScoped<FiguresQuery>();
