@@ -41,6 +41,8 @@
     id: 'referenceLines',
     afterDatasetsDraw: function (chart, args, options) {
       var lines = (options && options.lines) || [];
+      // Where each label was written, for the browser test that checks no label covers a bar.
+      chart.$referenceLabelBoxes = [];
       var ctx = chart.ctx;
       var area = chart.chartArea;
       lines.forEach(function (line, i) {
@@ -58,8 +60,10 @@
         ctx.font = 'bold 12px ' + Chart.defaults.font.family;
         var width = ctx.measureText(line.label).width;
         var left = x + 4 + width > area.right ? x - 4 - width : x + 4;
-        // In the band reserved above the bars (layout.padding.top), never over a bar.
-        ctx.fillText(line.label, left, area.top - 6 - i * 16);
+        // In the band reserved above the bars (the title's bottom padding), never over a bar.
+        var baseline = area.top - 6 - i * 16;
+        ctx.fillText(line.label, left, baseline);
+        chart.$referenceLabelBoxes.push({ left: left, right: left + width, top: baseline - 12, bottom: baseline + 2 });
         ctx.restore();
       });
     }
@@ -71,9 +75,17 @@
     return { callbacks: { label: function (item) { return ' ' + display[item.dataIndex]; } } };
   }
 
+  // Room per bar: a 12 px label (14.4 px line) with a gap, so that 63 provinces' names never overlap
+  // each other or the bars; the box grows with the number of bars instead of squeezing them.
+  var pixelsPerBar = 18;
+  var chartChrome = 110;
+
   function horizontalBars(id, names, values, colours, axis, title, display, extra) {
     var canvas = document.getElementById(id);
     if (!canvas) { return null; }
+    var box = canvas.parentElement;
+    var needed = names.length * pixelsPerBar + chartChrome;
+    if (box && needed > box.clientHeight) { box.style.height = needed + 'px'; }
     return new Chart(canvas, {
       type: 'bar',
       data: { labels: names, datasets: [{ label: axis, data: values, backgroundColor: colours, borderWidth: 0 }] },

@@ -23,10 +23,11 @@ public sealed record AreaFigures(
 
         var days = annex.CompareDate is { } compare ? annex.Date.DayNumber - compare.DayNumber : 0;
         var areaBasis = target.BasisFor(annex.Area);
-        if (areaBasis.Kind == TargetBasisKind.Population && annex.Total.Population is { } totalPopulation
-            && annex.Area.Population is null)
+        if (areaBasis.Kind == TargetBasisKind.None && annex.Total.Population is { } totalPopulation)
         {
-            // No official figure for the parent: the target is on the sum of its children.
+            // No official figure for the parent (BasisFor found none): the target is on the sum of its children, the
+            // population its total row's rate uses. Before, this tested for a Population basis and never applied, so a
+            // country without its own figure showed "Còn thiếu 0" against no target.
             areaBasis = new TargetBasis(TargetBasisKind.Population, new Population(totalPopulation, 0, string.Empty));
         }
 

@@ -12,7 +12,8 @@ internal static class Warnings
         if (area.Population is { } official && rows.Count > 0 && rows.All(r => r.Population is not null)
             && official.Count != total.RowsPopulation)
         {
-            warnings.Add(new DataWarning(DataWarningKind.PopulationMismatch, area.Code, area.Name, official.Count, total.RowsPopulation));
+            // The sentence names the area after "dân số chính thức của": without its kind ("Sơn La"), as the dispatch writes it.
+            warnings.Add(new DataWarning(DataWarningKind.PopulationMismatch, area.Code, area.ShortName, official.Count, total.RowsPopulation));
         }
 
         var previous = input.Earlier.FirstOrDefault(s => s.Date < input.Report.Date);

@@ -58,7 +58,7 @@ public static class NationalSample
     public static IReadOnlyList<Area> DemoProvinces { get; } =
     [
         .. Provinces.Select(p => p.Code == SonLa.ProvinceCode
-            ? new Area(p.Code, p.Name, AreaKind.Province, CountryCode) { Population = SonLa.Province.Population }
+            ? new Area(p.Code, SonLa.Province.Name, AreaKind.Province, CountryCode) { Population = SonLa.Province.Population }
             : p),
     ];
 

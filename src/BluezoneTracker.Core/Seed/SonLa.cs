@@ -37,7 +37,11 @@ public static class SonLa
     public const long UnassignedOnReportDate = 27;
     public const long UnassignedOnPreviousDate = 15;
 
-    public static Area Province { get; } = new(ProvinceCode, "Sơn La", AreaKind.Province)
+    /// <summary>
+    /// The province, named with its kind as every other area (and as the national demo names it): "Tỉnh Sơn La".
+    /// The annex's own wording takes the name without its kind where a sentence needs it ("toàn tỉnh Sơn La").
+    /// </summary>
+    public static Area Province { get; } = new(ProvinceCode, "Tỉnh Sơn La", AreaKind.Province)
     {
         Population = new Population(OfficialPopulation, 2019, CensusSource),
     };

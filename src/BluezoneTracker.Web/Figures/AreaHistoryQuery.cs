@@ -48,12 +48,27 @@ public sealed class AreaHistoryQuery(AppDbContext db, FiguresQuery figures, Seri
                 .Select(d => new AreaCountSources(d, byDate.GetValueOrDefault(d), parentRows.GetValueOrDefault(d)))
                 .OrderBy(s => s.Date)
                 .ToList();
-            var days = AreaHistory.Build(sources, d => catalog.AreaOn(d).Population?.Count);
+            var days = AreaHistory.Build(sources, d => PopulationOn(catalog, d));
             var warnings = sources.Select(s => s.Difference(code, ownName)).OfType<DataWarning>().ToList();
             warnings.AddRange(await ChildDifferencesAsync(catalog, cancellationToken));
             entry.Size = days.Count + 1;
             return new AreaHistoryReport(catalog.Area, catalog.Children.Count > 0, days, warnings);
         }))!;
+    }
+
+    /// <summary>
+    /// The population a date's rate divides by, as the annex's total row: the area's own figure in force, else the sum
+    /// of its children's when every child has one (a country without an official figure); null when neither is known.
+    /// </summary>
+    private static long? PopulationOn(AreaCatalog catalog, DateOnly date)
+    {
+        if (catalog.AreaOn(date).Population is { } own)
+        {
+            return own.Count;
+        }
+
+        var children = catalog.ChildrenOn(date);
+        return children.Count > 0 && children.All(c => c.Population is not null) ? children.Sum(c => c.Population!.Count) : null;
     }
 
     /// <summary>

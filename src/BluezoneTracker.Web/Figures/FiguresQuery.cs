@@ -10,7 +10,18 @@ using Microsoft.Extensions.Options;
 namespace BluezoneTracker.Web.Figures;
 
 /// <summary>What the user asked for, as typed in the URL (validated here, not by model binding).</summary>
-public sealed record FiguresRequest(string? Area = null, string? Date = null, string? Compare = null);
+public sealed record FiguresRequest(string? Area = null, string? Date = null, string? Compare = null)
+{
+    /// <summary>
+    /// What a blank <see cref="Compare"/> means for <see cref="SignedComparison.Report"/> instead of "the latest
+    /// earlier date": the comparison its annex was signed with, frozen with the signature (decision 068), so a
+    /// date added later between them does not change the signed date's default.
+    /// </summary>
+    public SignedComparison? DefaultCompare { get; init; }
+}
+
+/// <summary>The comparison date (null: none) a report date's annex was signed with.</summary>
+public sealed record SignedComparison(DateOnly Report, DateOnly? Compare);
 
 /// <summary>Either the figures, or the reason they cannot be computed (shown as a 400).</summary>
 public sealed record FiguresResult(AreaCatalog? Catalog, AreaFigures? Figures, FiguresProblem? Problem = null, string? Value = null);
@@ -24,6 +35,9 @@ public enum FiguresProblem
     MalformedCompareDate,
     UnknownCompareDate,
     CompareNotBefore,
+
+    /// <summary>The area has no child areas: no table of its own; its count is a row of its parent's table.</summary>
+    NoChildAreas,
 }
 
 /// <summary>
@@ -119,7 +133,7 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
 
         if (catalog.Dates.Count == 0)
         {
-            return new FiguresResult(catalog, null, FiguresProblem.NoData);
+            return new FiguresResult(catalog, null, catalog.Children.Count == 0 ? FiguresProblem.NoChildAreas : FiguresProblem.NoData);
         }
 
         var dates = ResolveDates(catalog, request);
@@ -230,7 +244,7 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
         DateOnly? compare;
         if (string.IsNullOrWhiteSpace(request.Compare))
         {
-            compare = SnapshotDates.Before(catalog.Dates, report);
+            compare = SignedOrBefore(catalog, report, request.DefaultCompare);
         }
         else if (!VietnameseFormat.TryParseIsoDate(request.Compare.Trim(), out var parsed))
         {
@@ -250,6 +264,18 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
         }
 
         return (report, compare, null, null);
+    }
+
+    /// <summary>
+    /// The default comparison date of a report date: the one its annex was signed with (while that date still has
+    /// counts), else the latest date before it.
+    /// </summary>
+    public static DateOnly? SignedOrBefore(AreaCatalog catalog, DateOnly report, SignedComparison? frozen)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return frozen is { } s && s.Report == report && (s.Compare is not { } c || catalog.Dates.Contains(c))
+            ? s.Compare
+            : SnapshotDates.Before(catalog.Dates, report);
     }
 
     private async Task<AreaFigures> ComputeAsync(AreaCatalog catalog, DateOnly report, DateOnly? compare, CancellationToken cancellationToken)

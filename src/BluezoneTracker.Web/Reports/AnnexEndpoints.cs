@@ -91,7 +91,7 @@ internal static class AnnexEndpoints
     internal static IResult Problem(FiguresResult result, Messages messages)
     {
         var problem = result.Problem ?? FiguresProblem.NoData;
-        var status = problem is FiguresProblem.UnknownArea ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+        var status = problem is FiguresProblem.UnknownArea or FiguresProblem.NoChildAreas ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
         return ProblemJson(messages.Problem(problem, result.Value), status, messages.ProblemTitle(problem), problem.ToString());
     }
 
@@ -143,7 +143,7 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
             return new AnnexLoad(false, null, null, current, null);
         }
 
-        var result = await query.GetAsync(request with { Date = date }, ct);
+        var result = await query.GetAsync(await WithSignedComparisonAsync(request with { Date = date }, ct), ct);
         if (result.Figures is not { } figures)
         {
             return new AnnexLoad(true, result, null, current, null);
@@ -181,6 +181,30 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
     }
 
     /// <summary>
+    /// The request with the comparison a signed report date was signed with as its default (decision 068): without
+    /// an explicit comparison, a signed date compares with what it was signed with, not with a date added since.
+    /// The signed annex is read once per data version (the annex's own load reads the same entry).
+    /// </summary>
+    public async Task<FiguresRequest> WithSignedComparisonAsync(FiguresRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!string.IsNullOrWhiteSpace(request.Compare) || await scope.CatalogAsync(ct) is not { Dates.Count: > 0 } catalog
+            || !string.Equals(catalog.Area.Code, request.Area ?? catalog.Area.Code, StringComparison.Ordinal))
+        {
+            return request;
+        }
+
+        var report = string.IsNullOrWhiteSpace(request.Date) ? catalog.Dates[^1]
+            : VietnameseFormat.TryParseIsoDate(request.Date.Trim(), out var parsed) ? parsed : (DateOnly?)null;
+        if (report is not { } day || !catalog.Dates.Contains(day) || await signOffs.LatestSignedAsync(catalog, day, ct) is not { } signed)
+        {
+            return request;
+        }
+
+        return request with { DefaultCompare = new SignedComparison(day, signed.Report.CompareDate) };
+    }
+
+    /// <summary>
     /// The cells in which the annex of the current data differs from the signed one: "changed since signed" when
     /// not empty. The dispatch's number, date and signer were given at sign-off: they belong to the signature, not
     /// to the data, so the current data is compared under the same dispatch (a setting such as the agency still counts).
@@ -195,11 +219,15 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
     /// <summary>Which population figures the rates use (so that a later change of populations is never silent), and the warnings, in Vietnamese.</summary>
     private AnnexNotes Notes(Core.Figures.AnnexReport report, IEnumerable<(int Year, string Source)> populations)
     {
-        var sources = populations
+        var used = populations.ToList();
+        var sources = used
             .Select(p => string.IsNullOrWhiteSpace(p.Source) ? $"năm {p.Year}" : $"năm {p.Year}, nguồn: {p.Source}")
             .Distinct(StringComparer.Ordinal);
         return new AnnexNotes(
             $"Dân số dùng để tính tỷ lệ: {string.Join("; ", sources)}.",
-            Messages.InVietnamese<IReadOnlyList<string>>(() => [.. report.Warnings.Select(messages.Warning)]));
+            Messages.InVietnamese<IReadOnlyList<string>>(() => [.. report.Warnings.Select(messages.Warning)]))
+        {
+            SyntheticNotice = used.Any(p => p.Source == Core.Seed.NationalSample.SyntheticSource) ? AnnexNotes.SyntheticText : null,
+        };
     }
 }

@@ -26,6 +26,12 @@ internal static class AnnexExcel
     /// <summary>"Sơn La, ngày 17 tháng 8 năm 2020" under the motto.</summary>
     public const int PlaceDateRow = 3;
 
+    /// <summary>The notice of made-up figures (the national demo), between the agency block and the title; empty otherwise.</summary>
+    public const int SyntheticRow = 4;
+
+    /// <summary>The page header of every printed page of an annex with made-up figures.</summary>
+    public const string SyntheticHeader = "SỐ LIỆU MINH HỌA — không phải số liệu thật";
+
     public const int TitleRow = 5;
     public const int AsOfRow = 6;
     public const int AttachmentRow = 7;
@@ -68,6 +74,14 @@ internal static class AnnexExcel
         TitleLine(sheet, TitleRow, document.Title).Style.Font.Bold = true;
         TitleLine(sheet, AsOfRow, document.AsOfLine).Style.Font.Bold = true;
         TitleLine(sheet, AttachmentRow, document.AttachmentLine).Style.Font.Italic = true;
+        if (frame.Notes.SyntheticNotice is { } synthetic)
+        {
+            // Made-up figures say so above the title, and in the page header of every printed page.
+            var notice = TitleLine(sheet, SyntheticRow, synthetic);
+            notice.Style.Font.Bold = true;
+            notice.Style.Font.FontColor = XLColor.DarkRed;
+        }
+
         if (frame.IsDraft)
         {
             var draft = TitleLine(sheet, DraftRow, SignOffStatus.DraftMark);
@@ -117,6 +131,11 @@ internal static class AnnexExcel
         if (frame.IsDraft)
         {
             page.Header.Center.AddText(SignOffStatus.DraftMark);
+        }
+
+        if (frame.Notes.SyntheticNotice is not null)
+        {
+            page.Header.Left.AddText(SyntheticHeader);
         }
 
         page.Footer.Center.AddText("Trang ");

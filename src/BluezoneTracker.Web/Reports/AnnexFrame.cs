@@ -12,6 +12,15 @@ namespace BluezoneTracker.Web.Reports;
 public sealed record AnnexNotes(string PopulationNote, IReadOnlyList<string> Warnings)
 {
     public static readonly AnnexNotes None = new(string.Empty, []);
+
+    /// <summary>
+    /// Set when the annex uses made-up figures (the national demo, decision 047): printed at the top of the Excel
+    /// sheet and in its page header, and on every page of the PDF, so no page can be taken for real figures.
+    /// </summary>
+    public string? SyntheticNotice { get; init; }
+
+    /// <summary>The notice of an annex with made-up figures.</summary>
+    public const string SyntheticText = "SỐ LIỆU MINH HỌA — không phải số liệu thật: dân số và số đăng ký trong bảng này có số tự tạo.";
 }
 
 /// <summary>

@@ -77,7 +77,7 @@ internal static class AnnexPdf
         y = Table(writer, document, closing.Height + ClosingGap, y + 8);
         closing.Draw(writer, frame, y + ClosingGap);
         writer.Finish();
-        Footers(pdf, options.GeneratedAt, frame.IsDraft);
+        Footers(pdf, options.GeneratedAt, frame.IsDraft, frame.Notes.SyntheticNotice is null ? null : AnnexExcel.SyntheticHeader);
 
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
@@ -222,7 +222,8 @@ internal static class AnnexPdf
         }
     }
 
-    private static void Footers(PdfDocument pdf, DateTime generatedAt, bool isDraft)
+    /// <param name="synthetic">Printed on every page of an annex with made-up figures (between the two footer lines).</param>
+    private static void Footers(PdfDocument pdf, DateTime generatedAt, bool isDraft, string? synthetic)
     {
         var made = $"Tạo bởi BluezoneTracker lúc {VietnameseFormat.Moment(generatedAt)}";
         for (var i = 0; i < pdf.PageCount; i++)
@@ -231,6 +232,11 @@ internal static class AnnexPdf
             if (isDraft)
             {
                 g.DrawString(Nfc(SignOffStatus.DraftMark), Fonts.Title, XBrushes.DarkRed, new XPoint(PageWidth / 2, 12), XStringFormats.TopCenter);
+            }
+
+            if (synthetic is not null)
+            {
+                g.DrawString(Nfc(synthetic), Fonts.SmallBold, XBrushes.DarkRed, new XPoint(PageWidth / 2, FooterTop), XStringFormats.TopCenter);
             }
 
             Line(g, made, Fonts.Small, MarginLeft, FooterTop, XStringFormats.TopLeft);

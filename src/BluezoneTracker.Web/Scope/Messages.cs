@@ -18,6 +18,7 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer, Scope.A
     {
         FiguresProblem.UnknownArea => localizer["Không tìm thấy địa bàn \"{0}\".", value ?? string.Empty],
         FiguresProblem.NoData => localizer["Chưa có số liệu nào được nhập."],
+        FiguresProblem.NoChildAreas => Words.Say(AreaWords.NoChildAreas, scope?.Area?.Name ?? value ?? string.Empty, ParentName ?? string.Empty),
         FiguresProblem.MalformedDate or FiguresProblem.MalformedCompareDate when DateTexts.NoSuchDay(localizer, value) is { } noSuchDay => noSuchDay,
         FiguresProblem.MalformedDate => localizer["Ngày báo cáo \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-17).", value ?? string.Empty],
         FiguresProblem.UnknownDate => localizer["Không có số liệu cho ngày {0}.", DateText(value)],
@@ -35,15 +36,18 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer, Scope.A
     {
         ArgumentNullException.ThrowIfNull(result);
         var problem = result.Problem ?? FiguresProblem.NoData;
-        return (Problem(problem, result.Value), problem is FiguresProblem.NoData ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return (Problem(problem, result.Value), problem is FiguresProblem.NoData or FiguresProblem.NoChildAreas ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
+
+    /// <summary>The name of the request's area's parent ("Tỉnh Sơn La"); null at the top.</summary>
+    private string? ParentName => scope is { Area: not null } s && s.Path.Count >= 2 ? s.Path[^2].Name : null;
 
     public string InvalidFlag(string name, string value) =>
         localizer["Tham số {0} chỉ nhận true hoặc false, không nhận \"{1}\".", name, value];
 
     public string ProblemTitle(FiguresProblem problem) => problem switch
     {
-        FiguresProblem.UnknownArea or FiguresProblem.UnknownDate or FiguresProblem.UnknownCompareDate or FiguresProblem.NoData
+        FiguresProblem.UnknownArea or FiguresProblem.UnknownDate or FiguresProblem.UnknownCompareDate or FiguresProblem.NoData or FiguresProblem.NoChildAreas
             => localizer["Không có số liệu"],
         _ => localizer["Tham số không hợp lệ"],
     };

@@ -9,6 +9,7 @@ internal static class SettingsSetup
     {
         // Defaults for the report settings; an administrator's saved settings (ReportSettingsStore) win.
         services.Configure<ReportSettings>(configuration.GetSection("Report"));
+        services.Configure<ReportAreaOptions>(configuration.GetSection("Report"));
         services.AddScoped<ReportSettingsStore>();
         return services;
     }

@@ -95,7 +95,7 @@ public sealed class SnapshotDays(AppDbContext db, FiguresQuery figures, SignOffs
         {
             if (signed.ContainsKey(revision.Date))
             {
-                toCompare.Add((revision.Date, SnapshotDates.Before(catalog.Dates, revision.Date)));
+                toCompare.Add((revision.Date, FiguresQuery.SignedOrBefore(catalog, revision.Date, new SignedComparison(revision.Date, signed[revision.Date].Report.CompareDate))));
                 continue;
             }
 
@@ -113,7 +113,7 @@ public sealed class SnapshotDays(AppDbContext db, FiguresQuery figures, SignOffs
             return result;
         }
 
-        var current = await settings.GetAsync(cancellationToken);
+        var current = await settings.GetAsync(catalog.Area.Code, cancellationToken);
         var needed = toCompare.SelectMany(d => FiguresQuery.RevisionsNeeded(catalog, d.Report, d.Compare)).DistinctBy(r => r.Id).ToList();
         var counts = await RevisionCounts.ReadAsync(db, [.. needed.Select(r => new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned))], cancellationToken);
         foreach (var (report, compare) in toCompare)

@@ -17,8 +17,11 @@ namespace BluezoneTracker.Browser.Tests.Infrastructure;
 /// of the "browser" collection: one server, one browser; each test opens its own page.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>The <c>Seed:Demo</c> the server starts with: null for the Sơn La seed plus the time series.</summary>
+    protected virtual string? Demo => null;
+
     /// <summary>Debian's Chromium: Playwright must never download a browser of its own.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -42,14 +45,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where screenshots and PDFs go: TestResults next to the test assembly.</summary>
     public static string ArtifactsFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults")).FullName;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _factory = new AppFactory(Path.Combine(_folder, "bluezone.db"));
+        _factory = new AppFactory(Path.Combine(_folder, "bluezone.db"), Demo);
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
-        await TimeSeriesSeed.AddAsync(_factory.Services);
+        if (Demo is null)
+        {
+            await TimeSeriesSeed.AddAsync(_factory.Services);
+        }
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -109,7 +115,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -134,12 +140,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private sealed class AppFactory(string databasePath) : WebApplicationFactory<Program>
+    private sealed class AppFactory(string databasePath, string? demo) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
+            if (demo is not null)
+            {
+                builder.UseSetting("Seed:Demo", demo);
+            }
 
             // Every test signs in; the sign-in limit per address is tested in the web tests.
             builder.UseSetting("RateLimits:SignInPerMinute", "10000");
@@ -151,4 +161,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The same server and browser over the national demo: Việt Nam → 63 provinces → Sơn La's districts.</summary>
+public sealed class NationalBrowserFixture : BrowserFixture
+{
+    protected override string? Demo => "national";
+}
+
+[CollectionDefinition(Name)]
+public sealed class NationalBrowserCollection : ICollectionFixture<NationalBrowserFixture>
+{
+    public const string Name = "national browser";
 }

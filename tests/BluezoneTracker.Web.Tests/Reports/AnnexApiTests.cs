@@ -21,7 +21,7 @@ public sealed class AnnexApiTests(BluezoneAppFactory factory) : IClassFixture<Bl
         Assert.Equal("2020-08-17", root.GetProperty("date").GetString());
         Assert.Equal("2020-08-12", root.GetProperty("compareDate").GetString());
         Assert.Equal("14", root.GetProperty("area").GetProperty("code").GetString());
-        Assert.Equal("Sơn La", root.GetProperty("area").GetProperty("name").GetString());
+        Assert.Equal("Tỉnh Sơn La", root.GetProperty("area").GetProperty("name").GetString());
 
         var first = root.GetProperty("rows")[0];
         Assert.Equal(1, first.GetProperty("rank").GetInt32());
@@ -77,7 +77,7 @@ public sealed class AnnexApiTests(BluezoneAppFactory factory) : IClassFixture<Bl
         var response = await client.GetAsync(new Uri("/annex.csv?date=2020-08-17&compare=2020-08-12", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("Phu-luc-Bluezone-Son-La-2020-08-17.csv", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Equal("Phu-luc-Bluezone-Tinh-Son-La-2020-08-17.csv", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

@@ -11,9 +11,9 @@ public sealed class AnnexDownloadTests(BluezoneAppFactory factory) : IClassFixtu
     private const string Query = "?date=2020-08-17&compare=2020-08-12";
 
     [Theory]
-    [InlineData("/annex.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Phu-luc-Bluezone-Son-La-2020-08-17.xlsx", "Phụ lục Bluezone Sơn La 2020-08-17.xlsx")]
-    [InlineData("/annex.pdf", "application/pdf", "Phu-luc-Bluezone-Son-La-2020-08-17.pdf", "Phụ lục Bluezone Sơn La 2020-08-17.pdf")]
-    [InlineData("/annex.csv", "text/csv", "Phu-luc-Bluezone-Son-La-2020-08-17.csv", "Phụ lục Bluezone Sơn La 2020-08-17.csv")]
+    [InlineData("/annex.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Phu-luc-Bluezone-Tinh-Son-La-2020-08-17.xlsx", "Phụ lục Bluezone Tỉnh Sơn La 2020-08-17.xlsx")]
+    [InlineData("/annex.pdf", "application/pdf", "Phu-luc-Bluezone-Tinh-Son-La-2020-08-17.pdf", "Phụ lục Bluezone Tỉnh Sơn La 2020-08-17.pdf")]
+    [InlineData("/annex.csv", "text/csv", "Phu-luc-Bluezone-Tinh-Son-La-2020-08-17.csv", "Phụ lục Bluezone Tỉnh Sơn La 2020-08-17.csv")]
     public async Task Downloads_have_an_ascii_name_and_the_vietnamese_name_as_filename_star(string path, string contentType, string ascii, string vietnamese)
     {
         var client = await factory.ClientForAsync(Roles.Viewer);
@@ -24,7 +24,7 @@ public sealed class AnnexDownloadTests(BluezoneAppFactory factory) : IClassFixtu
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.Equal(ascii, disposition.FileName!.Trim('"'));
         Assert.Equal(vietnamese, disposition.FileNameStar);
-        Assert.Contains("filename*=UTF-8''Ph%E1%BB%A5%20l%E1%BB%A5c%20Bluezone%20S%C6%A1n%20La", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
+        Assert.Contains("filename*=UTF-8''Ph%E1%BB%A5%20l%E1%BB%A5c%20Bluezone%20T%E1%BB%89nh%20S%C6%A1n%20La", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
     }
 
     [Fact]

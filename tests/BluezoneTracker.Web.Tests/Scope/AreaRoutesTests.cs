@@ -90,8 +90,8 @@ public sealed class AreaRoutesTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         var crumbs = page.QuerySelectorAll("[data-testid=breadcrumbs] li").Select(li => li.Text().Trim()).ToList();
-        // The seed names the province "Sơn La" (its kind is stored apart); the national seed says "Tỉnh Sơn La".
-        Assert.Equal(["Sơn La", "Huyện Mộc Châu"], crumbs);
+        // Both seeds name the province with its kind, as every other area.
+        Assert.Equal(["Tỉnh Sơn La", "Huyện Mộc Châu"], crumbs);
         Assert.Equal("/areas/14/", page.QuerySelector("[data-testid=breadcrumbs] a")!.GetAttribute("href"));
         Assert.Empty(page.QuerySelectorAll("tr[data-code]"));
     }
@@ -239,9 +239,10 @@ public sealed class AreaRoutesTests : IDisposable
     public async Task A_problem_on_an_area_route_names_the_path_that_was_asked_for()
     {
         var client = await _factory.ApiClientAsync(Roles.Staff);
-        var response = await client.GetAsync(At("/api/areas/123/annex?date=2020-13-01"));
+        // Sơn La's code, not a district's: a district without communes has no annex at all (404 NoChildAreas, decision 067).
+        var response = await client.GetAsync(At("/api/areas/14/annex?date=2020-13-01"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("/api/areas/123/annex", json.RootElement.GetProperty("instance").GetString());
+        Assert.Equal("/api/areas/14/annex", json.RootElement.GetProperty("instance").GetString());
     }
 }

@@ -47,7 +47,7 @@ public sealed class ImportCommandTests : IDisposable
     {
         var (exit, output, _) = await RunAsync("--date", "2020-08-18", "--file", CorpusFile("names-windows1258-semicolon.csv"), "--dry-run");
         Assert.Equal(0, exit);
-        Assert.Contains("Sơn La, ngày 18/8/2020: 12 dòng, tổng 85.329", output, StringComparison.Ordinal);
+        Assert.Contains("Tỉnh Sơn La, ngày 18/8/2020: 12 dòng, tổng 85.329", output, StringComparison.Ordinal);
         Assert.Contains("Chạy thử: chưa lưu gì.", output, StringComparison.Ordinal);
         Assert.Equal(2, await RevisionsAsync());
     }

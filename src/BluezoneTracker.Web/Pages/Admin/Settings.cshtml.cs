@@ -6,18 +6,42 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BluezoneTracker.Web.Pages.Admin;
 
-/// <summary>The agency and dispatch details printed on the annex, stored in the database.</summary>
-public sealed class SettingsModel(ReportSettingsStore store, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer) : PageModel
+/// <summary>
+/// The agency and dispatch details printed on the annex of the area in scope (<c>/areas/{code}/admin/settings</c>;
+/// the area scope already refused an area outside the admin's subtree), stored in the database (decision 065).
+/// </summary>
+public sealed class SettingsModel(ReportSettingsStore store, Scope.AreaScope scope, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Input = SettingsInput.From(await store.GetAsync(cancellationToken));
+    /// <summary>The area whose settings the page edits ("Huyện Mộc Châu").</summary>
+    public string AreaName => scope.Area?.Name ?? string.Empty;
+
+    /// <summary>Whether the shown values were saved for this area (else the configuration's, or defaults made from the area's name).</summary>
+    public bool HasSaved { get; private set; }
+
+    /// <summary>Whether this area's unsaved values come from the configuration file (the <c>Report</c> section).</summary>
+    public bool IsConfiguredArea { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input = SettingsInput.From(await store.GetAsync(cancellationToken));
+        await DescribeAsync(cancellationToken);
+    }
+
+    private async Task DescribeAsync(CancellationToken cancellationToken)
+    {
+        var code = await scope.CodeAsync(cancellationToken) ?? string.Empty;
+        HasSaved = await store.HasSavedAsync(code, cancellationToken);
+        IsConfiguredArea = store.IsConfiguredArea(code);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
+            await DescribeAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

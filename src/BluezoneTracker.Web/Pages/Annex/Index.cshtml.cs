@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BluezoneTracker.Web.Pages.Annex;
 
 /// <summary>The official annex (phụ lục) as a printable page, always in Vietnamese.</summary>
-public sealed class IndexModel(AnnexSource source, Messages messages) : PageModel
+public sealed class IndexModel(AnnexSource source, Messages messages, Scope.AreaScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
@@ -48,6 +48,12 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
         if (annex.Document is not { } document)
         {
             (Problem, Response.StatusCode) = messages.ForPage(annex.Result!);
+            if (annex.Result?.Problem is FiguresProblem.NoChildAreas && scope.Path is [.., var parent, _])
+            {
+                // The area's count is a row of its parent's table: that annex is the one to open.
+                ParentAnnex = (Scope.AreaRouting.Link(HttpContext, parent.Code, "/annex"), parent.Name);
+            }
+
             return Page();
         }
 
@@ -62,6 +68,9 @@ public sealed class IndexModel(AnnexSource source, Messages messages) : PageMode
         Warnings = [.. document.Report.Warnings.Select(messages.Explain)];
         return Page();
     }
+
+    /// <summary>For an area without child areas: the link to its parent's annex, which carries its count, and the parent's name.</summary>
+    public (string Href, string Name)? ParentAnnex { get; private set; }
 
     /// <summary>Dates with counts, oldest first: the choices of the date picker.</summary>
     public IReadOnlyList<DateOnly> Dates { get; private set; } = [];

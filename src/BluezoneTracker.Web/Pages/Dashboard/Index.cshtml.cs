@@ -78,7 +78,9 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snaps
         }
 
         Date = date;
-        var result = await query.GetAsync(new FiguresRequest(await scope.CodeAsync(cancellationToken), Date, await ResolveCompareAsync(cancellationToken)), cancellationToken);
+        // A signed date compares by default with what it was signed with (decision 068), as its annex does.
+        var request = await annexes.WithSignedComparisonAsync(new FiguresRequest(await scope.CodeAsync(cancellationToken), Date, await ResolveCompareAsync(cancellationToken)), cancellationToken);
+        var result = await query.GetAsync(request, cancellationToken);
         Catalog = result.Catalog;
         if (Catalog is { Children.Count: 0 } leaf)
         {

@@ -27,7 +27,7 @@ public sealed class AddingAnArea(BluezoneAppFactory factory) : IClassFixture<Blu
 
         var parent = (AngleSharp.Html.Dom.IHtmlSelectElement)page.QuerySelector("#Input_ParentCode")!;
         Assert.Equal("14", parent.Value);
-        Assert.Equal("Sơn La (14)", parent.SelectedOptions[0].Text());
+        Assert.Equal("Tỉnh Sơn La (14)", parent.SelectedOptions[0].Text());
         Assert.Equal("RuralDistrict", ((AngleSharp.Html.Dom.IHtmlSelectElement)page.QuerySelector("#Input_Kind")!).Value);
         var list = await Html.ParseAsync(await admin.GetAsync(new Uri("/admin/areas", UriKind.Relative)));
         Assert.Equal("/admin/areas/new", list.QuerySelector("[data-testid=add-area]")!.GetAttribute("href"));

@@ -27,7 +27,7 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var row = (await Html.ParseAsync(created)).QuerySelectorAll("[data-testid=users] tbody tr").Single(r => r.Text().Contains("nguyenvana", StringComparison.Ordinal));
         // Name, role in words, the area the account was assigned to (the admin's own area by default), status.
-        Assert.Equal(["nguyenvana", "Nguyễn Văn A", "Cán bộ nhập liệu", "Sơn La", "Đang hoạt động"], row.QuerySelectorAll("td").Take(5).Select(c => c.Text().Trim()));
+        Assert.Equal(["nguyenvana", "Nguyễn Văn A", "Cán bộ nhập liệu", "Tỉnh Sơn La", "Đang hoạt động"], row.QuerySelectorAll("td").Take(5).Select(c => c.Text().Trim()));
 
         var staff = await factory.SignInAsync("nguyenvana", "Mat-khau@123");
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(new Uri("/account/tokens", UriKind.Relative))).StatusCode);
@@ -126,7 +126,7 @@ public sealed class AdminChangesAreAudited(BluezoneAppFactory factory) : IClassF
         });
         Assert.Equal("/admin/target", saved.RequestMessage!.RequestUri!.AbsolutePath);
         var message = (await Html.ParseAsync(saved)).QuerySelector("[data-testid=saved]")!.Text();
-        Assert.StartsWith("Đã lưu chỉ tiêu của Sơn La: 60,5 % đến ngày 30/9/2020, áp dụng cho các báo cáo từ ngày ", message, StringComparison.Ordinal);
+        Assert.StartsWith("Đã lưu chỉ tiêu của Tỉnh Sơn La: 60,5 % đến ngày 30/9/2020, áp dụng cho các báo cáo từ ngày ", message, StringComparison.Ordinal);
         Assert.EndsWith("; báo cáo các ngày trước vẫn dùng chỉ tiêu cũ. Không phụ lục đã duyệt nào bị ảnh hưởng.", message, StringComparison.Ordinal);
 
         // No date given: the target applies from today (Vietnam time), so no report already made changes.

@@ -51,7 +51,7 @@ public sealed class AuditLogReadsAsAHistory(BluezoneAppFactory factory) : IClass
         var row = page.QuerySelectorAll("[data-testid=audit] tbody tr")[0];
         var cells = row.QuerySelectorAll("td").Select(c => c.Text()).ToList();
         Assert.Equal("Đã thêm bản số liệu", cells[2]);
-        Assert.StartsWith("Sơn La (14) 2020-08-17", cells[3], StringComparison.Ordinal);
+        Assert.StartsWith("Tỉnh Sơn La (14) 2020-08-17", cells[3], StringComparison.Ordinal);
         var changes = row.QuerySelectorAll("[data-testid=audit-changes] li").Select(li => li.Text()).ToList();
         Assert.Contains("Huyện Mộc Châu: 11.346 → 11.400", changes);
         Assert.DoesNotContain(changes, c => c.StartsWith("Thành phố Sơn La", StringComparison.Ordinal));

@@ -109,7 +109,7 @@ public sealed class PopulationAndTargetHistory : IDisposable
         });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var page = await Html.ParseAsync(saved);
-        Assert.StartsWith("Đã lưu chỉ tiêu của Sơn La: 60 % đến ngày 30/9/2020, áp dụng cho các báo cáo từ ngày 17/8/2020",
+        Assert.StartsWith("Đã lưu chỉ tiêu của Tỉnh Sơn La: 60 % đến ngày 30/9/2020, áp dụng cho các báo cáo từ ngày 17/8/2020",
             page.QuerySelector("[data-testid=saved]")!.Text(), StringComparison.Ordinal);
         var history = page.QuerySelectorAll("[data-testid=target-history] tbody tr")
             .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Take(2).Select(c => c.Text().Trim()))).ToList();

@@ -88,7 +88,7 @@ public sealed class AreaHistoryTests
         }
 
         var expected = $"Huyện Mộc Châu ngày 17/8/2020: bảng số liệu của chính Huyện Mộc Châu (bản #1) cộng lại là {Core.Formatting.VietnameseFormat.Count(provinceRow + 12)}, "
-            + $"dòng của Huyện Mộc Châu trong bảng của Sơn La (bản #1) là {Core.Formatting.VietnameseFormat.Count(provinceRow)}, chênh lệch + 12.";
+            + $"dòng của Huyện Mộc Châu trong bảng của Tỉnh Sơn La (bản #1) là {Core.Formatting.VietnameseFormat.Count(provinceRow)}, chênh lệch + 12.";
         var viewer = await district.ClientForAsync(Roles.Viewer);
         var districtPage = await Html.ParseAsync(await viewer.GetAsync(new Uri("/", UriKind.Relative)));
         Assert.Contains(expected, districtPage.QuerySelector("[data-testid=history-warnings]")!.Text(), StringComparison.Ordinal);
