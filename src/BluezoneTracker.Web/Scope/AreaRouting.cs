@@ -30,7 +30,7 @@ public static class AreaRouting
     {
         // An endpoint that needs no area, asked without naming one (a named area is still checked against the account).
         if (context.GetEndpoint()?.Metadata.GetMetadata<WithoutAreaScope>() is not null
-            && context.Items[CodeKey] is null && !context.Request.Query.ContainsKey(QueryName))
+            && AreaPrefix.Code(context) is null && !context.Request.Query.ContainsKey(QueryName))
         {
             await next(context);
             return;

@@ -51,7 +51,7 @@ public sealed class PageWatch
     public async Task<long> TransferredBytesAsync()
     {
         long total = 0;
-        foreach (var request in _requests)
+        foreach (var request in _requests.ToArray())
         {
             // The favicon is fetched by the browser on its own, after the page, and Chromium may never
             // report it finished: its sizes would be waited for forever. It is 1 KB and cached a year.

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using BluezoneTracker.Web.Tests.Import;
+using BluezoneTracker.Web.Tests.Snapshots;
 using BluezoneTracker.Web.Tests.Infrastructure;
 
 namespace BluezoneTracker.Web.Tests.Deployment;
