@@ -16,6 +16,7 @@ builder.Services.AddBluezoneIntake(builder.Configuration, builder.Environment);
 builder.Services.AddBluezoneAccounts(builder.Configuration);
 builder.Services.AddBluezoneWeb(builder.Configuration);
 builder.Services.AddBluezoneReporting();
+builder.Services.AddBluezoneResponseCache(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.PrepareStoreAsync();

@@ -129,6 +129,7 @@ internal static class WebSetup
         app.UseRouting();
         app.UseBluezoneSecurity();
         app.UseAntiforgery();
+        app.UseBluezoneResponseCache();
         return app;
     }
 
