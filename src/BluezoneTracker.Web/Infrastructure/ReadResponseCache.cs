@@ -85,7 +85,7 @@ public sealed class ReadResponseCache : IDisposable
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         if (!_options.Enabled || !HttpMethods.IsGet(context.Request.Method) || !IsCached(context.GetEndpoint())
-            || context.Request.Cookies.Keys.Any(k => k.Contains("TempData", StringComparison.OrdinalIgnoreCase)))
+            || context.Request.Cookies.ContainsKey(TempDataCookie))
         {
             await next(context);
             return;
@@ -112,6 +112,7 @@ public sealed class ReadResponseCache : IDisposable
         }
 
         var response = context.Response;
+        ForgetEmptyTempDataCookie(response);
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie") || buffer.Length > _options.MaxEntryBytes)
         {
             buffer.Position = 0;
@@ -123,6 +124,32 @@ public sealed class ReadResponseCache : IDisposable
         _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Size, AbsoluteExpirationRelativeToNow = _options.Lifetime });
         await WriteAsync(context, entry);
     }
+
+    /// <summary>
+    /// The layout reads TempData, so every page answers with a Set-Cookie that deletes the TempData cookie,
+    /// even when the request carried none (requests that carry one are never cached): deleting a cookie the
+    /// browser does not have changes nothing, so that header alone does not make a response per-exchange.
+    /// </summary>
+    private static void ForgetEmptyTempDataCookie(HttpResponse response)
+    {
+        var cookies = response.Headers.SetCookie;
+        if (cookies.Count == 0)
+        {
+            return;
+        }
+
+        var kept = cookies.Where(c => c is null || !(c.StartsWith(TempDataCookie + "=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.Ordinal))).ToArray();
+        if (kept.Length == 0)
+        {
+            response.Headers.Remove("Set-Cookie");
+        }
+        else if (kept.Length != cookies.Count)
+        {
+            response.Headers.SetCookie = new StringValues(kept);
+        }
+    }
+
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
     /// <inheritdoc />
     public void Dispose() => _entries.Dispose();
