@@ -19,7 +19,9 @@ bench_cleanup() {
 }
 
 # bench_publish: the app in Release under $work/app.
+# APP_DIR=folder uses an app already published there (copied) instead of publishing again.
 bench_publish() {
+    if [ -n "${APP_DIR:-}" ]; then cp -r "$APP_DIR" "$work/app"; return; fi
     echo "Publishing (Release)…" >&2
     dotnet publish src/BluezoneTracker.Web -c Release -o "$work/app" --nologo -v q >&2
 }

@@ -6,6 +6,7 @@
 # profile (simulated slow 4G, 4× CPU slowdown) in Debian's Chromium. Prints a Markdown table; with
 # WRITE=1 it also replaces the block between the lighthouse markers in docs/benchmarks.md.
 #
+#   SCALE_DB=/tmp/scale.db reuses a store written by `… scale-store FILE 700 730` (copied, not changed)
 #   bench/lighthouse/run.sh                 RUNS=2 PORT=5303 CHROME_PATH=/usr/bin/chromium WRITE=1
 #   STORES="sonla" bench/lighthouse/run.sh  only the seed ("scale" only the big store)
 #
@@ -32,8 +33,10 @@ for store in $stores; do
     db="$work/$store.db"
     if [ "$store" = scale ]; then
         area=VN
-        echo "Writing the scale store (700 districts × 730 days)…" >&2
-        dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- scale-store "$db" 700 730 >&2
+        if [ -n "${SCALE_DB:-}" ]; then cp "$SCALE_DB" "$db"; else
+            echo "Writing the scale store (700 districts × 730 days)…" >&2
+            dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- scale-store "$db" 700 730 >&2
+        fi
     fi
     bench_start_app --ConnectionStrings:Default="Data Source=$db" --Deployment:AreaCode="$area"
     cookie="$(bench_signin_cookie xem)"

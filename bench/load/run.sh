@@ -5,6 +5,7 @@
 # very bytes, raw and with Accept-Encoding: br (issue #13 point 3), and the app's memory after the runs.
 #
 #   bench/load/run.sh [scale|sonla]      scale (default): 700 districts × 730 daily snapshots; sonla: the demo seed
+#   SCALE_DB=/tmp/scale.db reuses a store written by `… scale-store FILE 700 730` (copied, not changed)
 #   DURATION=10 WARMUP=5 CONNECTIONS=16 THREADS=2 PORT=5301 bench/load/run.sh
 #
 # Only ever against 127.0.0.1. Needs wrk (Debian: apt-get install wrk) and curl.
@@ -24,8 +25,10 @@ bench_publish
 area=14
 if [ "$data" = scale ]; then
     area=VN
-    echo "Writing the scale store (700 districts × 730 days)…" >&2
-    dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- scale-store "$work/bluezone.db" 700 730 >&2
+    if [ -n "${SCALE_DB:-}" ]; then cp "$SCALE_DB" "$work/bluezone.db"; else
+        echo "Writing the scale store (700 districts × 730 days)…" >&2
+        dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- scale-store "$work/bluezone.db" 700 730 >&2
+    fi
 fi
 
 # The API limit is raised so that /api/annex measures the annex, not the rate limiter.

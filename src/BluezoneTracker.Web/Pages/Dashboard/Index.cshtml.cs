@@ -206,6 +206,9 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Reporting
     /// <summary>The URL of page <paramref name="page"/> with every other choice of this request kept.</summary>
     public string PageUrl(int page) => Url.Page("/Dashboard/Index", new { date = Date, compare = Compare, d = Districts, p = page == 1 ? null : (int?)page, days = Days })!;
 
+    /// <summary>This dashboard with every day listed in its long tables (the URL's "days=all").</summary>
+    public string AllDaysUrl() => Url.Page("/Dashboard/Index", new { date = Date, compare = Compare, d = Districts, p = PageNumber == 1 ? null : (int?)PageNumber, days = "all" })!;
+
     /// <summary>Whether the cumulative table lists every day (asked for, or a series short enough to read).</summary>
     public bool EveryDay => string.Equals(Days, "all", StringComparison.Ordinal);
 
