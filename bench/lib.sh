@@ -19,7 +19,9 @@ bench_cleanup() {
 }
 
 # bench_publish: the app in Release under $work/app.
+# APP_DIR=folder uses an app already published there (copied) instead of publishing again.
 bench_publish() {
+    if [ -n "${APP_DIR:-}" ]; then cp -r "$APP_DIR" "$work/app"; return; fi
     echo "Publishing (Release)…" >&2
     dotnet publish src/BluezoneTracker.Web -c Release -o "$work/app" --nologo -v q >&2
 }
@@ -38,4 +40,21 @@ bench_start_app() {
 bench_signin_token() {
     curl -fs -c "$1" -b "$1" "$base/account/signin" \
         | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -1 | sed -E 's/.*value="([^"]*)"/\1/'
+}
+
+# bench_signin_cookie USER: signs USER (demo password) in through the form and prints the Cookie header value.
+bench_signin_cookie() {
+    local jar="$work/jar-$1" token status
+    rm -f "$jar"
+    token="$(bench_signin_token "$jar")"
+    status="$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+        --data-urlencode "Input.UserName=$1" --data-urlencode "Input.Password=Bluezone@2020" \
+        --data-urlencode "__RequestVerificationToken=$token" "$base/account/signin")"
+    [ "$status" = 302 ] || { echo "sign-in of $1 failed: $status" >&2; return 1; }
+    sed -E 's/^#HttpOnly_//' "$jar" | awk -F'\t' 'NF == 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep="; " }'
+}
+
+# bench_stop_app: stops the app started by bench_start_app (before starting it again over another store).
+bench_stop_app() {
+    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; fi
 }

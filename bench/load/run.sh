@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Load test of the read path: publishes the app in Release, starts it on a loopback port over a temp
-# SQLite store, signs in as the demo viewer "xem" and measures requests/s and latency with wrk for the
-# dashboard, the annex page, the annex JSON and a static file holding the dashboard's very bytes.
+# SQLite store, signs in as the demo viewer "xem" and measures requests/s and latency with wrk for every
+# read page and download (/, /annex, /api/annex, /annex.csv, .xlsx, .pdf), each beside a static file of its
+# very bytes, raw and with Accept-Encoding: br (issue #13 point 3), and the app's memory after the runs.
 #
 #   bench/load/run.sh [scale|sonla]      scale (default): 700 districts × 730 daily snapshots; sonla: the demo seed
+#   SCALE_DB=/tmp/scale.db reuses a store written by `… scale-store FILE 700 730` (copied, not changed)
 #   DURATION=10 WARMUP=5 CONNECTIONS=16 THREADS=2 PORT=5301 bench/load/run.sh
 #
 # Only ever against 127.0.0.1. Needs wrk (Debian: apt-get install wrk) and curl.
@@ -23,51 +25,58 @@ bench_publish
 area=14
 if [ "$data" = scale ]; then
     area=VN
-    echo "Writing the scale store (700 districts × 730 days)…" >&2
-    dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- scale-store "$work/bluezone.db" 700 730 >&2
+    if [ -n "${SCALE_DB:-}" ]; then cp "$SCALE_DB" "$work/bluezone.db"; else
+        echo "Writing the scale store (700 districts × 730 days)…" >&2
+        dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- scale-store "$work/bluezone.db" 700 730 >&2
+    fi
 fi
 
 # The API limit is raised so that /api/annex measures the annex, not the rate limiter.
 bench_start_app --ConnectionStrings:Default="Data Source=$work/bluezone.db" \
     --Deployment:AreaCode="$area" --RateLimits:ApiPerMinute=100000000
 
-# Signs in through the form (anti-forgery token and cookie kept) and prints the Cookie header value.
-# A fresh sign-in before each run: wrk, unlike a browser, would never store a renewed cookie.
-sign_in() {
-    local jar="$work/jar"
-    rm -f "$jar"
-    local token
-    token="$(bench_signin_token "$jar")"
-    local status
-    status="$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-        --data-urlencode "Input.UserName=xem" --data-urlencode "Input.Password=Bluezone@2020" \
-        --data-urlencode "__RequestVerificationToken=$token" "$base/account/signin")"
-    [ "$status" = 302 ] || { echo "sign-in failed: $status" >&2; exit 1; }
-    sed -E 's/^#HttpOnly_//' "$jar" | awk -F'\t' 'NF == 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep="; " }'
+cookie="$(bench_signin_cookie xem)"
+
+# wrk_run URL [HEADER]: requests/s and latency percentiles of URL with the session cookie (and HEADER).
+wrk_run() {
+    local extra=()
+    [ -n "${2:-}" ] && extra=(-H "$2")
+    wrk -t"$threads" -c"$connections" -d"${warmup}s" -H "Cookie: $cookie" "${extra[@]}" "$1" >/dev/null
+    local out
+    out="$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" "${extra[@]}" "$1")"
+    local bad
+    bad="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
+    [ -z "$bad" ] || { echo "$1 answered $bad non-2xx responses" >&2; exit 1; }
+    echo "$(awk '/^Requests\/sec/ {print $2}' <<<"$out") $(awk '$1 == "50%" {print $2}' <<<"$out") $(awk '$1 == "99%" {print $2}' <<<"$out")"
 }
 
-cookie="$(sign_in)"
-# The static twin: the dashboard's own HTML written as a file into the published web root.
-curl -fs -H "Cookie: $cookie" "$base/" -o "$work/app/wwwroot/dashboard-copy.html"
-dashboard_bytes=$(wc -c <"$work/app/wwwroot/dashboard-copy.html")
-
-echo "Data: $data; dashboard HTML $dashboard_bytes bytes; wrk -t$threads -c$connections -d${duration}s after ${warmup}s of warm-up; $(nproc) cores"
+echo "Data: $data; wrk -t$threads -c$connections -d${duration}s after ${warmup}s of warm-up, each URL and then its static twin (the"
+echo "same bytes as a file in the web root), first raw then with Accept-Encoding: br; $(nproc) cores"
 echo
-echo "| URL | Bytes | Requests/s | Latency p50 | p90 | p99 | Non-2xx |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
-for path in / /annex /api/annex /dashboard-copy.html; do
-    cookie="$(sign_in)"
-    # The first request computes and caches the figures; an unrecorded run then lets tiered JIT
-    # finish (on 2 cores, a just-started app is several times slower for its first seconds).
-    status="$(curl -s -o "$work/body" -w '%{http_code}' -H "Cookie: $cookie" "$base$path")"
+echo "| URL | Bytes raw | Bytes br | Raw req/s | Static raw req/s | Ratio raw | br req/s | Static br req/s | Ratio br | p99 raw / br |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+n=0
+for path in / /annex /api/annex /annex.csv /annex.xlsx /annex.pdf; do
+    n=$((n + 1))
+    cookie="$(bench_signin_cookie xem)"
+    case "$path" in
+        /api/annex) ext=json ;; /annex.csv) ext=csv ;; /annex.xlsx) ext=xlsx ;; /annex.pdf) ext=pdf ;; *) ext=html ;;
+    esac
+    twin="/twin-$n.$ext"
+    # The first request computes the figures and keeps the response; its bytes become the static twin.
+    status="$(curl -s -o "$work/app/wwwroot$twin" -w '%{http_code}' -H "Cookie: $cookie" "$base$path")"
     [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
-    bytes=$(wc -c <"$work/body")
-    wrk -t"$threads" -c"$connections" -d"${warmup}s" -H "Cookie: $cookie" "$base$path" >/dev/null
-    out="$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" "$base$path")"
-    rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
-    p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
-    p90="$(awk '$1 == "90%" {print $2}' <<<"$out")"
-    p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
-    bad="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
-    echo "| \`$path\` | $bytes | $rps | $p50 | $p90 | $p99 | ${bad:-0} |"
+    raw_bytes=$(wc -c <"$work/app/wwwroot$twin")
+    br_bytes=$(curl -s -H "Cookie: $cookie" -H 'Accept-Encoding: br' "$base$path" | wc -c)
+    read -r app_raw p99_raw _ < <(wrk_run "$base$path" | awk '{print $1, $3}')
+    read -r static_raw _ < <(wrk_run "$base$twin")
+    read -r app_br p99_br _ < <(wrk_run "$base$path" "Accept-Encoding: br" | awk '{print $1, $3}')
+    read -r static_br _ < <(wrk_run "$base$twin" "Accept-Encoding: br")
+    ratio_raw=$(awk -v a="$app_raw" -v s="$static_raw" 'BEGIN { printf "%.2f", a / s }')
+    ratio_br=$(awk -v a="$app_br" -v s="$static_br" 'BEGIN { printf "%.2f", a / s }')
+    echo "| \`$path\` | $raw_bytes | $br_bytes | $app_raw | $static_raw | $ratio_raw | $app_br | $static_br | $ratio_br | $p99_raw / $p99_br |"
 done
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status" 2>/dev/null || echo 0)
+hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app_pid/status" 2>/dev/null || echo 0)
+echo
+echo "App memory after the runs: RSS $((rss_kb / 1024)) MB, peak (VmHWM) $((hwm_kb / 1024)) MB."

@@ -34,7 +34,8 @@ builder.Services
     .AddBluezoneSignOffs()
     .AddBluezoneReports()
     .AddBluezoneSnapshots(builder.Configuration)
-    .AddBluezonePages();
+    .AddBluezonePages()
+    .AddBluezoneResponseCache(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.PrepareStoreAsync();
@@ -79,6 +80,9 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseApiForgeryCheck();
 app.UseAntiforgery();
+
+// Whole read responses kept per data version and session, after every check above (docs/decisions/080).
+app.UseBluezoneResponseCache();
 
 // Endpoints, per folder.
 app.MapBluezonePages();

@@ -5,7 +5,10 @@
   'use strict';
   var source = document.getElementById('area-history-data');
   var canvas = document.getElementById('chart-area-history');
-  if (!source || !canvas || typeof Chart === 'undefined') { return; }
+  if (!source || !canvas || !window.BluezoneCharts) { return; }
+  window.BluezoneCharts.whenVisible(canvas, draw);
+
+  function draw() {
   var data = JSON.parse(source.textContent);
   var separators = data.separators || { thousands: '.', decimal: ',' };
   function number(value) {
@@ -43,4 +46,5 @@
       }
     }
   });
+  }
 })();

@@ -5,12 +5,16 @@
   'use strict';
 
   // Changing the date or the comparison reloads the page with the choice in the URL.
-  document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
+  document.querySelectorAll('[data-autosubmit]').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });
   });
 
   var source = document.getElementById('dashboard-data');
-  if (!source || typeof Chart === 'undefined') { return; }
+  if (!source || !window.BluezoneCharts) { return; }
+  // Drawn when the charts come near the screen (lazy-charts.js loads Chart.js then).
+  window.BluezoneCharts.whenVisible(document.querySelector('.charts'), draw);
+
+  function draw() {
   var data = JSON.parse(source.textContent);
 
   var ink = '#212529';
@@ -191,5 +195,6 @@
         scales: { y: { beginAtZero: true, title: { display: true, text: daily.axis }, ticks: { callback: number } } }
       }
     });
+  }
   }
 }());

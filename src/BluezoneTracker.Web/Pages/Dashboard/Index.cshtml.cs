@@ -23,8 +23,25 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snaps
     /// <summary>How long an unread rendering stays cached (as the figures it shows).</summary>
     public static readonly TimeSpan RenderLifetime = TimeSpan.FromMinutes(30);
 
+    /// <summary>Above this many dates the date choices are date fields, not lists of every date (issue #13).</summary>
+    public const int DateListLimit = 60;
+
+    /// <summary>Where the page puts itself in ViewData for its partials (the pager).</summary>
+    public const string ViewDataKey = "Dashboard";
+
+    /// <summary>Rows per page of the ranking and pacing tables: a ministry's 700 districts are 14 pages, not one 1 MB table.</summary>
+    public const int RowsPerPage = 50;
+
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
+
+    /// <summary>The page of the ranking and pacing tables (the URL's "p"), from 1; out of range shows the nearest page.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>The cumulative table day by day (the URL's "days=all") instead of one row a week on a long series.</summary>
+    [BindProperty(SupportsGet = true, Name = "days")]
+    public string? Days { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Compare { get; set; }
@@ -98,7 +115,7 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snaps
 
         Figures = figures;
         Shared.AnnexLink.Remember(ViewData, figures.Annex);
-        RenderKey = string.Join('|', dataVersion, Catalog.Area.Code, Request.PathBase, Date, Compare, string.Join(',', Districts));
+        RenderKey = string.Join('|', dataVersion, Catalog.Area.Code, Request.PathBase, Date, Compare, string.Join(',', Districts), PageNumber, EveryDay);
         return Page();
     }
 
@@ -175,6 +192,36 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snaps
         }
 
         return VietnameseFormat.IsoDate(week.From);
+    }
+
+    /// <summary>Pages of <paramref name="rows"/> rows, at least one.</summary>
+    public static int PageCount(int rows) => Math.Max(1, (rows + RowsPerPage - 1) / RowsPerPage);
+
+    /// <summary>The page shown of a list of <paramref name="rows"/> rows: the asked one, kept within range.</summary>
+    public int ShownPage(int rows) => Math.Clamp(PageNumber, 1, PageCount(rows));
+
+    /// <summary>The rows of the shown page.</summary>
+    public IEnumerable<T> PageOf<T>(IReadOnlyList<T> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Skip((ShownPage(rows.Count) - 1) * RowsPerPage).Take(RowsPerPage);
+    }
+
+    /// <summary>The URL of page <paramref name="page"/> with every other choice of this request kept.</summary>
+    public string PageUrl(int page) => Url.Page("/Dashboard/Index", new { date = Date, compare = Compare, d = Districts, p = page == 1 ? null : (int?)page, days = Days })!;
+
+    /// <summary>This dashboard with every day listed in its long tables (the URL's "days=all").</summary>
+    public string AllDaysUrl() => Url.Page("/Dashboard/Index", new { date = Date, compare = Compare, d = Districts, p = PageNumber == 1 ? null : (int?)PageNumber, days = "all" })!;
+
+    /// <summary>Whether the cumulative table lists every day (asked for, or a series short enough to read).</summary>
+    public bool EveryDay => string.Equals(Days, "all", StringComparison.Ordinal);
+
+    /// <summary>The pacing report with only the shown page of children (the others are one tap away).</summary>
+    public PacingReport PacingPage(PacingReport pacing)
+    {
+        ArgumentNullException.ThrowIfNull(pacing);
+        var pages = PageCount(pacing.Children.Count);
+        return pacing with { Children = [.. PageOf(pacing.Children)], WithoutData = ShownPage(pacing.Children.Count) == pages ? pacing.WithoutData : [] };
     }
 
     /// <summary>Dates that can be compared with the report date: those before it, newest first.</summary>

@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using BluezoneTracker.Web.Accounts;
+using BluezoneTracker.Web.Figures;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+using BluezoneTracker.Web.Infrastructure;
+
+namespace BluezoneTracker.Web.Pages;
+
+/// <summary>Limits of <see cref="ReadResponseCache"/> (configuration section <c>ResponseCache</c>).</summary>
+public sealed class ReadResponseCacheOptions
+{
+    /// <summary>Off switches the cache off entirely (every request is rendered, as before).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Total bytes held (raw + Brotli + gzip of every entry); the least recently used leave first. 64 MB by default.</summary>
+    public long SizeLimitBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>How long an entry lives at most, read or not; a write ends it sooner by changing the data version.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A response larger than this (raw) is never kept: one huge page must not push everything else out.</summary>
+    public int MaxEntryBytes { get; set; } = 8 * 1024 * 1024;
+}
+
+/// <summary>
+/// Whole responses of the read pages and the annex downloads (<see cref="Cached"/>), kept in memory with
+/// their Brotli and gzip forms made once, so that a warm request costs about what a static file does
+/// (issue #13 point 3, docs/decisions/080).
+///
+/// It runs after authentication, the area scope and authorization: a request is only ever answered after
+/// the same checks as an uncached one. The key holds everything a response depends on — method, path
+/// base, path and query, the data version (raised by every write of counts, populations, targets, settings
+/// and sign-offs, by this or any other process: docs/decisions/015), the culture, whether demo accounts
+/// are active (the banner), the minute for the PDF (its footer prints the time) — and the caller's own
+/// credentials: a digest of the Cookie and Authorization headers. A response therefore only ever goes
+/// back to the browser session that caused it: the user's name, role links and anti-forgery tokens in
+/// the layout are never served to anyone else. Across sessions the expensive part, the page's body, is
+/// shared by the dashboard's &lt;cache&gt; tag helper and the figures cache.
+///
+/// Never kept: anything but a 200, a response that sets a cookie (a new anti-forgery cookie, a renewed
+/// sign-in), a request carrying TempData (its one-time message). Bounded in bytes (<see cref="ReadResponseCacheOptions"/>).
+/// </summary>
+public sealed class ReadResponseCache : IDisposable
+{
+    /// <summary>The Razor pages and endpoint names whose GET responses are cached.</summary>
+    private static readonly HashSet<string> Cached = new(StringComparer.Ordinal)
+    {
+        "/Dashboard/Index", "/Annex/Index", "AnnexJson", "AnnexCsv", "AnnexXlsx", "AnnexPdf",
+    };
+
+    /// <summary>Response headers that belong to one exchange, never replayed.</summary>
+    private static readonly HashSet<string> PerExchange = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Set-Cookie", "Content-Length", "Content-Encoding", "Transfer-Encoding", "Date", "Vary",
+    };
+
+    private readonly MemoryCache _entries;
+    private readonly ReadResponseCacheOptions _options;
+    private readonly DataVersion _version;
+    private readonly DemoAccounts _demo;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Builds the cache with its own size-bounded memory (sizes in bytes).</summary>
+    public ReadResponseCache(IOptions<ReadResponseCacheOptions> options, DataVersion version, DemoAccounts demo, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _version = version;
+        _demo = demo;
+        _clock = clock;
+        _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.SizeLimitBytes, CompactionPercentage = 0.25 });
+    }
+
+    /// <summary>Entries held now (for tests of the bound).</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Serves the request from the cache, or lets the app answer it and keeps the answer when it may.</summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (!_options.Enabled || !HttpMethods.IsGet(context.Request.Method) || !IsCached(context.GetEndpoint())
+            || context.Request.Cookies.ContainsKey(TempDataCookie))
+        {
+            await next(context);
+            return;
+        }
+
+        // Read before rendering: a write meanwhile leaves newer bytes under an already stale key, never the reverse.
+        var key = await KeyAsync(context);
+        if (_entries.TryGetValue(key, out Entry? hit) && hit is not null)
+        {
+            await WriteAsync(context, hit);
+            return;
+        }
+
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var response = context.Response;
+        ForgetEmptyTempDataCookie(response);
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie") || buffer.Length > _options.MaxEntryBytes)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+            return;
+        }
+
+        var entry = Entry.From(response, buffer.ToArray());
+        _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Size, AbsoluteExpirationRelativeToNow = _options.Lifetime });
+        await WriteAsync(context, entry);
+    }
+
+    /// <summary>
+    /// The layout reads TempData, so every page answers with a Set-Cookie that deletes the TempData cookie,
+    /// even when the request carried none (requests that carry one are never cached): deleting a cookie the
+    /// browser does not have changes nothing, so that header alone does not make a response per-exchange.
+    /// </summary>
+    private static void ForgetEmptyTempDataCookie(HttpResponse response)
+    {
+        var cookies = response.Headers.SetCookie;
+        if (cookies.Count == 0)
+        {
+            return;
+        }
+
+        var kept = cookies.Where(c => c is null || !(c.StartsWith(TempDataCookie + "=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.Ordinal))).ToArray();
+        if (kept.Length == 0)
+        {
+            response.Headers.Remove("Set-Cookie");
+        }
+        else if (kept.Length != cookies.Count)
+        {
+            response.Headers.SetCookie = new StringValues(kept);
+        }
+    }
+
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
+    /// <inheritdoc />
+    public void Dispose() => _entries.Dispose();
+
+    private static bool IsCached(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<PageActionDescriptor>() is { } page
+            ? Cached.Contains(page.ViewEnginePath)
+            : endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>() is { } name && Cached.Contains(name.EndpointName);
+
+    private async Task<string> KeyAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var text = new StringBuilder(256)
+            .Append(_version.Current).Append('\n')
+            .Append(request.PathBase.Value).Append('\n')
+            .Append(request.Path.Value).Append('\n')
+            .Append(request.QueryString.Value).Append('\n')
+            .Append(CultureInfo.CurrentCulture.Name).Append('|').Append(CultureInfo.CurrentUICulture.Name).Append('\n')
+            .Append(await _demo.AnyActiveAsync()).Append('\n')
+            .Append(request.Headers.Cookie.ToString()).Append('\n')
+            .Append(request.Headers.Authorization.ToString()).Append('\n');
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "AnnexPdf")
+        {
+            // The PDF's footer prints the minute it was made.
+            text.Append(_clock.GetUtcNow().ToUnixTimeSeconds() / 60);
+        }
+
+        // A digest: credentials are not kept in memory as text, and keys stay short.
+        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static Task WriteAsync(HttpContext context, Entry entry)
+    {
+        var response = context.Response;
+        foreach (var (name, value) in entry.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.Headers.Vary = "Accept-Encoding";
+        byte[] body = entry.Raw;
+        // Over HTTPS a body holding an anti-forgery token goes uncompressed (BREACH), as WebSetup rules.
+        if (!entry.HoldsToken || WebSetup.CompressionIsSafe(context))
+        {
+            var accepted = context.Request.Headers.AcceptEncoding.ToString();
+            if (Accepts(accepted, "br"))
+            {
+                body = entry.Brotli;
+                response.Headers.ContentEncoding = "br";
+            }
+            else if (Accepts(accepted, "gzip"))
+            {
+                body = entry.Gzip;
+                response.Headers.ContentEncoding = "gzip";
+            }
+        }
+
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>Whether an Accept-Encoding value accepts a coding (listed, and not with q=0).</summary>
+    internal static bool Accepts(string acceptEncoding, string coding)
+    {
+        foreach (var part in acceptEncoding.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pieces = part.Split(';', StringSplitOptions.TrimEntries);
+            if (!string.Equals(pieces[0], coding, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            return !pieces.Skip(1).Any(p => p.Replace(" ", "", StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000");
+        }
+
+        return false;
+    }
+
+    /// <summary>A kept response: its own headers, the raw body and the body compressed once each way.</summary>
+    private sealed record Entry(KeyValuePair<string, StringValues>[] Headers, byte[] Raw, byte[] Brotli, byte[] Gzip, bool HoldsToken)
+    {
+        public long Size => Raw.Length + Brotli.Length + Gzip.Length + 1024;
+
+        public static Entry From(HttpResponse response, byte[] raw)
+        {
+            var headers = response.Headers.Where(h => !PerExchange.Contains(h.Key)).ToArray();
+            return new Entry(headers, raw, Compress(raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 9 })), Compress(raw, s => new GZipStream(s, CompressionLevel.SmallestSize)),
+                raw.AsSpan().IndexOf("__RequestVerificationToken"u8) >= 0);
+        }
+
+        private static byte[] Compress(byte[] raw, Func<Stream, Stream> wrap)
+        {
+            using var output = new MemoryStream(raw.Length / 4 + 64);
+            using (var compressor = wrap(output))
+            {
+                compressor.Write(raw);
+            }
+
+            return output.ToArray();
+        }
+    }
+}
+
+/// <summary>Registration and place in the pipeline of <see cref="ReadResponseCache"/>.</summary>
+public static class ReadResponseCacheSetup
+{
+    /// <summary>Registers the cache and its options (section <c>ResponseCache</c>).</summary>
+    public static IServiceCollection AddBluezoneResponseCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ReadResponseCacheOptions>(configuration.GetSection("ResponseCache"));
+        services.AddSingleton<ReadResponseCache>();
+        return services;
+    }
+
+    /// <summary>After authorization and anti-forgery: only requests that passed every check reach the cache.</summary>
+    public static IApplicationBuilder UseBluezoneResponseCache(this IApplicationBuilder app)
+    {
+        var cache = app.ApplicationServices.GetRequiredService<ReadResponseCache>();
+        return app.Use((context, next) => cache.InvokeAsync(context, next));
+    }
+}
