@@ -35,7 +35,7 @@ public sealed class DateWrittenInTheFile
 
         var warning = FileDate.Compare(table, August18, SonLa.Province);
 
-        Assert.Equal(new DataWarning(DataWarningKind.FileDateDiffers, "14", "Sơn La", 1, null, new DateOnly(2020, 8, 17), null, August18), warning);
+        Assert.Equal(new DataWarning(DataWarningKind.FileDateDiffers, "14", "Tỉnh Sơn La", 1, null, new DateOnly(2020, 8, 17), null, August18), warning);
     }
 
     [Fact]

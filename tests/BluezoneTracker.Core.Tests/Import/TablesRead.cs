@@ -35,7 +35,7 @@ public sealed class TablesRead
     {
         var file = Read(["Huyện", "Số đăng ký"], ["Mộc Châu", "100"], ["Tổng cộng", "101"]);
         var warning = Assert.Single(file.Warnings);
-        Assert.Equal(new DataWarning(DataWarningKind.TypedTotalMismatch, "14", "Sơn La", 101, 100), warning);
+        Assert.Equal(new DataWarning(DataWarningKind.TypedTotalMismatch, "14", "Tỉnh Sơn La", 101, 100), warning);
     }
 
     [Fact]
