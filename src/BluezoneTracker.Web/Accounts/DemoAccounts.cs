@@ -7,10 +7,15 @@ namespace BluezoneTracker.Web.Accounts;
 
 /// <summary>
 /// The four demo accounts of <c>Seed:Demo</c>, all with a published password. Never created in
-/// Production. While any of them can sign in, every page shows a banner saying so.
+/// Production. While any of them can sign in, every page shows a banner saying so. The answer is read
+/// from the store and trusted for <see cref="Freshness"/> at most, so that an account disabled through
+/// another app instance takes the banner away here too (docs/decisions/070).
 /// </summary>
-public sealed class DemoAccounts(IServiceScopeFactory scopes)
+public sealed class DemoAccounts(IServiceScopeFactory scopes, TimeProvider clock)
 {
+    /// <summary>How long an answer is reused before the store is asked again (the one second promised across instances).</summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
+
     public const string Password = "Bluezone@2020";
 
     /// <summary>The demo accounts; a null area is the deployment area. canbo.mocchau is a district's staff (#11).</summary>
@@ -28,11 +33,12 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes)
     private int _generation;
     private volatile Known? _known;
 
-    /// <summary>Asked by the layout on every page, so answered from memory until <see cref="Invalidate"/>.</summary>
+    /// <summary>Asked by the layout on every page, so answered from memory until <see cref="Invalidate"/> or for <see cref="Freshness"/>.</summary>
     public async Task<bool> AnyActiveAsync()
     {
         var generation = Volatile.Read(ref _generation);
-        if (_known is { } known && known.Generation == generation)
+        var now = clock.GetTimestamp();
+        if (_known is { } known && known.Generation == generation && clock.GetElapsedTime(known.ReadAt, now) < Freshness)
         {
             return known.Exists;
         }
@@ -42,14 +48,14 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes)
         var exists = await db.Users.AnyAsync(u => Names.Contains(u.NormalizedUserName) && !u.IsDisabled);
 
         // Tagged with the generation it was read under: an Invalidate during the query makes it stale at once.
-        _known = new Known(generation, exists);
+        _known = new Known(generation, exists, now);
         return exists;
     }
 
     /// <summary>Called after any change to users.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
-    private sealed record Known(int Generation, bool Exists);
+    private sealed record Known(int Generation, bool Exists, long ReadAt);
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {

@@ -20,6 +20,9 @@ public sealed class ReadsAtScaleTests(ITestOutputHelper output)
     /// <summary>The app over a store filled by <see cref="ScaleData"/>, counting its queries.</summary>
     private sealed class ScaleAppFactory(ScaleShape shape) : BluezoneAppFactory
     {
+        /// <summary>SQLite whatever the run: the scale store is bulk-written straight into the SQLite file (bench/BulkCounts).</summary>
+        public override StoreEngine Engine => StoreEngine.Sqlite;
+
         public CommandCounter Commands { get; } = new();
 
         public ScaleShape Shape => shape;

@@ -20,6 +20,9 @@ public sealed class ReadsOnATreeTests(ITestOutputHelper output)
 {
     private sealed class TreeAppFactory(ScaleTree tree) : BluezoneAppFactory
     {
+        /// <summary>SQLite whatever the run: the scale store is bulk-written straight into the SQLite file (bench/BulkCounts).</summary>
+        public override StoreEngine Engine => StoreEngine.Sqlite;
+
         public CommandCounter Commands { get; } = new();
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>

@@ -74,7 +74,7 @@ public sealed class AuditModel(AppDbContext db, DateInput dates, IStringLocalize
             query = isEnd ? query.Where(e => e.At < bound) : query.Where(e => e.At >= bound);
         }
 
-        // SQLite cannot order DateTimeOffset; Id follows insertion order, which is time order.
+        // Id follows insertion order, which is time order, and orders the same way on every provider.
         Entries = await query.OrderByDescending(e => e.Id).Take(PageSize).ToListAsync(cancellationToken);
         _areaNames = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, StringComparer.Ordinal, cancellationToken);
         return Page();
