@@ -24,10 +24,10 @@ start)
     as_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=reject \
         --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -p $port -c max_connections=300 -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
+        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -p $port -c max_connections=300 -c autovacuum=off -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
         start >/dev/null
     as_owner "$bindir/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-        -c "CREATE ROLE bluezone LOGIN CREATEDB" -c "CREATE DATABASE bluezone OWNER bluezone" >/dev/null
+        -c "CREATE ROLE bluezone LOGIN CREATEDB" -c "GRANT pg_signal_backend TO bluezone" -c "CREATE DATABASE bluezone OWNER bluezone" >/dev/null
     echo "Host=$dir;Port=$port;Username=bluezone;Database=bluezone;Pooling=true"
     ;;
 stop)

@@ -122,6 +122,7 @@ internal static class WebSetup
         app.UseApiProblems();
         app.UseWhen(c => !ApiProblems.IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseBadInputAs4xx();
+        app.UseStoreUnavailableAs503();
         app.UseWhen(CompressionIsSafe, branch => branch.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
         app.UseRequestLocalization();

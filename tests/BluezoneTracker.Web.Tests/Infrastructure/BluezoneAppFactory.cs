@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using BluezoneTracker.Web.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace BluezoneTracker.Web.Tests.Infrastructure;
 
@@ -117,6 +118,18 @@ public class BluezoneAppFactory : WebApplicationFactory<Program>
                 // A file still held by a finalising connection; the temp folder is cleaned by the OS.
             }
         }
+    }
+}
+
+/// <summary>Test-side configuration of the store's context, whichever engine (and so context type) the run uses.</summary>
+public static class StoreContextConfiguration
+{
+    /// <summary>Adds to the options of <see cref="AppDbContext"/> and of <see cref="PostgresAppDbContext"/> (e.g. a command counter).</summary>
+    public static IServiceCollection ConfigureStoreContext(this IServiceCollection services, Action<Microsoft.EntityFrameworkCore.DbContextOptionsBuilder> configure)
+    {
+        services.ConfigureDbContext<AppDbContext>(configure);
+        services.ConfigureDbContext<PostgresAppDbContext>(configure);
+        return services;
     }
 }
 
