@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using BluezoneTracker.Web.Api;
 using BluezoneTracker.Web.Data;
 using Microsoft.Extensions.Localization;
@@ -17,6 +18,9 @@ internal static class StoreUnavailable
 {
     /// <summary>Seconds a client is asked to wait before trying again.</summary>
     public const int RetryAfterSeconds = 5;
+
+    /// <summary>Vietnamese letters stay letters (as in the app's pages); markup characters are encoded.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static IApplicationBuilder UseStoreUnavailableAs503(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -45,7 +49,7 @@ internal static class StoreUnavailable
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(
-                $"<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>503</title></head><body><h1>503</h1><p>{HtmlEncoder.Default.Encode(message)}</p></body></html>",
+                $"<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>503</title></head><body><h1>503</h1><p>{Encoder.Encode(message)}</p></body></html>",
                 context.RequestAborted);
         }
     });
