@@ -63,6 +63,7 @@ if (!app.Environment.IsDevelopment())
 app.UseApiProblems();
 app.UseWhen(c => !ApiProblems.IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseBadInputAs4xx();
+app.UseStoreUnavailableAs503();
 app.UseWhen(WebSetup.CompressionIsSafe, branch => branch.UseResponseCompression());
 app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
 app.UseRequestLocalization();

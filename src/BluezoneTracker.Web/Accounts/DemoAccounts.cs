@@ -7,10 +7,15 @@ namespace BluezoneTracker.Web.Accounts;
 
 /// <summary>
 /// The four demo accounts of <c>Seed:Demo</c>, all with a published password. Never created in
-/// Production. While any of them can sign in, every page shows a banner saying so.
+/// Production. While any of them can sign in, every page shows a banner saying so. The answer is read
+/// from the store and trusted for <see cref="Freshness"/> at most, so that an account disabled through
+/// another app instance takes the banner away here too (docs/decisions/070).
 /// </summary>
-public sealed class DemoAccounts(IServiceScopeFactory scopes)
+public sealed class DemoAccounts(IServiceScopeFactory scopes, TimeProvider clock)
 {
+    /// <summary>How long an answer is reused before the store is asked again (the one second promised across instances).</summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
+
     public const string Password = "Bluezone@2020";
 
     /// <summary>The demo accounts; a null area is the deployment area. canbo.mocchau is a district's staff (#11).</summary>
@@ -28,28 +33,59 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes)
     private int _generation;
     private volatile Known? _known;
 
-    /// <summary>Asked by the layout on every page, so answered from memory until <see cref="Invalidate"/>.</summary>
+    /// <summary>Asked by the layout on every page, so answered from memory until <see cref="Invalidate"/> or for <see cref="Freshness"/>.</summary>
     public async Task<bool> AnyActiveAsync()
     {
         var generation = Volatile.Read(ref _generation);
-        if (_known is { } known && known.Generation == generation)
+        var now = clock.GetTimestamp();
+        if (_known is { } known && known.Generation == generation && clock.GetElapsedTime(known.ReadAt, now) < Freshness)
         {
             return known.Exists;
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var exists = await db.Users.AnyAsync(u => Names.Contains(u.NormalizedUserName) && !u.IsDisabled);
+        var exists = await ReadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
 
         // Tagged with the generation it was read under: an Invalidate during the query makes it stale at once.
-        _known = new Known(generation, exists);
+        _known = new Known(generation, exists, now);
         return exists;
     }
+
+    /// <summary>
+    /// One small read on the context's connection, as plain ADO.NET (standard SQL: both providers), like the
+    /// data-version read: the banner's own bookkeeping stays out of the command interceptors that count a page's queries.
+    /// </summary>
+    private static async Task<bool> ReadAsync(AppDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync();
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"AspNetUsers\" WHERE NOT \"IsDisabled\" AND \"NormalizedUserName\" IN ({NameList})";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>The demo names as SQL literals (constants of this class: letters and dots only).</summary>
+    private static readonly string NameList = string.Join(", ", Names.Select(n => $"'{n}'"));
 
     /// <summary>Called after any change to users.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
-    private sealed record Known(int Generation, bool Exists);
+    private sealed record Known(int Generation, bool Exists, long ReadAt);
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {

@@ -6,9 +6,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BluezoneTracker.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
+/// <summary>
+/// The store: one model over SQLite (this type) or PostgreSQL (<see cref="PostgresAppDbContext"/>);
+/// what differs between the two lives in <see cref="StoreProvider"/>.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, IDataProtectionKeyContext
 {
+    /// <summary>A SQLite (or any) store configured for this type.</summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgresAppDbContext"/>, whose options are typed for it.</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<AreaEntity> Areas => Set<AreaEntity>();
 
     public DbSet<TargetEntity> Targets => Set<TargetEntity>();
@@ -30,6 +45,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
 
     public DbSet<ReportSettingsEntity> ReportSettings => Set<ReportSettingsEntity>();
+
+    /// <summary>Uploaded files waiting for confirmation, shared by every app instance.</summary>
+    public DbSet<PendingUploadEntity> PendingUploads => Set<PendingUploadEntity>();
 
     /// <summary>Data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -83,6 +101,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        StoreProvider.ConfigureModel(builder, Database);
     }
 
     /// <summary>The audit log is append-only: the app never updates or deletes a row of it.</summary>

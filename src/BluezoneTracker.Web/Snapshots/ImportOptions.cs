@@ -12,6 +12,6 @@ public sealed class ImportOptions
     /// <summary>The largest total uncompressed size of an .xlsx workbook, in bytes: beyond it the file is refused as a zip bomb.</summary>
     public long MaxUncompressedBytes { get; set; } = 50 * 1024 * 1024;
 
-    /// <summary>All files waiting between preview and confirmation, in bytes, at most (memory stays bounded).</summary>
+    /// <summary>All files waiting between preview and confirmation (the PendingUploads table), in bytes, at most.</summary>
     public long MaxPendingBytes { get; set; } = 256 * 1024 * 1024;
 }

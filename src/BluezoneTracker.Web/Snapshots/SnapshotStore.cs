@@ -35,8 +35,11 @@ internal static class SnapshotStore
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            // On SQLite this is BEGIN IMMEDIATE: the write lock is taken before the rules read the store.
+            // Writers of revisions take their turn before the rules read the store: raising the data-version row
+            // locks it until commit (PostgreSQL: a row lock a second writer waits on; SQLite: the database's one
+            // write lock). A writer that waited then reads what the first one committed. A refusal rolls back.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.DataVersion.ExecuteUpdateAsync(v => v.SetProperty(r => r.Value, r => r.Value + 1), ct);
             var parent = await db.Areas.SingleAsync(a => a.Code == revision.ParentCode, ct);
             var date = revision.Counts.Date;
             if (!await db.Areas.AnyAsync(a => a.ParentId == parent.Id, ct))

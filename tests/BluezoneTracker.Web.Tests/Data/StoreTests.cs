@@ -8,7 +8,7 @@ namespace BluezoneTracker.Web.Tests.Data;
 public sealed class StoreTests(BluezoneAppFactory factory) : IClassFixture<BluezoneAppFactory>
 {
     [Fact]
-    public async Task The_store_is_migrated_seeded_and_in_WAL_mode()
+    public async Task The_store_is_migrated_and_seeded()
     {
         _ = factory.Services; // starts the app: migrations and seed run at start-up
         await using var scope = factory.Services.CreateAsyncScope();
@@ -18,11 +18,6 @@ public sealed class StoreTests(BluezoneAppFactory factory) : IClassFixture<Bluez
         Assert.Equal(13, await db.Areas.CountAsync());
         Assert.Equal(2, await db.SnapshotRevisions.CountAsync());
         Assert.Equal(24, await db.SnapshotCounts.CountAsync());
-
-        await db.Database.OpenConnectionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA journal_mode;";
-        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
 
     [Fact]
@@ -36,6 +31,21 @@ public sealed class StoreTests(BluezoneAppFactory factory) : IClassFixture<Bluez
         await DemoSeed.ApplyAsync(db, TimeProvider.System);
 
         Assert.Equal(before, (await db.Areas.CountAsync(), await db.SnapshotRevisions.CountAsync(), await db.Targets.CountAsync()));
+    }
+}
+
+/// <summary>What only a SQLite file has: the journal mode is a setting of the file (PostgreSQL has no such setting).</summary>
+public sealed class SqliteFileStoreTests(SqliteFileAppFactory factory) : IClassFixture<SqliteFileAppFactory>
+{
+    [Fact]
+    public async Task A_SQLite_store_is_in_WAL_mode_a_setting_only_a_SQLite_file_has()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
 }
 

@@ -58,7 +58,7 @@ public sealed class FreshAcrossProcessesTests : IDisposable
 
         var file = Path.Combine(_first.Folder, "18-8.xlsx");
         await File.WriteAllBytesAsync(file, IntakeClient.Corpus("template-numbers.xlsx"));
-        var (exit, output, error) = await ImportProcess.RunAsync(_first.DatabasePath, "--user", "lich-nhap", "--date", "2020-08-18", "--file", file);
+        var (exit, output, error) = await ImportProcess.RunAsync(_first, "--user", "lich-nhap", "--date", "2020-08-18", "--file", file);
         Assert.True(exit == 0, error);
         Assert.Contains("Đã lưu bản #1 của ngày 18/8/2020.", output, StringComparison.Ordinal);
 

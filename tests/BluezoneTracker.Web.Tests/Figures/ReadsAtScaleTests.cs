@@ -20,6 +20,9 @@ public sealed class ReadsAtScaleTests(ITestOutputHelper output)
     /// <summary>The app over a store filled by <see cref="ScaleData"/>, counting its queries.</summary>
     private sealed class ScaleAppFactory(ScaleShape shape) : BluezoneAppFactory
     {
+        /// <summary>SQLite whatever the run: the scale store is bulk-written straight into the SQLite file (bench/BulkCounts).</summary>
+        public override StoreEngine Engine => StoreEngine.Sqlite;
+
         public CommandCounter Commands { get; } = new();
 
         public ScaleShape Shape => shape;
@@ -33,7 +36,7 @@ public sealed class ReadsAtScaleTests(ITestOutputHelper output)
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Commands)));
+            builder.ConfigureServices(s => s.ConfigureStoreContext(o => o.AddInterceptors(Commands)));
         }
 
         /// <summary>Starts the app (which creates the schema), then fills the store and tells the app.</summary>

@@ -20,6 +20,9 @@ public sealed class ReadsOnATreeTests(ITestOutputHelper output)
 {
     private sealed class TreeAppFactory(ScaleTree tree) : BluezoneAppFactory
     {
+        /// <summary>SQLite whatever the run: the scale store is bulk-written straight into the SQLite file (bench/BulkCounts).</summary>
+        public override StoreEngine Engine => StoreEngine.Sqlite;
+
         public CommandCounter Commands { get; } = new();
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -31,7 +34,7 @@ public sealed class ReadsOnATreeTests(ITestOutputHelper output)
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Commands)));
+            builder.ConfigureServices(s => s.ConfigureStoreContext(o => o.AddInterceptors(Commands)));
         }
     }
 

@@ -3,18 +3,23 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using BluezoneTracker.Web.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace BluezoneTracker.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Hosts the real app over a real SQLite file of its own (one per factory, deleted afterwards),
-/// with the Sơn La demo seed unless told otherwise.
+/// Hosts the real app over a real store of its own (one per factory, deleted afterwards), with the Sơn La
+/// demo seed unless told otherwise. The store is a SQLite file, or — when <see cref="TestPostgres.Variable"/>
+/// (BLUEZONE_TEST_POSTGRES) names a PostgreSQL server, as test.sh's second run does — a PostgreSQL database
+/// of its own, created for the factory and dropped afterwards, so that test classes stay isolated and parallel.
 /// </summary>
 public class BluezoneAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder;
     private readonly bool _ownsFolder;
+    private bool _databaseCreated;
 
     public BluezoneAppFactory()
         : this(Path.Combine(Path.GetTempPath(), "bluezone-tests", Guid.NewGuid().ToString("N")), ownsFolder: true)
@@ -36,6 +41,18 @@ public class BluezoneAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "bluezone.db");
 
+    /// <summary>
+    /// The engine of this factory's store: PostgreSQL when the run names a server, else SQLite. A factory
+    /// whose test works on the SQLite file itself pins <see cref="StoreEngine.Sqlite"/> and says why.
+    /// </summary>
+    public virtual StoreEngine Engine => TestPostgres.Configured ? StoreEngine.Postgres : StoreEngine.Sqlite;
+
+    /// <summary>The PostgreSQL database of this factory (named after its folder, so a second app over the same folder shares it).</summary>
+    public string PostgresDatabase => "bz_" + Path.GetFileName(_folder.TrimEnd(Path.DirectorySeparatorChar));
+
+    /// <summary>The connection string of this factory's PostgreSQL database.</summary>
+    public string PostgresConnectionString => TestPostgres.ConnectionStringFor(PostgresDatabase);
+
     /// <summary>Extra configuration for a test class (e.g. "Seed:Demo" = "false").</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -44,6 +61,17 @@ public class BluezoneAppFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        if (Engine == StoreEngine.Postgres)
+        {
+            if (_ownsFolder && !_databaseCreated)
+            {
+                TestPostgres.CreateDatabase(PostgresDatabase);
+                _databaseCreated = true;
+            }
+
+            builder.UseSetting(StoreProvider.ProviderKey, nameof(StoreEngine.Postgres));
+            builder.UseSetting("ConnectionStrings:" + StoreProvider.PostgresConnectionName, PostgresConnectionString);
+        }
 
         // Tests sign in many times from one address; the sign-in limit has its own test.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
@@ -73,6 +101,11 @@ public class BluezoneAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && _ownsFolder && _databaseCreated)
+        {
+            TestPostgres.DropDatabase(PostgresDatabase);
+        }
+
         if (disposing && _ownsFolder)
         {
             SqliteConnection.ClearAllPools();
@@ -86,6 +119,28 @@ public class BluezoneAppFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>Test-side configuration of the store's context, whichever engine (and so context type) the run uses.</summary>
+public static class StoreContextConfiguration
+{
+    /// <summary>Adds to the options of <see cref="AppDbContext"/> and of <see cref="PostgresAppDbContext"/> (e.g. a command counter).</summary>
+    public static IServiceCollection ConfigureStoreContext(this IServiceCollection services, Action<Microsoft.EntityFrameworkCore.DbContextOptionsBuilder> configure)
+    {
+        services.ConfigureDbContext<AppDbContext>(configure);
+        services.ConfigureDbContext<PostgresAppDbContext>(configure);
+        return services;
+    }
+}
+
+/// <summary>
+/// The app over a SQLite file whatever the run, for the tests of the SQLite file itself (a copy of the file,
+/// its integrity check after a kill, a bulk fill written straight into it).
+/// </summary>
+public sealed class SqliteFileAppFactory : BluezoneAppFactory
+{
+    /// <inheritdoc/>
+    public override StoreEngine Engine => StoreEngine.Sqlite;
 }
 
 /// <summary>The app with an empty database: no demo seed.</summary>

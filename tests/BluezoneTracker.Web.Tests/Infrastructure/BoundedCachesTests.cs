@@ -32,15 +32,36 @@ public sealed class BoundedCachesTests(BluezoneAppFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public void Files_waiting_for_confirmation_are_refused_beyond_the_memory_allowed()
+    public async Task Files_waiting_for_confirmation_are_refused_beyond_the_room_allowed_and_any_instance_finds_them()
     {
-        using var pending = new PendingUploads(Options.Create(new ImportOptions { MaxPendingBytes = 10 }));
+        var clock = new ManualClock(new DateTimeOffset(2020, 8, 18, 2, 0, 0, TimeSpan.Zero));
+        var pending = new PendingUploads(factory.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new ImportOptions { MaxPendingBytes = 10 }), clock);
 
-        var first = pending.Keep("2020-08-18", new UploadedFile("a.csv", new byte[8]), "canbo");
-        var second = pending.Keep("2020-08-18", new UploadedFile("b.csv", new byte[8]), "canbo");
+        var first = await pending.KeepAsync("2020-08-18", new UploadedFile("a.csv", new byte[8]), "canbo");
+        var second = await pending.KeepAsync("2020-08-18", new UploadedFile("b.csv", new byte[8]), "canbo");
 
         Assert.NotNull(first);
         Assert.Null(second);
-        Assert.Equal("a.csv", pending.Find(first, "canbo")!.File.FileName);
+
+        // Another instance: its own PendingUploads over the same store.
+        var otherInstance = new PendingUploads(factory.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new ImportOptions { MaxPendingBytes = 10 }), clock);
+        Assert.Equal("a.csv", (await otherInstance.FindAsync(first, "canbo"))!.File.FileName);
+        Assert.Null(await otherInstance.FindAsync(first, "canbo.mocchau"));
+
+        // Expired: nobody can confirm it, and its room is given back.
+        clock.Now += PendingUploads.Lifetime;
+        Assert.Null(await otherInstance.FindAsync(first, "canbo"));
+        var third = await pending.KeepAsync("2020-08-18", new UploadedFile("c.csv", new byte[8]), "canbo");
+        Assert.NotNull(third);
+        await pending.ForgetAsync(third!);
+        Assert.Null(await otherInstance.FindAsync(third, "canbo"));
+        Assert.Equal(0, await factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.PendingUploads)));
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

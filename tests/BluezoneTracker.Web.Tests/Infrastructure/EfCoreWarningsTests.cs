@@ -43,7 +43,9 @@ public sealed class EfCoreWarningsTests : IDisposable
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            // EF 10 over PostgreSQL reads the migrations history of a new database without looking first, logs the
+            // "relation does not exist" it gets, and takes it as "no migration applied": EF's own step, not our query.
+            if (IsEnabled(logLevel) && !(eventId.Name == "Microsoft.EntityFrameworkCore.Database.Command.CommandError" && formatter(state, exception).Contains("FROM \"__EFMigrationsHistory\"", StringComparison.Ordinal)))
             {
                 warnings.Enqueue($"{category} {eventId.Name}: {formatter(state, exception)}");
             }

@@ -33,7 +33,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     {
         // A seeded store of its own: made by the app, then copied with its WAL while no process uses it.
         var database = Path.Combine(_folder, "bluezone.db");
-        using (var factory = new BluezoneAppFactory())
+        using (var factory = new SqliteFileAppFactory())
         {
             _ = factory.Services;
             SqliteConnection.ClearAllPools();

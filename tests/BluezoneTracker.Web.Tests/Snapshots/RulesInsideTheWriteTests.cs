@@ -88,7 +88,7 @@ public sealed class RulesInsideTheWriteTests : IDisposable
         await _factory.EnsureUserAsync("lich-nhap", Roles.Staff, SignedInClients.Password);
         var file = Path.Combine(_factory.Folder, "18-8.xlsx");
         await File.WriteAllBytesAsync(file, IntakeClient.Corpus("template-numbers.xlsx"));
-        var (exit, _, error) = await ImportProcess.RunAsync(_factory.DatabasePath, "--user", "lich-nhap", "--date", "2020-08-18", "--file", file);
+        var (exit, _, error) = await ImportProcess.RunAsync(_factory, "--user", "lich-nhap", "--date", "2020-08-18", "--file", file);
         Assert.True(exit == 0, error);
 
         var withoutReason = await intake.SaveAsync(draft, RevisionSource.File, null, new ActingUser(ActorKind.Person, "test", Roles.Staff, null), warningsConfirmed: true, CancellationToken.None);
@@ -109,18 +109,18 @@ public sealed class RulesInsideTheWriteTests : IDisposable
         var file = Path.Combine(_factory.Folder, "17-8.csv");
         await File.WriteAllBytesAsync(file, IntakeClient.Corpus("template-utf8-bom-comma.csv"));
 
-        var viewer = await ImportProcess.RunAsync(_factory.DatabasePath, "--user", "lich-xem", "--date", "2020-08-17", "--file", file, "--reason", "sửa");
+        var viewer = await ImportProcess.RunAsync(_factory, "--user", "lich-xem", "--date", "2020-08-17", "--file", file, "--reason", "sửa");
         Assert.Equal(2, viewer.Exit);
         Assert.Contains("không được nhập số liệu", viewer.Error, StringComparison.Ordinal);
-        var unknown = await ImportProcess.RunAsync(_factory.DatabasePath, "--user", "khong-co", "--date", "2020-08-17", "--file", file, "--reason", "sửa");
+        var unknown = await ImportProcess.RunAsync(_factory, "--user", "khong-co", "--date", "2020-08-17", "--file", file, "--reason", "sửa");
         Assert.Equal(2, unknown.Exit);
 
-        var staff = await ImportProcess.RunAsync(_factory.DatabasePath, "--user", "lich-nhap", "--date", "2020-08-17", "--file", file, "--reason", "sửa");
+        var staff = await ImportProcess.RunAsync(_factory, "--user", "lich-nhap", "--date", "2020-08-17", "--file", file, "--reason", "sửa");
         Assert.Equal(1, staff.Exit);
         Assert.Contains("đã được lãnh đạo duyệt", staff.Error, StringComparison.Ordinal);
         Assert.Equal(1, await RevisionsOfAsync(new DateOnly(2020, 8, 17)));
 
-        var directorRun = await ImportProcess.RunAsync(_factory.DatabasePath, "--user", "lich-duyet", "--date", "2020-08-17", "--file", file, "--reason", "sửa");
+        var directorRun = await ImportProcess.RunAsync(_factory, "--user", "lich-duyet", "--date", "2020-08-17", "--file", file, "--reason", "sửa");
         Assert.True(directorRun.Exit == 0, directorRun.Error);
         var (createdBy, audited) = await _factory.QueryAsync(async db => (
             await db.SnapshotRevisions.Where(r => r.Date == new DateOnly(2020, 8, 17) && r.Number == 2).Select(r => r.CreatedBy).SingleAsync(),

@@ -21,8 +21,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.ToTable("AuditLog");
 
-        // UTC ticks: SQLite can then compare and filter by time.
-        builder.Property(a => a.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        // How At is stored differs by provider (UTC ticks on SQLite, timestamptz on PostgreSQL): StoreProvider.ConfigureModel.
         builder.Property(a => a.UserName).HasMaxLength(256);
         builder.Property(a => a.IpAddress).HasMaxLength(64);
         builder.Property(a => a.Kind).HasMaxLength(64);

@@ -2,7 +2,7 @@ namespace BluezoneTracker.Web.Data.Entities;
 
 /// <summary>
 /// One change or security event. Rows are only ever inserted: the context refuses to update or
-/// delete them, and SQLite triggers refuse it too.
+/// delete them, and database triggers refuse it too (StoreProvider.CreateAuditTriggers).
 /// </summary>
 public sealed class AuditEntry
 {

@@ -40,6 +40,15 @@ public sealed class AuditModel(AppDbContext db, DateInput dates, IStringLocalize
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var query = db.AuditLog.AsNoTracking();
+
+        // Stored text never holds a NUL (StoredText cleans it), so a filter with one matches nothing; PostgreSQL
+        // refuses a NUL in a text parameter, so such a filter is not sent at all.
+        if (new[] { Kind, UserName, Subject }.Any(f => f?.Contains('\0', StringComparison.Ordinal) == true))
+        {
+            Entries = [];
+            return Page();
+        }
+
         if (!string.IsNullOrWhiteSpace(Kind))
         {
             query = query.Where(e => e.Kind == Kind);
@@ -70,11 +79,12 @@ public sealed class AuditModel(AppDbContext db, DateInput dates, IStringLocalize
                 return Page();
             }
 
-            var bound = VietnamTime.StartOf(day).AddDays(isEnd ? 1 : 0);
+            // In UTC: PostgreSQL's timestamptz takes UTC instants only (the same instant as Vietnam's midnight).
+            var bound = VietnamTime.StartOf(day).AddDays(isEnd ? 1 : 0).ToUniversalTime();
             query = isEnd ? query.Where(e => e.At < bound) : query.Where(e => e.At >= bound);
         }
 
-        // SQLite cannot order DateTimeOffset; Id follows insertion order, which is time order.
+        // Id follows insertion order, which is time order, and orders the same way on every provider.
         Entries = await query.OrderByDescending(e => e.Id).Take(PageSize).ToListAsync(cancellationToken);
         _areaNames = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, StringComparer.Ordinal, cancellationToken);
         return Page();

@@ -84,7 +84,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         // A second preview of a kept file, with the sheet or column the user chose.
-        var kept = Upload is null ? pending.Find(Token, ActingUser.Of(HttpContext).Name) : null;
+        var kept = Upload is null ? await pending.FindAsync(Token, ActingUser.Of(HttpContext).Name, ct) : null;
         if (Upload is null && kept is null)
         {
             return Refuse(localizer["Hãy chọn một tệp CSV hoặc Excel (.xlsx, .xls)."]);
@@ -102,14 +102,14 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         if (Draft.HasErrors)
         {
             Choosing = Draft.Problems.Any(p => ChoiceProblems.Contains(p.Kind));
-            var token = Choosing ? Token ?? pending.Keep(Date ?? string.Empty, file, ActingUser.Of(HttpContext).Name) : null;
+            var token = Choosing ? Token ?? await pending.KeepAsync(Date ?? string.Empty, file, ActingUser.Of(HttpContext).Name, ct) : null;
             Refuse([.. Draft.Problems.Select(texts.Problem)]);
             Token = token;
             Choosing &= token is not null;
             return Page();
         }
 
-        Token ??= pending.Keep(Date ?? string.Empty, file, ActingUser.Of(HttpContext).Name);
+        Token ??= await pending.KeepAsync(Date ?? string.Empty, file, ActingUser.Of(HttpContext).Name, ct);
         if (Token is null)
         {
             Refuse(localizer["Máy chủ đang giữ quá nhiều tệp chờ xác nhận. Hãy thử lại sau ít phút."]);
@@ -129,7 +129,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
-        if (pending.Find(Token, ActingUser.Of(HttpContext).Name) is not { } upload)
+        if (await pending.FindAsync(Token, ActingUser.Of(HttpContext).Name, ct) is not { } upload)
         {
             return Refuse(localizer["Bản xem trước đã hết hạn hoặc đã được lưu; hãy tải tệp lên lại."]);
         }
@@ -141,7 +141,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         var result = await intake.SaveAsync(Draft, RevisionSource.File, Reason, ActingUser.Of(HttpContext), ConfirmWarnings, ct);
         if (result.Saved)
         {
-            pending.Forget(Token!);
+            await pending.ForgetAsync(Token!, ct);
             return RedirectToPage("History", new { date = VietnameseFormat.IsoDate(result.Date!.Value), saved = result.Number });
         }
 
