@@ -1,4 +1,3 @@
-using BluezoneTracker.Web.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace BluezoneTracker.Web.Data;

@@ -11,13 +11,13 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Generated empty (EF does not model triggers); the statements live in StoreProvider (docs/decisions/070).
-            Audit.AuditTriggers.Create(migrationBuilder);
+            Data.AuditTriggers.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            Audit.AuditTriggers.Drop(migrationBuilder);
+            Data.AuditTriggers.Drop(migrationBuilder);
         }
     }
 }
