@@ -101,6 +101,9 @@ public sealed class RateChartLabelsOfADistrictTable(BrowserFixture app)
     {
         var page = await app.NewPageAsync(width);
         await page.GotoAsync("/");
+
+        // Charts are drawn when scrolled to (docs/decisions/082).
+        await page.Locator("#chart-rate").ScrollIntoViewIfNeededAsync();
         await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart('chart-rate')");
         await page.Locator("#chart-rate").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, $"chart-rate-12-{width}.png") });
 
@@ -122,6 +125,9 @@ public sealed class NationalChartsInTheBrowser(NationalBrowserFixture app)
     {
         var page = await app.NewPageAsync(width);
         await page.GotoAsync("/");
+
+        // Charts are drawn when scrolled to (docs/decisions/082).
+        await page.Locator("#" + chart).ScrollIntoViewIfNeededAsync();
         await page.WaitForFunctionAsync($"() => window.Chart && Chart.getChart('{chart}')");
         await page.Locator("#" + chart).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, $"{chart}-63-{width}.png") });
 

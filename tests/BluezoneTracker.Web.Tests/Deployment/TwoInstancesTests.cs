@@ -64,7 +64,8 @@ public sealed class TwoInstancesTests(TwoInstances apps) : IClassFixture<TwoInst
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.NotNull(page.QuerySelector("[data-testid=confirm-form]"));
 
-        var confirmed = await IntakeClient.ConfirmAsync(b, page);
+        // The preview may ask the reader to tick that its warnings were checked; a person does so after reading them.
+        var confirmed = await IntakeClient.ConfirmAsync(b, page, confirmWarnings: page.QuerySelector("input[name=ConfirmWarnings]") is not null);
         var history = await Html.ParseAsync(confirmed);
         Assert.True(confirmed.RequestMessage!.RequestUri!.AbsolutePath == "/snapshots/2020-08-19",
             "instance B could not confirm the upload previewed on A (uploads waiting for confirmation must live in the store): "

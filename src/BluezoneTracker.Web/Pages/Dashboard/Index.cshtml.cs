@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace BluezoneTracker.Web.Pages.Dashboard;
 
 /// <summary>The province at a glance: totals, charts, target pacing, the district ranking and data warnings.</summary>
-public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snapshots.ReportingStatusQuery reporting, Figures.AreaHistoryQuery history, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version, Reports.AnnexSource annexes, Scope.AreaScope scope) : PageModel
+public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snapshots.ReportingStatusQuery reporting, Figures.AreaHistoryQuery history, Messages messages, IStringLocalizer<SharedResource> localizer, PublicAccess access, DataVersion version, Reports.AnnexSource annexes, Scope.AreaScope scope) : PageModel, Shared.ILongListPage
 {
     /// <summary>The comparison preset "the latest snapshot at least seven days before the report date".</summary>
     public const string WeekEarlier = "7d";
@@ -24,10 +24,10 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snaps
     public static readonly TimeSpan RenderLifetime = TimeSpan.FromMinutes(30);
 
     /// <summary>Above this many dates the date choices are date fields, not lists of every date (issue #13).</summary>
-    public const int DateListLimit = 60;
+    public const int DateListLimit = Shared.ILongListPage.DateListLimit;
 
     /// <summary>Where the page puts itself in ViewData for its partials (the pager).</summary>
-    public const string ViewDataKey = "Dashboard";
+    public const string ViewDataKey = Shared.ILongListPage.ViewDataKey;
 
     /// <summary>Rows per page of the ranking and pacing tables: a ministry's 700 districts are 14 pages, not one 1 MB table.</summary>
     public const int RowsPerPage = 50;
