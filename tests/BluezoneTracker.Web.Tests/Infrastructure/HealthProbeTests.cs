@@ -90,7 +90,7 @@ public sealed class HealthProbeTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Outage)));
+            builder.ConfigureTestServices(services => services.ConfigureStoreContext(o => o.AddInterceptors(Outage)));
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class ReadResponseCacheTests : IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Commands)));
+            builder.ConfigureServices(s => s.ConfigureStoreContext(o => o.AddInterceptors(Commands)));
         }
     }
 
