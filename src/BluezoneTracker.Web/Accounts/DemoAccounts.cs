@@ -51,33 +51,9 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes, TimeProvider clock
         return exists;
     }
 
-    /// <summary>
-    /// One small read on the context's connection, as plain ADO.NET (standard SQL: both providers), like the
-    /// data-version read: the banner's own bookkeeping stays out of the command interceptors that count a page's queries.
-    /// </summary>
-    private static async Task<bool> ReadAsync(AppDbContext db)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync();
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM \"AspNetUsers\" WHERE NOT \"IsDisabled\" AND \"NormalizedUserName\" IN ({NameList})";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-    }
+    /// <summary>Whether a demo account can sign in, read as the banner's own bookkeeping (<see cref="StoreScalar"/>).</summary>
+    private static async Task<bool> ReadAsync(AppDbContext db) =>
+        await StoreScalar.ReadAsync(db, $"SELECT COUNT(*) FROM \"AspNetUsers\" WHERE NOT \"IsDisabled\" AND \"NormalizedUserName\" IN ({NameList})") > 0;
 
     /// <summary>The demo names as SQL literals (constants of this class: letters and dots only).</summary>
     private static readonly string NameList = string.Join(", ", Names.Select(n => $"'{n}'"));

@@ -97,32 +97,7 @@ public sealed class DataVersion
         }
     }
 
-    /// <summary>
-    /// One small read of the version row on the context's connection, as plain ADO.NET (standard SQL, so it
-    /// serves PostgreSQL too): it is the cache's own bookkeeping, not a query of a page, and stays out of EF's
-    /// command interceptors that count a page's queries.
-    /// </summary>
-    private static long ReadStored(AppDbContext db)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            connection.Open();
-        }
-
-        try
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"Value\" FROM \"DataVersion\" WHERE \"Id\" = 1";
-            return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        }
-        finally
-        {
-            if (opened)
-            {
-                connection.Close();
-            }
-        }
-    }
+    /// <summary>The version row, read as the cache's own bookkeeping (<see cref="StoreScalar"/>).</summary>
+    private static long ReadStored(AppDbContext db) =>
+        StoreScalar.Read(db, "SELECT \"Value\" FROM \"DataVersion\" WHERE \"Id\" = 1");
 }
