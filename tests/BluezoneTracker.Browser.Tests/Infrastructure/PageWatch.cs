@@ -9,11 +9,13 @@ namespace BluezoneTracker.Browser.Tests.Infrastructure;
 public sealed class PageWatch
 {
     private readonly List<IRequest> _requests = [];
+    private readonly IPage _page;
 
     public PageWatch(IPage page, Uri origin)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(origin);
+        _page = page;
         var own = origin.GetLeftPart(UriPartial.Authority);
         page.Console += (_, message) =>
         {
@@ -47,29 +49,23 @@ public sealed class PageWatch
 
     public IReadOnlyList<IRequest> Requests => _requests;
 
-    /// <summary>Bytes that crossed the wire (headers plus compressed bodies) for every request so far.</summary>
-    public async Task<long> TransferredBytesAsync()
-    {
-        long total = 0;
-        foreach (var request in _requests.ToArray())
-        {
-            // The favicon is fetched by the browser on its own, after the page, and Chromium may never
-            // report it finished: its sizes would be waited for forever. It is 1 KB and cached a year.
-            if (new Uri(request.Url).AbsolutePath.StartsWith("/favicon", StringComparison.Ordinal))
-            {
-                continue;
-            }
+    /// <summary>
+    /// Bytes that crossed the wire for the document and every resource the page has finished loading, as
+    /// the browser's Resource Timing reports them (<c>transferSize</c>: compressed body plus headers; 0 for
+    /// what came from the browser's cache). Resource Timing is used rather than Playwright's
+    /// <c>request.sizes()</c>, which in Chromium may never resolve for a request started late (a chart
+    /// script fetched on scroll) — microsoft/playwright#9350.
+    /// </summary>
+    public Task<long> TransferredBytesAsync() =>
+        _page.EvaluateAsync<long>(
+            """
+            () => performance.getEntriesByType('navigation')
+                .concat(performance.getEntriesByType('resource'))
+                .reduce((sum, entry) => sum + entry.transferSize, 0)
+            """);
 
-            var pending = request.SizesAsync();
-            if (await Task.WhenAny(pending, Task.Delay(TimeSpan.FromSeconds(30))) != pending)
-            {
-                throw new TimeoutException($"The size of {request.Url} was not reported within 30 s.");
-            }
-
-            var sizes = await pending;
-            total += sizes.ResponseHeadersSize + sizes.ResponseBodySize;
-        }
-
-        return total;
-    }
+    /// <summary>The paths of the resources the page has finished loading, as Resource Timing lists them.</summary>
+    public Task<string[]> LoadedResourcesAsync() =>
+        _page.EvaluateAsync<string[]>(
+            "() => performance.getEntriesByType('resource').map(entry => new URL(entry.name).pathname)");
 }
