@@ -12,6 +12,9 @@ namespace BluezoneTracker.Web.Figures;
 /// </summary>
 public sealed record AreaHistoryReport(Area Area, bool HasChildren, IReadOnlyList<AreaHistoryDay> Days, IReadOnlyList<DataWarning> Warnings)
 {
+    /// <summary>Both sources of every date that has one, oldest first: which snapshot and revision each count is read from.</summary>
+    public IReadOnlyList<AreaCountSources> Sources { get; init; } = [];
+
     /// <summary>Whether any shown count comes from the parent's snapshot (the page says which source a number uses).</summary>
     public bool UsesParentRows => Days.Any(d => d.Source == CountSource.ParentRow);
 
@@ -52,7 +55,7 @@ public sealed class AreaHistoryQuery(AppDbContext db, FiguresQuery figures, Seri
             var warnings = sources.Select(s => s.Difference(code, ownName)).OfType<DataWarning>().ToList();
             warnings.AddRange(await ChildDifferencesAsync(catalog, cancellationToken));
             entry.Size = days.Count + 1;
-            return new AreaHistoryReport(catalog.Area, catalog.Children.Count > 0, days, warnings);
+            return new AreaHistoryReport(catalog.Area, catalog.Children.Count > 0, days, warnings) { Sources = sources };
         }))!;
     }
 

@@ -66,8 +66,10 @@ public static class AreaRouting
             return;
         }
 
-        if (actor.AreaCode is { } own && scope.Area is { } area && !scope.Directory.IsWithin(area.Code, own))
+        // Anonymous readers are left to the policies and PublicAccess; a signed-in actor is held to its subtree.
+        if (actor.Kind != Accounts.ActorKind.Anonymous && scope.Area is { } area && !scope.MayOpen(actor, area.Code))
         {
+            var own = actor.AreaCode ?? string.Empty;
             var ownName = scope.Directory.Find(own)?.Name ?? own;
             await RefuseAsync(context, StatusCodes.Status403Forbidden, localizer["Tài khoản này chỉ làm việc trong {0} và các địa bàn trực thuộc; không có quyền với {1}.", ownName, area.Name].Value);
             return;

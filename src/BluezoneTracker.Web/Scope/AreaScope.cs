@@ -52,6 +52,34 @@ public sealed class AreaScope(AreaDirectoryQuery directories, FiguresQuery figur
             new BluezoneTracker.Core.Areas.Area(_area.Code, _area.Name, _area.Kind),
             Children.Select(c => new BluezoneTracker.Core.Areas.Area(c.Code, c.Name, c.Kind)));
 
+    /// <summary>
+    /// Whether <paramref name="actor"/> may open the pages of the area <paramref name="code"/> — the one rule of
+    /// docs/decisions/041: an account reads its own area's subtree (an account without an area, the whole tree);
+    /// an anonymous reader the deployment area's subtree (<c>Access:PublicDashboard</c> and the policies decide the
+    /// rest). <see cref="AreaRouting.UseAreaScope"/> answers 403 by it, and every link to another area asks it
+    /// before it is drawn, so that no page offers a link that 403s (docs/decisions/083).
+    /// </summary>
+    public bool MayOpen(Accounts.ActingUser actor, string code)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(code);
+        if (actor.Kind == Accounts.ActorKind.Anonymous)
+        {
+            return DeploymentArea is { } home && Directory.IsWithin(code, home.Code);
+        }
+
+        return actor.AreaCode is not { } own || Directory.IsWithin(code, own);
+    }
+
+    /// <summary>
+    /// The area whose counts table holds this area's count: the area itself when it has children, else its parent
+    /// (an area without children has no table of its own, decision 067); null without an area, or for a top area
+    /// without children.
+    /// </summary>
+    public AreaNode? TableArea => _area is null ? null
+        : Children.Count > 0 ? _area
+        : _area.ParentCode is { } parent ? Directory.Find(parent) : null;
+
     /// <summary>The area's direct children, by name (empty for a leaf).</summary>
     public IReadOnlyList<AreaNode> Children => _area is null ? [] : Directory.ChildrenOf(_area.Code);
 

@@ -50,6 +50,7 @@ public sealed class AreaWords(AreaWording wording, IStringLocalizer localizer)
     public const string ModeReplace = "Thay thế cả ngày ({child} không có trong tệp sẽ không còn số liệu)";
     public const string EditingExisting = "Ngày {0} đã có số liệu (bản #{1}); các ô dưới đây là số hiện tại. Chỉ sửa ô cần sửa — các {child} khác được giữ nguyên.";
     public const string NoChildAreas = "{0} không có {children} trực thuộc nên không có bảng số liệu riêng: số của {0} được nhập trong bảng của {1}.";
+    public const string EnteredByParent = "{0} không có {children} trực thuộc nên không nhập số liệu ở đây: số của {0} do cán bộ của {1} nhập trong bảng số liệu của {1}.";
     public const string ConfirmRemoval = "Tôi xác nhận xoá số liệu ngày {0} của: {1}. Các {child} này sẽ không còn số liệu và không được xếp hạng.";
 
     /// <summary>Every template above: the resources must translate each one for every kind.</summary>
@@ -59,7 +60,7 @@ public sealed class AreaWords(AreaWording wording, IStringLocalizer localizer)
         HighestLowest, CumulativeFromTo, LatestPeriod, WholeRate, DailyTitle, PacingEach, OnTheChart, RemoveChild, ChildrenHeader, Unassigned,
         UnassignedShort, Whole, PopulationMismatch, UnassignedDecreased, PopulationMismatchHint, UnassignedDecreasedHint, MissingColumns,
         UnknownChild, MissingUnassigned, ModeRequired, UnknownMode, BlankCount, MissingRow, ModeQuestion, ModeUpdate, ModeReplace,
-        EditingExisting, ConfirmRemoval, NoChildAreas,
+        EditingExisting, ConfirmRemoval, NoChildAreas, EnteredByParent,
     ];
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class PublicAccess(IHttpContextAccessor http, Scope.AreaScope scop
 
         // Anonymous readers get the deployment area and its subtree, never another part of the tree.
         var catalog = await scope.CatalogAsync(cancellationToken);
-        if (catalog is null || scope.DeploymentArea is not { } home || !scope.Directory.IsWithin(catalog.Area.Code, home.Code))
+        if (catalog is null || !scope.MayOpen(Accounts.ActingUser.Anonymous, catalog.Area.Code))
         {
             return (false, date);
         }

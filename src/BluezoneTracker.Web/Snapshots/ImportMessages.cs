@@ -29,6 +29,21 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
         };
     }
 
+    /// <summary>
+    /// Where the request's area (one without child areas, so without a table of its own) has its count entered — one
+    /// sentence worded by the area's kind: in its parent's table, by the parent's staff (decision 083). Without a
+    /// parent (a top area with no children yet), the catalogue sentence of <see cref="ImportProblemKind.NoChildAreas"/>.
+    /// </summary>
+    /// <param name="areaName">The area's name, used when the request has no resolved area.</param>
+    public string NoTableHere(string areaName)
+    {
+        var area = scope?.IsResolved == true ? scope.Area : null;
+        var name = area?.Name ?? areaName;
+        return area is not null && scope!.TableArea is { } parent && parent.Code != area.Code
+            ? Words.Say(AreaWords.EnteredByParent, name, parent.Name)
+            : Problem(new ImportProblem(ImportProblemKind.NoChildAreas, Value: name));
+    }
+
     public string Title => localizer["Số liệu không được lưu"];
 
     public string MatchedBy(MatchKind kind) => kind switch

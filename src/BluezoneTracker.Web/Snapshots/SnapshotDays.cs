@@ -22,7 +22,18 @@ public enum DaySignOff
 }
 
 /// <summary>A date with counts: its total, current revision, how many children reported and its sign-off status.</summary>
-public sealed record SnapshotDay(DateOnly Date, long Total, int Revision, int Reported, int Expected, DaySignOff SignOff);
+/// <remarks>
+/// For a date whose count is read from the parent's table (<see cref="FromParent"/> set; decision 050: the area has no
+/// snapshot of its own that day) the total is the area's row there, and revision and sign-off are the parent's.
+/// </remarks>
+public sealed record SnapshotDay(DateOnly Date, long Total, int Revision, int Reported, int Expected, DaySignOff SignOff)
+{
+    /// <summary>The parent's table this date's count is read from (read-only here); null for the area's own snapshot.</summary>
+    public ParentTable? FromParent { get; init; }
+}
+
+/// <summary>The parent's snapshot that holds an area's count on a date: the parent's code and name, its current revision and sign-off status.</summary>
+public sealed record ParentTable(string Code, string Name);
 
 /// <summary>Consecutive days without counts between two dates that have them (first and last day included).</summary>
 public sealed record SnapshotGap(DateOnly From, DateOnly To)
@@ -39,7 +50,12 @@ public sealed record SnapshotDayLine(SnapshotDay? Day, SnapshotGap? Gap);
 /// catalog, one grouped query for totals and reporting children, the sign-offs, the signed annexes, the settings,
 /// and one query for the counts the signed dates' current annexes need.
 /// </summary>
-public sealed class SnapshotDays(AppDbContext db, FiguresQuery figures, SignOffs.SignOffs signOffs, ReportSettingsStore settings)
+/// <remarks>
+/// The dates on which the area's count comes from its parent's table (decision 050, as the area's history on the
+/// dashboard shows them) are listed too, read-only, with the parent's revision and sign-off status: two more
+/// queries (the area's rows in the parent's snapshots, cached with the history) and the parent's sign-offs.
+/// </remarks>
+public sealed class SnapshotDays(AppDbContext db, FiguresQuery figures, SignOffs.SignOffs signOffs, ReportSettingsStore settings, AreaHistoryQuery history)
 {
     /// <summary>The dates of <paramref name="areaCode"/> (the deployment area when blank), newest first; null for an unknown area.</summary>
     public async Task<IReadOnlyList<SnapshotDayLine>?> ListAsync(string? areaCode, CancellationToken cancellationToken = default) =>
@@ -49,6 +65,54 @@ public sealed class SnapshotDays(AppDbContext db, FiguresQuery figures, SignOffs
     public async Task<IReadOnlyList<SnapshotDayLine>> ListAsync(AreaCatalog catalog, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        var days = new List<SnapshotDay>();
+        days.AddRange(await OwnDaysAsync(catalog, cancellationToken));
+        days.AddRange(await ParentDaysAsync(catalog, cancellationToken));
+
+        var lines = new List<SnapshotDayLine>();
+        SnapshotDay? newer = null;
+        foreach (var day in days.OrderByDescending(d => d.Date))
+        {
+            if (newer is not null && newer.Date.DayNumber - day.Date.DayNumber > 1)
+            {
+                lines.Add(new SnapshotDayLine(null, new SnapshotGap(day.Date.AddDays(1), newer.Date.AddDays(-1))));
+            }
+
+            lines.Add(new SnapshotDayLine(day, null));
+            newer = day;
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// The dates whose count the area's history reads from its row in the parent's table (the area has no snapshot of
+    /// its own that day), with the parent's current revision and that date's sign-off status in the parent.
+    /// </summary>
+    private async Task<IReadOnlyList<SnapshotDay>> ParentDaysAsync(AreaCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (catalog.Area.ParentCode is not { } parentCode)
+        {
+            return [];
+        }
+
+        var own = catalog.Revisions.Select(r => r.Date).ToHashSet();
+        var fromParent = (await history.ForAsync(catalog, cancellationToken)).Sources
+            .Where(s => s.Own is null && s.FromParent is not null && !own.Contains(s.Date))
+            .ToList();
+        if (fromParent.Count == 0 || await figures.CatalogAsync(parentCode, cancellationToken) is not { } parent)
+        {
+            return [];
+        }
+
+        var table = new ParentTable(parent.Area.Code, parent.Area.Name);
+        var status = await SignOffsAsync(parent, cancellationToken);
+        return [.. fromParent.Select(s => new SnapshotDay(s.Date, s.FromParent!.Registrations, s.FromParent.Revision, 0, 0, status.GetValueOrDefault(s.Date)) { FromParent = table })];
+    }
+
+    /// <summary>The dates of the area's own snapshots, each with its total, revision, reporting children and sign-off status.</summary>
+    private async Task<IReadOnlyList<SnapshotDay>> OwnDaysAsync(AreaCatalog catalog, CancellationToken cancellationToken)
+    {
         if (catalog.Revisions.Count == 0)
         {
             return [];
@@ -62,23 +126,11 @@ public sealed class SnapshotDays(AppDbContext db, FiguresQuery figures, SignOffs
             .ToDictionaryAsync(x => x.RevisionId, cancellationToken);
         var signOffs = await SignOffsAsync(catalog, cancellationToken);
 
-        var lines = new List<SnapshotDayLine>();
-        CurrentRevision? newer = null;
-        foreach (var revision in catalog.Revisions.OrderByDescending(r => r.Date))
+        return [.. catalog.Revisions.Select(revision =>
         {
-            if (newer is not null && newer.Date.DayNumber - revision.Date.DayNumber > 1)
-            {
-                lines.Add(new SnapshotDayLine(null, new SnapshotGap(revision.Date.AddDays(1), newer.Date.AddDays(-1))));
-            }
-
             var sum = sums.GetValueOrDefault(revision.Id);
-            lines.Add(new SnapshotDayLine(
-                new SnapshotDay(revision.Date, (sum?.Registrations ?? 0) + revision.Unassigned, revision.Number, sum?.Children ?? 0, catalog.Children.Count, signOffs[revision.Date]),
-                null));
-            newer = revision;
-        }
-
-        return lines;
+            return new SnapshotDay(revision.Date, (sum?.Registrations ?? 0) + revision.Unassigned, revision.Number, sum?.Children ?? 0, catalog.Children.Count, signOffs[revision.Date]);
+        })];
     }
 
     /// <summary>

@@ -50,8 +50,9 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
             (Problem, Response.StatusCode) = messages.ForPage(annex.Result!);
             if (annex.Result?.Problem is FiguresProblem.NoChildAreas && scope.Path is [.., var parent, _])
             {
-                // The area's count is a row of its parent's table: that annex is the one to open.
-                ParentAnnex = (Scope.AreaRouting.Link(HttpContext, parent.Code, "/annex"), parent.Name);
+                // The area's count is a row of its parent's table: that annex is the one to open — linked only when
+                // this reader may open it (the same rule the parent's pages answer 403 by), else named in plain text.
+                ParentAnnex = (scope.MayOpen(Accounts.ActingUser.Of(HttpContext), parent.Code) ? Scope.AreaRouting.Link(HttpContext, parent.Code, "/annex") : null, parent.Name);
             }
 
             return Page();
@@ -69,8 +70,8 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
         return Page();
     }
 
-    /// <summary>For an area without child areas: the link to its parent's annex, which carries its count, and the parent's name.</summary>
-    public (string Href, string Name)? ParentAnnex { get; private set; }
+    /// <summary>For an area without child areas: the link to its parent's annex, which carries its count (null when the reader may not open it), and the parent's name.</summary>
+    public (string? Href, string Name)? ParentAnnex { get; private set; }
 
     /// <summary>Dates with counts, oldest first: the choices of the date picker.</summary>
     public IReadOnlyList<DateOnly> Dates { get; private set; } = [];

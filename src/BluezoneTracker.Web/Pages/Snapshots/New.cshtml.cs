@@ -92,7 +92,7 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Web.Snap
         await LoadAsync(ct);
         if (Catalog is { Children.Count: 0 } leaf)
         {
-            NoTable = texts.Problem(new Core.Import.ImportProblem(Core.Import.ImportProblemKind.NoChildAreas, Value: leaf.Area.Name));
+            NoTable = texts.NoTableHere(leaf.Area.Name);
             return;
         }
 

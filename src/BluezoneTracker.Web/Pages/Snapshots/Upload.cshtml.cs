@@ -70,7 +70,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         var catalog = await intake.CatalogAsync(ct);
         if (catalog.Children.Count == 0)
         {
-            NoTable = texts.Problem(new ImportProblem(ImportProblemKind.NoChildAreas, Value: catalog.Area.Name));
+            NoTable = texts.NoTableHere(catalog.Area.Name);
             return;
         }
 
