@@ -176,4 +176,10 @@ public enum ImportProblemKind
 
     /// <summary>A grid box left blank for an area that has a count on the date (removing is its own action). Cell = the area.</summary>
     BlankCount,
+
+    /// <summary>
+    /// The counts are exactly those of the date's current revision (every area and the unassigned count): a new revision
+    /// would change nothing, whichever channel sent it. Checked inside the write. Other = the current revision number.
+    /// </summary>
+    UnchangedCounts,
 }

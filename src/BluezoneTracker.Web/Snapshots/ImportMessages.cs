@@ -44,6 +44,90 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
             : Problem(new ImportProblem(ImportProblemKind.NoChildAreas, Value: name));
     }
 
+    /// <summary>
+    /// The problems as sentences, rows that share a reason said once: "Dòng 2–13: …" rather than the same sentence per
+    /// row. Problems of the same kind (and the same other detail, and the same spreadsheet column) on two or more rows are
+    /// grouped, in the order they first occur; when the text written in each row differs, the sentence names the first
+    /// row's and then lists the others'. Problems without a row (the file, the date) are said as <see cref="Problem"/> says them.
+    /// </summary>
+    public IReadOnlyList<string> Problems(IEnumerable<ImportProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var list = problems.ToList();
+        var groups = list
+            .Where(p => p.Line is not null)
+            .GroupBy(p => (p.Kind, p.Other, Column: ColumnOf(p.Cell), Value: p.Written is null ? null : p.Value))
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.First(), g => g.OrderBy(p => p.Line).ToList());
+        var grouped = groups.Values.SelectMany(g => g).ToHashSet();
+        var sentences = new List<string>();
+        foreach (var problem in list)
+        {
+            if (groups.TryGetValue(problem, out var group))
+            {
+                sentences.Add(Grouped(group));
+            }
+            else if (!grouped.Contains(problem))
+            {
+                sentences.Add(Problem(problem));
+            }
+        }
+
+        return sentences;
+    }
+
+    private const int ListedValues = 10;
+
+    private string Grouped(List<ImportProblem> group)
+    {
+        var lines = Ranges(group.Select(p => p.Line!.Value));
+        var column = ColumnOf(group[0].Cell);
+        var sentence = Sentence(group[0]);
+        // What differs from row to row: the text as written where the problem keeps it, else its value.
+        static string Example(ImportProblem p) => p.Written ?? p.Value ?? string.Empty;
+        if (group.Select(Example).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            var others = group.Skip(1).Take(ListedValues).Select(p => localizer["dòng {0}: \"{1}\"", p.Line!.Value, Example(p)].Value);
+            sentence += " " + localizer["(Số trên là của dòng {0}; các dòng khác: {1})", group[0].Line!.Value, string.Join("; ", others) + (group.Count - 1 > ListedValues ? "; …" : string.Empty)];
+        }
+
+        return column is null
+            ? localizer["Các dòng {0}: {1}", lines, sentence]
+            : localizer["Các dòng {0} (cột {1}): {2}", lines, column, sentence];
+    }
+
+    /// <summary>"3, 4, 7–12": row numbers in order, runs of three or more as ranges.</summary>
+    private static string Ranges(IEnumerable<int> numbers)
+    {
+        var sorted = numbers.Distinct().Order().ToList();
+        var parts = new List<string>();
+        for (var i = 0; i < sorted.Count;)
+        {
+            var j = i;
+            while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1)
+            {
+                j++;
+            }
+
+            parts.Add(j - i >= 2 ? $"{sorted[i]}–{sorted[j]}" : string.Join(", ", sorted.Skip(i).Take(j - i + 1)));
+            i = j + 1;
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>The column letters of a spreadsheet cell ("B" of "B12"); null for no cell or a cell that is not a reference.</summary>
+    private static string? ColumnOf(string? cell)
+    {
+        if (string.IsNullOrEmpty(cell))
+        {
+            return null;
+        }
+
+        var letters = new string([.. cell.TakeWhile(char.IsAsciiLetterUpper)]);
+        return letters.Length > 0 && letters.Length < cell.Length && cell[letters.Length..].All(char.IsAsciiDigit) ? letters : null;
+    }
+
     public string Title => localizer["Số liệu không được lưu"];
 
     public string MatchedBy(MatchKind kind) => kind switch
@@ -117,6 +201,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
             ImportProblemKind.ModeRequired => Words.Say(AreaWords.ModeRequired, Number(p.Value), Number(p.Other)),
             ImportProblemKind.UnknownMode => Words.Say(AreaWords.UnknownMode, value),
             ImportProblemKind.BlankCount => Words.Say(AreaWords.BlankCount),
+            ImportProblemKind.UnchangedCounts => localizer["số liệu giống hệt bản hiện hành #{0} của ngày này (mọi số và số chưa xác định); không có gì thay đổi nên chưa lưu bản mới.", p.Other ?? string.Empty],
             _ => p.Kind.ToString(),
         };
     }

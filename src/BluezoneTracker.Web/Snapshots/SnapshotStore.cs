@@ -28,7 +28,7 @@ internal static class SnapshotStore
     /// Appends a revision (and its file, stored once per content) in one transaction after checking, in that
     /// transaction: a date that has counts needs a reason; the revision previewed is still the current one;
     /// a signed-off date is revised only by a Director or an Admin; the area has child areas (one without
-    /// has no table of its own).
+    /// has no table of its own); the counts differ from the current revision's (identical ones are refused).
     /// </summary>
     public static async Task<Appended> AppendAsync(AppDbContext db, TimeProvider clock, NewRevision revision, CancellationToken ct)
     {
@@ -49,6 +49,12 @@ internal static class SnapshotStore
             }
 
             var current = await db.SnapshotRevisions.Where(r => r.AreaId == parent.Id && r.Date == date).MaxAsync(r => (int?)r.Number, ct);
+            if (current is { } number0 && await SameAsStoredAsync(db, parent.Id, date, number0, revision.Counts, ct))
+            {
+                // The same rule for the grid, the upload, the API, the command line and a restore: nothing to save.
+                return new Appended(null, new ImportProblem(ImportProblemKind.UnchangedCounts, Other: number0.ToString(CultureInfo.InvariantCulture)));
+            }
+
             if (Refusal(revision, current) is { } refused)
             {
                 return new Appended(null, refused);
@@ -102,6 +108,18 @@ internal static class SnapshotStore
             await transaction.CommitAsync(ct);
             return new Appended(number, null);
         });
+    }
+
+    /// <summary>Whether <paramref name="counts"/> are exactly the stored revision's: the same areas with the same counts, and the same unassigned count.</summary>
+    private static async Task<bool> SameAsStoredAsync(AppDbContext db, int areaId, DateOnly date, int number, SnapshotCounts counts, CancellationToken ct)
+    {
+        var stored = await db.SnapshotRevisions.AsNoTracking()
+            .Where(r => r.AreaId == areaId && r.Date == date && r.Number == number)
+            .Select(r => new { r.Unassigned, Counts = r.Counts.Select(c => new { c.Area!.Code, c.Registrations }).ToList() })
+            .SingleAsync(ct);
+        return stored.Unassigned == counts.Unassigned
+            && stored.Counts.Count == counts.Registrations.Count
+            && stored.Counts.All(c => counts.Registrations.TryGetValue(c.Code, out var n) && n == c.Registrations);
     }
 
     /// <summary>The rules on the date's current revision number as stored now, in the order a user fixes them.</summary>

@@ -43,6 +43,17 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(Date))
+        {
+            // Opened without a date (a typed or bookmarked URL): the latest date with counts, as the annex page defaults,
+            // so that the form names and posts the date it signs.
+            var latest = await source.LoadAsync(new FiguresRequest(null, null), draft: true, ct);
+            if (latest.Document is { } newest)
+            {
+                return RedirectToPage(new { date = VietnameseFormat.IsoDate(newest.Report.Date) });
+            }
+        }
+
         if (!await LoadAsync(ct))
         {
             return Refuse(StatusCodes.Status400BadRequest, Problem!);
@@ -124,7 +135,9 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
         Annex = await source.LoadAsync(new FiguresRequest(null, Date), draft: true, ct);
         if (Annex.Document is not { } document || string.IsNullOrWhiteSpace(Date))
         {
-            Problem = Annex.Result is { } r && r.Problem is not null ? messages.ForPage(r).Text : localizer["Không có số liệu cho ngày {0}.", Date ?? string.Empty];
+            Problem = Annex.Result is { } r && r.Problem is not null ? messages.ForPage(r).Text
+                : string.IsNullOrWhiteSpace(Date) ? localizer["Chưa chọn ngày cần duyệt: hãy mở trang duyệt từ phụ lục của ngày đó."]
+                : localizer["Không có số liệu cho ngày {0}.", Date];
             return false;
         }
 

@@ -71,7 +71,7 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
             return RedirectToPage("History", new { date, saved = result.Number });
         }
 
-        Problems = [.. result.Problems.Select(texts.Problem)];
+        Problems = texts.Problems(result.Problems);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

@@ -125,7 +125,7 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Web.Snap
             return RedirectToPage("History", new { date = VietnameseFormat.IsoDate(result.Date!.Value), saved = result.Number });
         }
 
-        Problems = [.. result.Problems.Select(texts.Problem)];
+        Problems = texts.Problems(result.Problems);
         AskConfirmation = Problems.Count == 0 && Draft.NeedsConfirmation;
         ConfirmWarnings = false;
         Response.StatusCode = Problems.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;

@@ -103,7 +103,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         {
             Choosing = Draft.Problems.Any(p => ChoiceProblems.Contains(p.Kind));
             var token = Choosing ? Token ?? await pending.KeepAsync(Date ?? string.Empty, file, ActingUser.Of(HttpContext).Name, ct) : null;
-            Refuse([.. Draft.Problems.Select(texts.Problem)]);
+            Refuse([.. texts.Problems(Draft.Problems)]);
             Token = token;
             Choosing &= token is not null;
             return Page();
@@ -146,7 +146,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         }
 
         Problems = result.Problems.Count > 0
-            ? [.. result.Problems.Select(texts.Problem)]
+            ? texts.Problems(result.Problems)
             : [localizer["Hãy đánh dấu ô xác nhận đã kiểm tra các cảnh báo."]];
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

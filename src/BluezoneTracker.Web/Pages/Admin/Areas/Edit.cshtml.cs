@@ -35,7 +35,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, DataVersion versi
         var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, cancellationToken);
         if (area is null)
         {
-            return NotFound();
+            return UnknownArea(code);
         }
 
         Code = area.Code;
@@ -44,12 +44,19 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, DataVersion versi
         return Page();
     }
 
+    /// <summary>A 404 whose page names the code, in the words the API and the area routes use for an unknown area.</summary>
+    private NotFoundResult UnknownArea(string code)
+    {
+        HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] = localizer["Không tìm thấy địa bàn \"{0}\".", code].Value;
+        return NotFound();
+    }
+
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
         var area = await db.Areas.FirstOrDefaultAsync(a => a.Code == code, cancellationToken);
         if (area is null)
         {
-            return NotFound();
+            return UnknownArea(code);
         }
 
         Code = area.Code;
