@@ -8,19 +8,36 @@ namespace BluezoneTracker.Web.Reports;
 /// The annex as CSV. Counts are plain integers (read the same in every spreadsheet locale); the
 /// rate keeps its official text. Text cells that a spreadsheet would run as a formula are neutralised.
 /// </summary>
+/// <remarks>
+/// A CSV is only its table (a header row, then one row per line): an annex with made-up figures says so in a last
+/// column, <see cref="SyntheticHeader"/>, on every row — which rows are made up and which are real — so the label
+/// stays with each row however the file is sorted, filtered or read by a program (decision 085). An annex of real
+/// figures has no such column: its bytes are unchanged.
+/// </remarks>
 internal static class AnnexCsv
 {
-    public static string Write(AnnexDocument document)
+    /// <summary>The last column's header in an annex with made-up figures.</summary>
+    public const string SyntheticHeader = "Ghi chú số liệu";
+
+    /// <summary>That column's text on a row with made-up figures.</summary>
+    public const string SyntheticRow = "SỐ LIỆU MINH HỌA — không phải số liệu thật";
+
+    /// <summary>That column's text on a row of real figures in such an annex.</summary>
+    public const string RealRow = "Số liệu thật";
+
+    public static string Write(AnnexDocument document, AnnexNotes? notes = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var csv = new StringBuilder();
         var columns = document.Columns;
+        var synthetic = notes?.SyntheticNotice is not null;
 
         // The area code follows the line number: a CSV is read back by programs, which match on codes.
-        Line(csv, [columns[0].Header, "Mã", .. columns.Skip(1).Select(c => c.Header)]);
+        Line(csv, [columns[0].Header, "Mã", .. columns.Skip(1).Select(c => c.Header), .. synthetic ? [SyntheticHeader] : Array.Empty<string>()]);
         foreach (var line in document.Lines)
         {
-            Line(csv, [Cell(columns[0], line), line.Code ?? string.Empty, .. columns.Skip(1).Select(c => Cell(c, line))]);
+            string[] label = synthetic ? [notes!.IsSynthetic(line) ? SyntheticRow : RealRow] : [];
+            Line(csv, [Cell(columns[0], line), line.Code ?? string.Empty, .. columns.Skip(1).Select(c => Cell(c, line)), .. label]);
         }
 
         return csv.ToString();

@@ -32,7 +32,7 @@ internal static class AnnexEndpoints
                 return source.Refusal(annex);
             }
 
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AnnexCsv.Write(document))).ToArray();
+            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AnnexCsv.Write(document, annex.Notes))).ToArray();
             return AnnexDownload.File(context, document, bytes, "text/csv; charset=utf-8", "csv");
         }).WithName("AnnexCsv").RequireAuthorization(Policies.Reader);
 
@@ -151,7 +151,7 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
 
         var catalog = result.Catalog!;
         AnnexNotes CurrentNotes() => Notes(figures.Annex, catalog.ChildrenOn(figures.Annex.Date).Prepend(catalog.AreaOn(figures.Annex.Date))
-            .Select(a => a.Population).OfType<Core.Areas.Population>().Select(p => (p.Year, p.Source)));
+            .Where(a => a.Population is not null).Select(a => (a.Code, a.Population!.Year, a.Population.Source)));
         var document = AnnexDocument.From(figures.Annex, current);
         var signed = await signOffs.LatestSignedAsync(catalog, figures.Annex.Date, ct);
         var revision = catalog.Revisions.First(r => r.Date == figures.Annex.Date).Number;
@@ -173,7 +173,7 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         var asSigned = signed.Document();
         var changes = ChangesSince(signed, figures.Annex, current);
         // The notes under a signed table are made from what was signed: its warnings and the populations it used.
-        var signedNotes = Notes(signed.Report, signed.Populations.Select(p => (p.Year, p.Source)));
+        var signedNotes = Notes(signed.Report, signed.Populations.Select(p => (p.Code, p.Year, p.Source)));
         return new AnnexLoad(true, result, asSigned, signed.Settings, new SignOffStatus(figures.Annex.Date, signed.RevisionNumber, signOff, null), signedNotes)
         {
             ChangesSinceSignOff = changes,
@@ -217,7 +217,7 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
     }
 
     /// <summary>Which population figures the rates use (so that a later change of populations is never silent), and the warnings, in Vietnamese.</summary>
-    private AnnexNotes Notes(Core.Figures.AnnexReport report, IEnumerable<(int Year, string Source)> populations)
+    private AnnexNotes Notes(Core.Figures.AnnexReport report, IEnumerable<(string Code, int Year, string Source)> populations)
     {
         var used = populations.ToList();
         var sources = used
@@ -228,6 +228,7 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
             Messages.InVietnamese<IReadOnlyList<string>>(() => [.. report.Warnings.Select(messages.Warning)]))
         {
             SyntheticNotice = used.Any(p => p.Source == Core.Seed.NationalSample.SyntheticSource) ? AnnexNotes.SyntheticText : null,
+            SyntheticCodes = used.Where(p => p.Source == Core.Seed.NationalSample.SyntheticSource).Select(p => p.Code).ToHashSet(StringComparer.Ordinal),
         };
     }
 }

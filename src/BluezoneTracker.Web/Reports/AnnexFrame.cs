@@ -19,6 +19,20 @@ public sealed record AnnexNotes(string PopulationNote, IReadOnlyList<string> War
     /// </summary>
     public string? SyntheticNotice { get; init; }
 
+    /// <summary>The codes of the areas whose population is made up (<see cref="Core.Seed.NationalSample.SyntheticSource"/>): their rows are synthetic.</summary>
+    public IReadOnlySet<string> SyntheticCodes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a row of the annex carries made-up figures: an area row whose area's population is synthetic; the
+    /// unassigned and total rows of an annex that has any (they add made-up counts). None in an annex of real figures.
+    /// </summary>
+    public bool IsSynthetic(AnnexLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return SyntheticNotice is not null
+            && (line.Kind != AnnexLineKind.Area || (line.Code is { } code && SyntheticCodes.Contains(code)));
+    }
+
     /// <summary>The notice of an annex with made-up figures.</summary>
     public const string SyntheticText = "SỐ LIỆU MINH HỌA — không phải số liệu thật: dân số và số đăng ký trong bảng này có số tự tạo.";
 }

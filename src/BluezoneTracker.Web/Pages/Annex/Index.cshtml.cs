@@ -66,6 +66,7 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
         HasNewDraft = annex.ChangesSinceSignOff.Count > 0;
         PopulationNote = annex.Notes?.PopulationNote ?? string.Empty;
         PrintedWarnings = annex.Notes?.Warnings ?? [];
+        Synthetic = annex.Notes?.SyntheticNotice is not null;
         Warnings = [.. document.Report.Warnings.Select(messages.Explain)];
         return Page();
     }
@@ -81,6 +82,9 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
 
     /// <summary>Which population figures the rates use, so that a later change of populations is never silent.</summary>
     public string PopulationNote { get; private set; } = string.Empty;
+
+    /// <summary>The annex uses made-up figures (decision 066): every printed page carries the notice in its top margin (site.css, decision 084).</summary>
+    public bool Synthetic { get; private set; }
 
     /// <summary>The warnings in Vietnamese, printed under the table on paper as in the PDF and the Excel file.</summary>
     public IReadOnlyList<string> PrintedWarnings { get; private set; } = [];
