@@ -136,7 +136,8 @@ public sealed class AreaWithoutChildAreasTests : IDisposable
         var director = await _factory.ClientForAsync(Roles.Director);
         await director.SubmitAsync("/annex/signoff?date=2020-08-17", "[data-testid=signoff-form]");
 
-        var client = await _factory.ClientForAsync(Roles.Viewer);
+        // Province staff: the list of dates is an intake page, and they may open the province's table.
+        var client = await _factory.ClientForAsync(Roles.Staff);
         var page = await Html.ParseAsync(await client.GetAsync(At("/areas/123/snapshots")));
         var row = page.QuerySelector("[data-testid=parent-date-row][data-date='2020-08-17']")!;
         Assert.Equal("Đã duyệt (Tỉnh Sơn La)", row.QuerySelector("[data-testid=sign-off]")!.Text().Trim());
