@@ -22,21 +22,29 @@ public sealed partial class EnglishOnEveryPage(BrowserFixture app)
     [GeneratedRegex(@"[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝà-ãè-êìíò-õùúýĂăĐđĨĩŨũƠơƯư\u1EA0-\u1EF9]")]
     private static partial Regex VietnameseLetter();
 
+    // A day-first date ("17/8/2020"): in English dates follow the English culture (8/17/2020).
+    [GeneratedRegex(@"\b(1[3-9]|2[0-9]|3[01])/([1-9]|1[0-2])/(19|20)[0-9]{2}\b")]
+    private static partial Regex DayFirstDate();
+
     /// <summary>Visible text nodes and the visible attributes that a reader meets, outside <c>[lang=vi]</c>.</summary>
     private const string VisibleTexts = """
         () => {
             const shown = e => e && e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
             const vietnameseByNature = e => e.closest('[lang="vi"], script, style, noscript, template');
             const texts = [];
+            document.querySelectorAll('details').forEach(d => d.open = true); // what a tap shows counts too
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
                 const e = n.parentElement;
                 const t = n.textContent.trim();
                 if (t && !vietnameseByNature(e) && (shown(e) || e.tagName === 'OPTION')) texts.push(t);
             }
-            for (const e of document.querySelectorAll('[placeholder], [title], [aria-label], img[alt]')) {
+            // data-label: a table cell's header, drawn by CSS beside the cell when the table stacks on a phone.
+            for (const e of document.querySelectorAll('[placeholder], [title], [aria-label], img[alt], [data-label], input[type=submit], input[type=button]')) {
                 if (vietnameseByNature(e)) continue;
-                for (const a of ['placeholder', 'title', 'aria-label', 'alt']) {
+                for (const a of ['placeholder', 'title', 'aria-label', 'alt', 'data-label', 'value']) {
+                    if (a === 'value' && !(e.type === 'submit' || e.type === 'button')) continue;
+                    if (a === 'placeholder' && e.type === 'date') continue; // a date input never shows it
                     const v = e.getAttribute(a);
                     if (v && v.trim()) texts.push(v.trim());
                 }
@@ -83,7 +91,7 @@ public sealed partial class EnglishOnEveryPage(BrowserFixture app)
                 foreach (var text in await page.EvaluateAsync<string[]>(VisibleTexts))
                 {
                     var left = names.Aggregate(text, (t, n) => t.Replace(n, " ", StringComparison.Ordinal));
-                    if (VietnameseLetter().IsMatch(left))
+                    if (VietnameseLetter().IsMatch(left) || DayFirstDate().IsMatch(left))
                     {
                         found.Add($"{path} at {width} px: {text}");
                     }
