@@ -20,17 +20,9 @@ internal static class PagesSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 
-        // Model binding's own messages ("The value 'abc' is not valid…") in the UI language too.
+        // Every validation message in the UI language: model binding's own and the attributes' defaults (one place).
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
-        {
-            var localizer = factory.Create(typeof(SharedResource));
-            var messages = o.ModelBindingMessageProvider;
-            messages.SetAttemptedValueIsInvalidAccessor((value, _) => localizer["Giá trị \"{0}\" không hợp lệ.", value]);
-            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer["Giá trị \"{0}\" không hợp lệ.", value]);
-            messages.SetUnknownValueIsInvalidAccessor(_ => localizer["Giá trị đã nhập không hợp lệ."]);
-            messages.SetValueMustBeANumberAccessor(_ => localizer["Giá trị đã nhập phải là số."]);
-            messages.SetValueMustNotBeNullAccessor(value => localizer["Giá trị \"{0}\" không hợp lệ.", value]);
-        });
+            ValidationMessages.UseUiLanguage(o, factory.Create(typeof(SharedResource))));
         return services;
     }
 

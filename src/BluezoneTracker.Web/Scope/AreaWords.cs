@@ -53,6 +53,16 @@ public sealed class AreaWords(AreaWording wording, IStringLocalizer localizer)
     public const string EnteredByParent = "{0} không có {children} trực thuộc nên không nhập số liệu ở đây: số của {0} do cán bộ của {1} nhập trong bảng số liệu của {1}.";
     public const string ConfirmRemoval = "Tôi xác nhận xoá số liệu ngày {0} của: {1}. Các {child} này sẽ không còn số liệu và không được xếp hạng.";
 
+    // The reporting status (who has reported on a date) and the dates list's explanation of its column. English needs a
+    // plural: "12/12 districts", but "1/1 district" — so an area with one child has a template of its own ("/1" in the key).
+    public const string Reported = "{0}/{1} {children} đã báo cáo ngày {2}";
+    public const string ReportedOfOne = "{0}/1 {children} đã báo cáo ngày {1}";
+    public const string ReportedMeans = "Đã báo cáo: số {children} có số liệu trong bản hiện hành.";
+
+    /// <summary>"12/12 huyện, thành phố đã báo cáo ngày 17/8/2020" / "12/12 districts reported on 8/17/2020" (and "1/1 district …").</summary>
+    public string SayReported(int reported, int expected, string date) =>
+        expected == 1 ? Say(ReportedOfOne, reported, date) : Say(Reported, reported, expected, date);
+
     /// <summary>Every template above: the resources must translate each one for every kind.</summary>
     public static IReadOnlyList<string> Templates { get; } =
     [
@@ -60,7 +70,7 @@ public sealed class AreaWords(AreaWording wording, IStringLocalizer localizer)
         HighestLowest, CumulativeFromTo, LatestPeriod, WholeRate, DailyTitle, PacingEach, OnTheChart, RemoveChild, ChildrenHeader, Unassigned,
         UnassignedShort, Whole, PopulationMismatch, UnassignedDecreased, PopulationMismatchHint, UnassignedDecreasedHint, MissingColumns,
         UnknownChild, MissingUnassigned, ModeRequired, UnknownMode, BlankCount, MissingRow, ModeQuestion, ModeUpdate, ModeReplace,
-        EditingExisting, ConfirmRemoval, NoChildAreas, EnteredByParent,
+        EditingExisting, ConfirmRemoval, NoChildAreas, EnteredByParent, Reported, ReportedOfOne, ReportedMeans,
     ];
 
     /// <summary>

@@ -30,6 +30,16 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
 
     public DateOnly Today => VietnamTime.Today(clock);
 
+    /// <summary>
+    /// The date the grid and the upload page offer first: the day after the area's latest counts, never after today
+    /// (<see cref="SnapshotDates.NextToEnter"/>) — one answer for both ways of entering counts.
+    /// </summary>
+    public DateOnly NextDateToEnter(AreaCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return SnapshotDates.NextToEnter(catalog.Dates, Today);
+    }
+
     /// <summary>The catalog of the scope's area (the request's, or the deployment area outside a request).</summary>
     public async Task<AreaCatalog> CatalogAsync(CancellationToken ct) =>
         await scope.CatalogAsync(ct) ?? throw new InvalidOperationException("No area is configured.");

@@ -97,16 +97,19 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         [Required(ErrorMessage = "Vui lòng nhập mật khẩu hiện tại.")]
         [DataType(DataType.Password)]
         [StringLength(256)]
+        [Display(Name = "Mật khẩu hiện tại")]
         public string CurrentPassword { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Vui lòng nhập mật khẩu mới.")]
         [DataType(DataType.Password)]
         [StringLength(256, ErrorMessage = "Mật khẩu dài quá {1} ký tự.")]
+        [Display(Name = "Mật khẩu mới")]
         public string NewPassword { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Vui lòng nhập lại mật khẩu mới.")]
         [DataType(DataType.Password)]
         [Compare(nameof(NewPassword), ErrorMessage = "Mật khẩu nhập lại không khớp với mật khẩu mới.")]
+        [Display(Name = "Nhập lại mật khẩu mới")]
         public string ConfirmPassword { get; set; } = string.Empty;
     }
 }

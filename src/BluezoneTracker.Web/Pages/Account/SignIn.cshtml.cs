@@ -55,11 +55,13 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, AuditLog audit, I
     {
         [Required(ErrorMessage = "Vui lòng nhập tên đăng nhập.")]
         [StringLength(256)]
+        [Display(Name = "Tên đăng nhập")]
         public string UserName { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Vui lòng nhập mật khẩu.")]
         [DataType(DataType.Password)]
         [StringLength(256)]
+        [Display(Name = "Mật khẩu")]
         public string Password { get; set; } = string.Empty;
     }
 }

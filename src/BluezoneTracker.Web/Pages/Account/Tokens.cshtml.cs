@@ -52,9 +52,11 @@ public sealed class TokensModel(AppDbContext db, ApiTokens tokens, UserManager<A
     {
         [Required(ErrorMessage = "Vui lòng đặt tên cho mã.")]
         [StringLength(100, ErrorMessage = "Tên mã dài tối đa 100 ký tự.")]
+        [Display(Name = "Tên mã (để nhận biết)")]
         public string Name { get; set; } = string.Empty;
 
         [Range(1, ApiTokens.MaxDays, ErrorMessage = "Thời hạn phải từ 1 đến 366 ngày.")]
+        [Display(Name = "Hết hạn sau (ngày)")]
         public int Days { get; set; } = 90;
     }
 }

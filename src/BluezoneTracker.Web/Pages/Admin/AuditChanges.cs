@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using BluezoneTracker.Core.Formatting;
+using BluezoneTracker.Web.Localization;
 
 namespace BluezoneTracker.Web.Pages.Admin;
 
@@ -155,13 +155,13 @@ public static class AuditChanges
     private static string? Text(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.Number when element.TryGetInt64(out var whole) => VietnameseFormat.Count(whole),
-        JsonValueKind.Number => element.GetDecimal().ToString(CultureInfo.InvariantCulture).Replace('.', ','),
+        JsonValueKind.Number when element.TryGetInt64(out var whole) => UiFormat.Count(whole),
+        JsonValueKind.Number => element.GetDecimal() is var number ? UiFormat.Number(number, number.Scale) : null,
         JsonValueKind.True => "✓",
         JsonValueKind.False => "✗",
         JsonValueKind.String when element.TryGetDateTimeOffset(out var moment) && element.GetString()!.Contains('T', StringComparison.Ordinal)
-            => VietnameseFormat.Moment(moment),
-        JsonValueKind.String when VietnameseFormat.TryParseIsoDate(element.GetString(), out var day) => VietnameseFormat.Date(day),
+            => UiFormat.Moment(moment),
+        JsonValueKind.String when VietnameseFormat.TryParseIsoDate(element.GetString(), out var day) => UiFormat.Date(day),
         JsonValueKind.String => element.GetString(),
         _ => element.GetRawText(),
     };

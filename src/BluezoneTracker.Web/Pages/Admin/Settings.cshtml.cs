@@ -57,28 +57,35 @@ public sealed class SettingsModel(ReportSettingsStore store, Scope.AreaScope sco
     {
         [Required(ErrorMessage = "Vui lòng nhập tên cơ quan.")]
         [StringLength(300)]
+        [Display(Name = "Tên cơ quan")]
         public string AgencyName { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Vui lòng nhập tên viết tắt của cơ quan.")]
         [StringLength(100)]
+        [Display(Name = "Tên viết tắt")]
         public string AgencyShortName { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Vui lòng nhập ký hiệu văn bản.")]
         [StringLength(100)]
+        [Display(Name = "Ký hiệu văn bản")]
         public string DocumentCode { get; set; } = string.Empty;
 
         [StringLength(50)]
+        [Display(Name = "Số văn bản")]
         public string? DocumentNumber { get; set; }
 
         [Required(ErrorMessage = "Vui lòng nhập địa danh ghi trên văn bản.")]
         [StringLength(100)]
+        [Display(Name = "Địa danh (dòng ngày tháng)")]
         public string Place { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Vui lòng nhập chức danh người ký.")]
         [StringLength(100)]
+        [Display(Name = "Chức danh người ký")]
         public string SignerTitle { get; set; } = string.Empty;
 
         [StringLength(200)]
+        [Display(Name = "Họ tên người ký")]
         public string? SignerName { get; set; }
 
         public static SettingsInput From(ReportSettings s) => new()

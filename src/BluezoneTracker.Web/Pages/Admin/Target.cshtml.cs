@@ -122,14 +122,18 @@ public sealed class TargetModel(AppDbContext db, AuditLog audit, DataVersion ver
     public sealed class TargetInput
     {
         [Range(typeof(decimal), "0.1", "100", ParseLimitsInInvariantCulture = true, ErrorMessage = "Tỷ lệ chỉ tiêu phải từ 0,1 đến 100 %.")]
+        [Display(Name = "Tỷ lệ (%)")]
         public decimal SharePercent { get; set; } = 50m;
 
+        [Display(Name = "Tính trên")]
         public TargetBasisPreference Basis { get; set; }
 
         [Required(ErrorMessage = "Vui lòng chọn hạn hoàn thành.")]
+        [Display(Name = "Hạn hoàn thành")]
         public DateOnly Deadline { get; set; }
 
         /// <summary>The first report date that uses the target; blank means today (Vietnam time).</summary>
+        [Display(Name = "Áp dụng từ ngày")]
         public DateOnly? EffectiveFrom { get; set; }
 
         public static TargetInput From(TargetEntity t) => new() { SharePercent = decimal.Parse((t.Share * 100m).ToString("0.####", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), Basis = t.Basis, Deadline = t.Deadline };

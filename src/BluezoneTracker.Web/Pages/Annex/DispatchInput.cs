@@ -8,18 +8,23 @@ public sealed class DispatchInput
 {
     /// <summary>Blank allowed, as in the real dispatch ("Số: /STTTT-TTBCXB").</summary>
     [StringLength(20, ErrorMessage = "Số công văn dài quá {1} ký tự.")]
+    [Display(Name = "Số công văn (có thể để trống)")]
     public string? Number { get; set; }
 
     [Required(ErrorMessage = "Vui lòng nhập ngày công văn.")]
+    [Display(Name = "Ngày công văn (từ ngày số liệu trở đi)")]
     public DateOnly? Date { get; set; }
 
     [StringLength(100, ErrorMessage = "Nơi ban hành dài quá {1} ký tự.")]
+    [Display(Name = "Nơi ban hành")]
     public string? Place { get; set; }
 
     [StringLength(100, ErrorMessage = "Chức danh dài quá {1} ký tự.")]
+    [Display(Name = "Chức danh người ký")]
     public string? SignerTitle { get; set; }
 
     [StringLength(100, ErrorMessage = "Tên người ký dài quá {1} ký tự.")]
+    [Display(Name = "Họ tên người ký")]
     public string? SignerName { get; set; }
 
     /// <summary>Kept from the settings: the dispatch code is the agency's, not the Director's to type.</summary>

@@ -99,7 +99,7 @@ public sealed record DashboardCharts(
                 axis = localizer["Tỷ lệ (%)"].Value,
                 start = dates.Count > 0 ? VietnameseFormat.IsoDate(dates[0]) : null,
                 days = dates.Select(d => d.DayNumber - dates[0].DayNumber),
-                dates = dates.Select(VietnameseFormat.Date),
+                dates = dates.Select(UiFormat.Date),
                 lines = lines.Select((l, i) => new
                 {
                     code = l.Code,

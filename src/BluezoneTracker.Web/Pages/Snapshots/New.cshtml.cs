@@ -80,7 +80,7 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Web.Snap
         if (string.IsNullOrWhiteSpace(Date))
         {
             Catalog = await intake.CatalogAsync(ct);
-            Date = VietnameseFormat.IsoDate(SnapshotDates.NextToEnter(Catalog.Dates, intake.Today));
+            Date = VietnameseFormat.IsoDate(intake.NextDateToEnter(Catalog));
         }
         else if (Core.Import.AsOfDate.Parse(Date, intake.Today).Problem is { } dateProblem)
         {

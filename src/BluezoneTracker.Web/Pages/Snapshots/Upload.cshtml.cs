@@ -66,8 +66,8 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
 
     public async Task OnGetAsync(long? tooLarge, CancellationToken ct)
     {
-        Date = VietnameseFormat.IsoDate(intake.Today);
         var catalog = await intake.CatalogAsync(ct);
+        Date = VietnameseFormat.IsoDate(intake.NextDateToEnter(catalog));
         if (catalog.Children.Count == 0)
         {
             NoTable = texts.NoTableHere(catalog.Area.Name);

@@ -12,27 +12,35 @@ public class AreaInput
 
     [Required(ErrorMessage = "Vui lòng nhập tên địa bàn.")]
     [StringLength(MaxNameLength, ErrorMessage = "Tên địa bàn dài quá {1} ký tự.")]
+    [Display(Name = "Tên (kèm cấp hành chính)")]
     public string Name { get; set; } = string.Empty;
 
+    [Display(Name = "Cấp")]
     public AreaKind Kind { get; set; }
 
     // Range over long, not int: the int overload converts the value and overflows on 9·10¹⁸ (a 500).
     [Range(typeof(long), "0", "2000000000", ParseLimitsInInvariantCulture = true, ErrorMessage = "Dân số phải là số nguyên không âm.")]
+    [Display(Name = "Dân số")]
     public long? Population { get; set; }
 
     [Range(1900, 2200, ErrorMessage = "Năm không hợp lệ.")]
+    [Display(Name = "Năm")]
     public int? PopulationYear { get; set; }
 
     [StringLength(200, ErrorMessage = "Nguồn dài quá {1} ký tự.")]
+    [Display(Name = "Nguồn")]
     public string? PopulationSource { get; set; }
 
     [Range(typeof(long), "0", "2000000000", ParseLimitsInInvariantCulture = true, ErrorMessage = "Số người dùng điện thoại thông minh phải là số nguyên không âm.")]
+    [Display(Name = "Người dùng điện thoại thông minh")]
     public long? SmartphoneOwners { get; set; }
 
     [Range(1900, 2200, ErrorMessage = "Năm không hợp lệ.")]
+    [Display(Name = "Năm")]
     public int? SmartphoneOwnersYear { get; set; }
 
     [StringLength(200, ErrorMessage = "Nguồn dài quá {1} ký tự.")]
+    [Display(Name = "Nguồn")]
     public string? SmartphoneOwnersSource { get; set; }
 
     public static AreaInput From(AreaEntity a)
@@ -70,9 +78,11 @@ public sealed class NewAreaInput : AreaInput
 {
     [Required(ErrorMessage = "Vui lòng nhập mã địa bàn.")]
     [RegularExpression("^[0-9]{1,10}$", ErrorMessage = "Mã địa bàn là mã hành chính của Tổng cục Thống kê: chỉ gồm chữ số (ví dụ 116).")]
+    [Display(Name = "Mã hành chính")]
     public string Code { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Vui lòng chọn địa bàn cấp trên.")]
+    [Display(Name = "Thuộc địa bàn")]
     public string ParentCode { get; set; } = string.Empty;
 
     /// <summary>What the audit log keeps: everything that was set.</summary>

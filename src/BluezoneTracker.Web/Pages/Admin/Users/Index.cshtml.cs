@@ -98,9 +98,11 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
     {
         [Required(ErrorMessage = "Vui lòng nhập tên đăng nhập.")]
         [RegularExpression("^[A-Za-z0-9._-]{2,64}$", ErrorMessage = "Tên đăng nhập gồm 2–64 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang.")]
+        [Display(Name = "Tên đăng nhập")]
         public string UserName { get; set; } = string.Empty;
 
         [StringLength(200)]
+        [Display(Name = "Họ tên")]
         public string? DisplayName { get; set; }
 
         public string Role { get; set; } = Roles.Viewer;
@@ -110,6 +112,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
 
         [Required(ErrorMessage = "Vui lòng nhập mật khẩu.")]
         [DataType(DataType.Password)]
+        [Display(Name = "Mật khẩu ban đầu")]
         public string Password { get; set; } = string.Empty;
     }
 }
