@@ -198,7 +198,7 @@ public static class StoreCopy
         }
 
         // The schema's seed rows (the data version's first row) give way to the source's own.
-        foreach (var type in tables.Reverse().Where(t => t.GetSeedData().Any()))
+        foreach (var type in tables.Reverse().Where(t => SeedData(target, t).Any()))
         {
 #pragma warning disable EF1003 // the model's own table name, delimited
             await target.Database.ExecuteSqlRawAsync("DELETE FROM " + Table(target, type), cancellationToken);
@@ -426,7 +426,7 @@ public static class StoreCopy
         foreach (var type in TablesInOrder(db.Model))
         {
             var count = await (Task<long>)CountMethod.MakeGenericMethod(type.ClrType).Invoke(null, [db, cancellationToken])!;
-            var seedKeys = type.GetSeedData().Select(s => KeyText(type.FindPrimaryKey()!.Properties.Select(p => s[p.Name]))).ToHashSet(StringComparer.Ordinal);
+            var seedKeys = SeedData(db, type).Select(s => KeyText(type.FindPrimaryKey()!.Properties.Select(p => s[p.Name]))).ToHashSet(StringComparer.Ordinal);
             if (seedKeys.Count > 0)
             {
                 count = 0;
@@ -444,6 +444,10 @@ public static class StoreCopy
 
         return found;
     }
+
+    // Seed rows (HasData) are kept only in the design-time model, not in the model a context runs with.
+    private static IEnumerable<IDictionary<string, object?>> SeedData(AppDbContext db, IEntityType type) =>
+        db.GetService<IDesignTimeModel>().Model.FindEntityType(type.Name)?.GetSeedData() ?? [];
 
     private static string KeyText(IEnumerable<object?> key) =>
         string.Join("\u001f", key.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));

@@ -116,7 +116,7 @@ public sealed class CopyStoreTests : IDisposable
         staff.DefaultRequestHeaders.Authorization = token;
         var revisions = await middleApp.QueryAsync(db => db.SnapshotRevisions.CountAsync());
         using var body = new ByteArrayContent(IntakeClient.Corpus("names-utf8-semicolon-dotted.csv"));
-        var response = await staff.PostAsync(new Uri("/api/snapshots/2020-08-19", UriKind.Relative), body);
+        var response = await staff.PostAsync(new Uri("/api/areas/14/snapshots/2020-08-19", UriKind.Relative), body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         Assert.Equal(revisions + 1, await middleApp.QueryAsync(db => db.SnapshotRevisions.CountAsync()));
         Assert.Single(await middleApp.AuditAsync(AuditKinds.StoreCopied));
@@ -242,7 +242,7 @@ public sealed class CopyStoreTests : IDisposable
         Assert.Throws<NotSupportedException>(() => Sum((1, [new Uri("http://x")])));
     }
 
-    private static readonly string[] AnnexUrls = ["/api/annex?date=2020-08-17", "/api/annex?date=2020-08-18", "/api/annex?date=2020-08-18&compare=2020-08-12"];
+    private static readonly string[] AnnexUrls = ["/api/areas/14/annex?date=2020-08-17", "/api/areas/14/annex?date=2020-08-18", "/api/areas/14/annex?date=2020-08-18&compare=2020-08-12", "/api/annex?date=2020-08-17"];
 
     /// <summary>A SQLite demo store with a day's activity: an API upload (a kept file), a sign-off, sign-ins, an administrator.</summary>
     private async Task<(BluezoneAppFactory App, HttpClient Director, System.Net.Http.Headers.AuthenticationHeaderValue Token)> SourceWithActivityAsync(string demo)
@@ -253,10 +253,10 @@ public sealed class CopyStoreTests : IDisposable
         var staff = await source.ApiClientAsync(Roles.Staff);
         await source.EnsureUserAsync("test-staff", Roles.Staff, SignedInClients.Password);
         var form = new MultipartFormDataContent { { new ByteArrayContent(IntakeClient.Corpus("template-numbers.xlsx")), "file", "so-lieu-18-8.xlsx" } };
-        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsync(new Uri("/api/snapshots/2020-08-18", UriKind.Relative), form)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsync(new Uri("/api/areas/14/snapshots/2020-08-18", UriKind.Relative), form)).StatusCode);
 
         var director = await source.ClientForAsync(Roles.Director);
-        var signing = await Html.ParseAsync(await director.GetAsync(new Uri("/annex/signoff?date=2020-08-17", UriKind.Relative)));
+        var signing = await Html.ParseAsync(await director.GetAsync(new Uri("/areas/14/annex/signoff?date=2020-08-17", UriKind.Relative)));
         Assert.Equal(HttpStatusCode.OK, (await director.SubmitAsync((IHtmlFormElement)signing.QuerySelector("[data-testid=signoff-form]")!, Dispatch)).StatusCode);
         Assert.Equal(1, await source.QueryAsync(db => db.SignOffs.CountAsync()));
         Assert.True(await source.QueryAsync(db => db.UploadedFiles.AnyAsync()));
