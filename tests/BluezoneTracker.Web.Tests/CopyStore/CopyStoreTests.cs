@@ -232,7 +232,7 @@ public sealed class CopyStoreTests : IDisposable
             return sum.Sha256();
         }
 
-        var utc = new DateTimeOffset(2020, 8, 17, 1, 2, 3, TimeSpan.Zero).AddTicks(1234567);
+        var utc = new DateTimeOffset(2020, 8, 17, 1, 2, 3, TimeSpan.Zero).AddTicks(1234560);
         var vietnam = utc.ToOffset(TimeSpan.FromHours(7)).AddTicks(5); // same microsecond, later tick
         Assert.Equal(Sum((1, [utc, 0.5m, "Mộc Châu"]), (2, [null, 1m, string.Empty])), Sum((2, [null, 1.000m, string.Empty]), (1, [vietnam, 0.50m, "Mộc Châu"])));
         Assert.NotEqual(Sum((1, [utc])), Sum((1, [utc.AddTicks(10)])));
