@@ -277,7 +277,10 @@ public static class StoreProvider
         var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var helper = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
         var qualified = helper.DelimitIdentifier(table.Name, table.Schema);
-        foreach (var property in type.GetProperties().Where(p => NpgsqlPropertyExtensions.GetValueGenerationStrategy(p, table) is
+        // The value-generation strategy is kept only in the design-time model, not in the model a context runs with.
+        var designed = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.FindEntityType(type.Name)
+            ?? throw new InvalidOperationException($"The design-time model has no {type.Name}.");
+        foreach (var property in designed.GetProperties().Where(p => NpgsqlPropertyExtensions.GetValueGenerationStrategy(p, table) is
             Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn
             or Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityAlwaysColumn
             or Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.SerialColumn))

@@ -117,7 +117,7 @@ public sealed class CopyStoreTests : IDisposable
         var revisions = await middleApp.QueryAsync(db => db.SnapshotRevisions.CountAsync());
         using var body = new ByteArrayContent(IntakeClient.Corpus("names-utf8-semicolon-dotted.csv"));
         var response = await staff.PostAsync(new Uri("/api/areas/14/snapshots/2020-08-19", UriKind.Relative), body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Equal(revisions + 1, await middleApp.QueryAsync(db => db.SnapshotRevisions.CountAsync()));
         Assert.Single(await middleApp.AuditAsync(AuditKinds.StoreCopied));
         Assert.Equal(2, (await finalApp.AuditAsync(AuditKinds.StoreCopied)).Count);
@@ -324,7 +324,7 @@ public sealed class CopyStoreTests : IDisposable
                 .. (await db.SignOffs.AsNoTracking().OrderBy(s => s.Id).ToListAsync()).Select(s => $"signoff {s.Id} {s.RevisionId} {s.SignedBy} {Micro(s.SignedAt)} {s.Annex}"),
                 .. (await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync()).Select(u => $"user {u.Id} {u.UserName} {u.PasswordHash} {u.SecurityStamp} {u.AreaId} {u.IsDisabled}"),
                 .. (await db.Areas.AsNoTracking().OrderBy(a => a.Id).ToListAsync()).Select(a => $"area {a.Id} {a.Code} {a.Name} {a.ParentId} {a.Population}"),
-                .. (await db.Targets.AsNoTracking().OrderBy(t => t.Id).ToListAsync()).Select(t => $"target {t.Id} {t.Share} {t.Deadline} {t.Basis}"),
+                .. (await db.Targets.AsNoTracking().OrderBy(t => t.Id).ToListAsync()).Select(t => $"target {t.Id} {t.Share / 1.000000000000000000000000000000000m} {t.Deadline} {t.Basis}"),
             ];
             Assert.Equal(await Rows(original), await Rows(copy));
 
