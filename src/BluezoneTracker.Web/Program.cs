@@ -1,5 +1,6 @@
 using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Audit;
+using BluezoneTracker.Web.CopyStore;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Infrastructure;
@@ -15,6 +16,12 @@ using BluezoneTracker.Web.Snapshots;
 if (ImportCommand.Matches(args))
 {
     return await ImportCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
+// "copy-store --from sqlite:… --to postgres:…" copies a whole store into an empty one (docs/decisions/089).
+if (CopyStoreCommand.Matches(args))
+{
+    return await CopyStoreCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -28,10 +28,14 @@ public static class AuditKinds
     public const string TokenRevoked = "TokenRevoked";
     public const string TokenUsed = "TokenUsed";
 
+    /// <summary>A whole store was copied into this one (the <c>copy-store</c> verb); written on the target.</summary>
+    public const string StoreCopied = "StoreCopied";
+
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, UserAreaChanged, UserDisabled, UserEnabled, PasswordReset, PasswordChanged,
         AreaCreated, AreaChanged, TargetChanged, SettingsChanged, RevisionAdded, SignedOff, TokenCreated, TokenRevoked, TokenUsed,
+        StoreCopied,
     ];
 
     /// <summary>The kind as the audit page names it (Vietnamese; the key of its English translation).</summary>
@@ -56,6 +60,7 @@ public static class AuditKinds
         TokenCreated => "Đã tạo mã API",
         TokenRevoked => "Đã thu hồi mã API",
         TokenUsed => "Đã dùng mã API",
+        StoreCopied => "Đã sao chép kho dữ liệu vào đây",
         _ => kind,
     };
 }

@@ -212,6 +212,90 @@ public static class StoreProvider
         }
     }
 
+    /// <summary>A context over a store named outright (the <c>copy-store</c> verb, tests), outside the app's services.</summary>
+    /// <param name="engine">Which engine the connection string is for.</param>
+    /// <param name="connectionString">A SQLite connection string (used as given) or an Npgsql one.</param>
+    /// <param name="configure">More options (e.g. an interceptor), applied last.</param>
+    public static AppDbContext CreateContext(StoreEngine engine, string connectionString, Action<DbContextOptionsBuilder>? configure = null)
+    {
+        if (engine == StoreEngine.Postgres)
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresAppDbContext>();
+            UsePostgres(postgres, PostgresConnectionString(connectionString));
+            configure?.Invoke(postgres);
+            return new PostgresAppDbContext(postgres.Options);
+        }
+
+        var sqlite = new DbContextOptionsBuilder<AppDbContext>();
+        UseSqlite(sqlite, connectionString);
+        configure?.Invoke(sqlite);
+        return new AppDbContext(sqlite.Options);
+    }
+
+    /// <summary>
+    /// Starts a read-only snapshot of the whole store on <paramref name="db"/>'s connection, so that every table
+    /// read through it describes one moment even while an app writes: SQLite a deferred transaction (a reader
+    /// that never takes the write lock), PostgreSQL a read-only REPEATABLE READ transaction. Dispose to end it.
+    /// </summary>
+    public static async Task<IAsyncDisposable> BeginSnapshotAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        DbTransaction transaction = connection switch
+        {
+            SqliteConnection sqlite => sqlite.BeginTransaction(deferred: true),
+            NpgsqlConnection npgsql => await npgsql.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken),
+            _ => throw new NotSupportedException($"No snapshot for {connection.GetType()}."),
+        };
+        if (connection is NpgsqlConnection)
+        {
+            await using var readOnly = connection.CreateCommand();
+            readOnly.Transaction = transaction;
+            readOnly.CommandText = "SET TRANSACTION READ ONLY";
+            await readOnly.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        return new Snapshot(db, transaction);
+    }
+
+    /// <summary>
+    /// After rows were inserted with their own keys: PostgreSQL's identity sequences of <paramref name="type"/>'s
+    /// table are set past the largest key, so that the next row the app adds gets a free one. SQLite needs
+    /// nothing (a new rowid, AUTOINCREMENT included, follows the largest key in the table).
+    /// </summary>
+    public static async Task ResetKeyGenerationAsync(AppDbContext db, Microsoft.EntityFrameworkCore.Metadata.IEntityType type, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(type);
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var helper = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        var qualified = helper.DelimitIdentifier(table.Name, table.Schema);
+        // The value-generation strategy is kept only in the design-time model, not in the model a context runs with.
+        var designed = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.FindEntityType(type.Name)
+            ?? throw new InvalidOperationException($"The design-time model has no {type.Name}.");
+        foreach (var property in designed.GetProperties().Where(p => NpgsqlPropertyExtensions.GetValueGenerationStrategy(p, table) is
+            Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn
+            or Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityAlwaysColumn
+            or Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.SerialColumn))
+        {
+            var column = property.GetColumnName(table)!;
+            // The model's own table and column names, delimited; the sequence lookup takes them as bound text.
+#pragma warning disable EF1002
+            await db.Database.ExecuteSqlRawAsync(
+                $"SELECT setval(pg_get_serial_sequence({{0}}, {{1}}), COALESCE((SELECT MAX({helper.DelimitIdentifier(column)}) FROM {qualified}), 0) + 1, false)",
+                [qualified, column],
+                cancellationToken);
+#pragma warning restore EF1002
+        }
+    }
+
     /// <summary>
     /// Whether an exception (or one inside it) says the store cannot be reached or is busy for now — a
     /// server restarting or refusing connections, a dropped connection, a timeout, a SQLite file still locked
@@ -232,5 +316,15 @@ public static class StoreProvider
         }
 
         return false;
+    }
+
+    private sealed class Snapshot(AppDbContext db, DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
