@@ -366,6 +366,30 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.ToTable("ReportSettings", (string)null);
                 });
 
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", b =>
+                {
+                    b.Property<long>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Registrations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RevisionId");
+
+                    b.HasIndex("AreaId", "Date");
+
+                    b.ToTable("RevisionTotals", (string)null);
+                });
+
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.SignOffEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -738,6 +762,23 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", b =>
+                {
+                    b.HasOne("BluezoneTracker.Web.Data.Entities.AreaEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", "Revision")
+                        .WithOne("Total")
+                        .HasForeignKey("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", "RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Revision");
+                });
+
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.SignOffEntity", b =>
                 {
                     b.HasOne("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", "Revision")
@@ -849,6 +890,8 @@ namespace BluezoneTracker.Web.Data.Migrations
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", b =>
                 {
                     b.Navigation("Counts");
+
+                    b.Navigation("Total");
                 });
 #pragma warning restore 612, 618
         }
