@@ -67,8 +67,6 @@ public static class RevisionTotals
             db.Set<RevisionTotalEntity>().Add(new RevisionTotalEntity
             {
                 Revision = revision.Entity,
-                AreaId = revision.Entity.AreaId,
-                Date = revision.Entity.Date,
                 Registrations = sum,
                 Rows = rows,
             });
@@ -128,11 +126,11 @@ public static class RevisionTotals
 
     // Standard SQL, quoted: the same statement on SQLite and PostgreSQL (decision 070). A revision without rows totals 0.
     private const string InsertMissing = """
-        INSERT INTO "RevisionTotals" ("RevisionId", "AreaId", "Date", "Registrations", "Rows")
-        SELECT r."Id", r."AreaId", r."Date", COALESCE(SUM(c."Registrations"), 0), COUNT(c."RevisionId")
+        INSERT INTO "RevisionTotals" ("RevisionId", "Registrations", "Rows")
+        SELECT r."Id", COALESCE(SUM(c."Registrations"), 0), COUNT(c."RevisionId")
         FROM "SnapshotRevisions" AS r
         LEFT JOIN "SnapshotCounts" AS c ON c."RevisionId" = r."Id"
         WHERE NOT EXISTS (SELECT 1 FROM "RevisionTotals" AS t WHERE t."RevisionId" = r."Id")
-        GROUP BY r."Id", r."AreaId", r."Date"
+        GROUP BY r."Id"
         """;
 }

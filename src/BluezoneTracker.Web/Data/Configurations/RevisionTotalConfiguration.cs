@@ -14,7 +14,5 @@ internal sealed class RevisionTotalConfiguration : IEntityTypeConfiguration<Revi
 
         // Derived from the revision's rows: it goes with its revision.
         builder.HasOne(t => t.Revision).WithOne(r => r.Total).HasForeignKey<RevisionTotalEntity>(t => t.RevisionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<AreaEntity>().WithMany().HasForeignKey(t => t.AreaId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(t => new { t.AreaId, t.Date });
     }
 }

@@ -371,12 +371,6 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.Property<long>("RevisionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AreaId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("Registrations")
                         .HasColumnType("INTEGER");
 
@@ -384,8 +378,6 @@ namespace BluezoneTracker.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("RevisionId");
-
-                    b.HasIndex("AreaId", "Date");
 
                     b.ToTable("RevisionTotals", (string)null);
                 });
@@ -764,12 +756,6 @@ namespace BluezoneTracker.Web.Data.Migrations
 
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", b =>
                 {
-                    b.HasOne("BluezoneTracker.Web.Data.Entities.AreaEntity", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", "Revision")
                         .WithOne("Total")
                         .HasForeignKey("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", "RevisionId")

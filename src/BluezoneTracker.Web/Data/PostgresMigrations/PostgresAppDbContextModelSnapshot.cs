@@ -384,12 +384,6 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
                     b.Property<long>("RevisionId")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("AreaId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
                     b.Property<long>("Registrations")
                         .HasColumnType("bigint");
 
@@ -397,8 +391,6 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.HasKey("RevisionId");
-
-                    b.HasIndex("AreaId", "Date");
 
                     b.ToTable("RevisionTotals", (string)null);
                 });
@@ -791,12 +783,6 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
 
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", b =>
                 {
-                    b.HasOne("BluezoneTracker.Web.Data.Entities.AreaEntity", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", "Revision")
                         .WithOne("Total")
                         .HasForeignKey("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", "RevisionId")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BluezoneTracker.Web.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261130025444_RevisionTotals")]
+    [Migration("20261130031319_RevisionTotals")]
     partial class RevisionTotals
     {
         /// <inheritdoc />
@@ -387,12 +387,6 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
                     b.Property<long>("RevisionId")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("AreaId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
                     b.Property<long>("Registrations")
                         .HasColumnType("bigint");
 
@@ -400,8 +394,6 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.HasKey("RevisionId");
-
-                    b.HasIndex("AreaId", "Date");
 
                     b.ToTable("RevisionTotals", (string)null);
                 });
@@ -794,12 +786,6 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
 
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", b =>
                 {
-                    b.HasOne("BluezoneTracker.Web.Data.Entities.AreaEntity", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", "Revision")
                         .WithOne("Total")
                         .HasForeignKey("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", "RevisionId")

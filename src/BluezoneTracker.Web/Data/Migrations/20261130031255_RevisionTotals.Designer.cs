@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BluezoneTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130025425_RevisionTotals")]
+    [Migration("20261130031255_RevisionTotals")]
     partial class RevisionTotals
     {
         /// <inheritdoc />
@@ -374,12 +374,6 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.Property<long>("RevisionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AreaId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("Registrations")
                         .HasColumnType("INTEGER");
 
@@ -387,8 +381,6 @@ namespace BluezoneTracker.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("RevisionId");
-
-                    b.HasIndex("AreaId", "Date");
 
                     b.ToTable("RevisionTotals", (string)null);
                 });
@@ -767,12 +759,6 @@ namespace BluezoneTracker.Web.Data.Migrations
 
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", b =>
                 {
-                    b.HasOne("BluezoneTracker.Web.Data.Entities.AreaEntity", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", "Revision")
                         .WithOne("Total")
                         .HasForeignKey("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", "RevisionId")

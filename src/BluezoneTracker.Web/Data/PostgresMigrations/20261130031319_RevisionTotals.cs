@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BluezoneTracker.Web.Data.Migrations
+namespace BluezoneTracker.Web.Data.PostgresMigrations
 {
     /// <inheritdoc />
     public partial class RevisionTotals : Migration
@@ -15,21 +14,13 @@ namespace BluezoneTracker.Web.Data.Migrations
                 name: "RevisionTotals",
                 columns: table => new
                 {
-                    RevisionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Registrations = table.Column<long>(type: "INTEGER", nullable: false),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false)
+                    RevisionId = table.Column<long>(type: "bigint", nullable: false),
+                    Registrations = table.Column<long>(type: "bigint", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RevisionTotals", x => x.RevisionId);
-                    table.ForeignKey(
-                        name: "FK_RevisionTotals_Areas_AreaId",
-                        column: x => x.AreaId,
-                        principalTable: "Areas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_RevisionTotals_SnapshotRevisions_RevisionId",
                         column: x => x.RevisionId,
@@ -37,11 +28,6 @@ namespace BluezoneTracker.Web.Data.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RevisionTotals_AreaId_Date",
-                table: "RevisionTotals",
-                columns: new[] { "AreaId", "Date" });
         }
 
         /// <inheritdoc />
