@@ -50,13 +50,15 @@ internal sealed class BulkCounts : IAsyncDisposable
 
     /// <summary>
     /// The path of the store <paramref name="fileName"/> in the machine's scale folder, filled by <paramref name="fill"/>
-    /// (given a connection string) the first time and reused after; built under a temporary name so that a
+    /// (given a connection string) the first time and reused after (per schema); built under a temporary name so that a
     /// half-built store is never read.
     /// </summary>
     public static string EnsureStore(string fileName, Func<string, Task> fill)
     {
         ArgumentNullException.ThrowIfNull(fill);
-        var folder = Path.Combine(Path.GetTempPath(), "bluezone-bench-scale");
+        // One folder per schema (its newest migration): a store built by an older build is never read by a newer one.
+        using var schema = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        var folder = Path.Combine(Path.GetTempPath(), "bluezone-bench-scale", schema.Database.GetMigrations().Last());
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fileName);
         if (File.Exists(path))

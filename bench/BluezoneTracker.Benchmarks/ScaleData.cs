@@ -101,6 +101,8 @@ public static class ScaleData
             }
         }
 
+        // The count rows went around EF, so the per-revision totals EF wrote (of no rows) are rewritten from them.
+        await RevisionTotals.RebuildAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

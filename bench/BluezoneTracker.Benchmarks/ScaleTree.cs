@@ -111,6 +111,8 @@ public sealed record ScaleTree(Area Root, IReadOnlyList<Area> Provinces, IReadOn
             }
         }
 
+        // The count rows went around EF, so the per-revision totals EF wrote (of no rows) are rewritten from them.
+        await RevisionTotals.RebuildAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

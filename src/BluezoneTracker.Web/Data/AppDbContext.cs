@@ -61,9 +61,15 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, ID
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
+        var recount = RevisionTotals.AddFor(this);
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         DataVersion.ExecuteUpdate(v => v.SetProperty(r => r.Value, r => r.Value + 1));
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (recount.Count > 0)
+        {
+            RevisionTotals.Recount(this, recount);
+        }
+
         transaction?.Commit();
         return saved;
     }
@@ -77,11 +83,19 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, ID
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // Every added revision gets its totals row in this same save (docs/decisions/092).
+        var recount = RevisionTotals.AddFor(this);
+
         // The version row is raised first: on SQLite this takes the write lock, and since the raise and the
         // change commit together, no reader can see the change under the old version, whichever process wrote.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await DataVersion.ExecuteUpdateAsync(v => v.SetProperty(r => r.Value, r => r.Value + 1), cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (recount.Count > 0)
+        {
+            await RevisionTotals.RecountAsync(this, recount, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -93,7 +107,7 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, ID
     /// <summary>Whether the pending changes touch what a report or the dashboard shows.</summary>
     private bool ChangesReportData() => ChangeTracker.Entries().Any(e =>
         e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is AreaEntity or PopulationEntity or TargetEntity or SnapshotRevisionEntity or SnapshotCountEntity
+        && e.Entity is AreaEntity or PopulationEntity or TargetEntity or SnapshotRevisionEntity or SnapshotCountEntity or RevisionTotalEntity
             or SignOffEntity or ReportSettingsEntity);
 
     protected override void OnModelCreating(ModelBuilder builder)

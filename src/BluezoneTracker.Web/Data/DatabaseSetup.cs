@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BluezoneTracker.Web.Data;
 
-/// <summary>Registers the store (over the engine of Store:Provider) and prepares it at start-up (migrations, demo seed).</summary>
+/// <summary>Registers the store (over the engine of Store:Provider) and prepares it at start-up (migrations, revision totals, demo seed).</summary>
 internal static class DatabaseSetup
 {
     public static IServiceCollection AddBluezoneStore(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
@@ -32,6 +32,13 @@ internal static class DatabaseSetup
         await StoreStartup.WaitAsync(
             ct => db.Database.MigrateAsync(ct), logger, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         await StoreProvider.AfterMigrateAsync(db, cancellationToken);
+
+        // A store from before the per-revision totals (or with revisions an older build wrote meanwhile) gets them now.
+        var filled = await RevisionTotals.FillMissingAsync(db, cancellationToken);
+        if (filled > 0 && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Wrote the totals of {Count} stored revisions.", filled);
+        }
 
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         await DemoSeed.ApplyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), DemoSeed.Mode(configuration), cancellationToken);

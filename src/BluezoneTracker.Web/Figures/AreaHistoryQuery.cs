@@ -89,7 +89,7 @@ public sealed class AreaHistoryQuery(AppDbContext db, FiguresQuery figures, Seri
         var childSnapshots = await db.SnapshotRevisions.AsNoTracking()
             .Where(r => r.Area!.Parent != null && r.Area.Parent.Code == code
                 && !db.SnapshotRevisions.Any(n => n.AreaId == r.AreaId && n.Date == r.Date && n.Number > r.Number))
-            .Select(r => new { r.Area!.Code, r.Date, r.Number, Total = r.Counts.Sum(c => c.Registrations) + r.Unassigned })
+            .Select(r => new { r.Area!.Code, r.Date, r.Number, Total = (r.Total != null ? r.Total.Registrations : r.Counts.Sum(c => c.Registrations)) + r.Unassigned })
             .ToListAsync(cancellationToken);
         var ownRevision = catalog.Revisions.ToDictionary(r => r.Date);
         var dates = childSnapshots.Select(c => c.Date).Where(ownRevision.ContainsKey).ToHashSet();

@@ -9,7 +9,7 @@ namespace BluezoneTracker.Web.Figures;
 /// <summary>
 /// Counts over time for the dashboard's charts, from the current revision of every date of an
 /// area's <see cref="AreaCatalog"/>. Each method is one query whatever the number of dates or
-/// children (the area's total is summed per date in SQL), cached per <see cref="DataVersion"/>.
+/// children (the area's total per date is read from <see cref="RevisionTotals"/>), cached per <see cref="DataVersion"/>.
 /// </summary>
 public sealed class SeriesQuery(AppDbContext db, FiguresCache figuresCache, DataVersion version)
 {
@@ -27,11 +27,9 @@ public sealed class SeriesQuery(AppDbContext db, FiguresCache figuresCache, Data
         return (await cache.GetOrCreateAsync(key, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            var ids = catalog.Revisions.Select(r => r.Id).ToList();
-            var sums = await db.SnapshotCounts.AsNoTracking()
-                .Where(x => ids.Contains(x.RevisionId))
-                .GroupBy(x => x.RevisionId)
-                .Select(g => new { RevisionId = g.Key, Registrations = g.Sum(x => x.Registrations) })
+            // One short row per revision of the area (its totals, written with it), never the count rows of every date.
+            var code = catalog.Area.Code;
+            var sums = await RevisionTotals.Of(db.SnapshotRevisions.AsNoTracking().Where(r => r.Area!.Code == code))
                 .ToDictionaryAsync(x => x.RevisionId, x => x.Registrations, cancellationToken);
             entry.Size = catalog.Revisions.Count + 1;
             return (IReadOnlyList<SeriesPoint>)[.. catalog.Revisions.Select(r =>

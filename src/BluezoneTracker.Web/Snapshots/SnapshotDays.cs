@@ -47,7 +47,7 @@ public sealed record SnapshotDayLine(SnapshotDay? Day, SnapshotGap? Gap);
 /// <summary>
 /// The list of dates of an area (the /snapshots page): every date with counts between the first and the last,
 /// the days without counts between them as gaps. A fixed number of queries whatever the number of dates: the
-/// catalog, one grouped query for totals and reporting children, the sign-offs, the signed annexes, the settings,
+/// catalog, one query for the revisions' totals and reporting children (<see cref="RevisionTotals"/>), the sign-offs, the signed annexes, the settings,
 /// and one query for the counts the signed dates' current annexes need.
 /// </summary>
 /// <remarks>
@@ -118,18 +118,15 @@ public sealed class SnapshotDays(AppDbContext db, FiguresQuery figures, SignOffs
             return [];
         }
 
-        var ids = catalog.Revisions.Select(r => r.Id).ToList();
-        var sums = await db.SnapshotCounts.AsNoTracking()
-            .Where(x => ids.Contains(x.RevisionId))
-            .GroupBy(x => x.RevisionId)
-            .Select(g => new { RevisionId = g.Key, Registrations = g.Sum(x => x.Registrations), Children = g.Count() })
+        var code = catalog.Area.Code;
+        var sums = await RevisionTotals.Of(db.SnapshotRevisions.AsNoTracking().Where(r => r.Area!.Code == code))
             .ToDictionaryAsync(x => x.RevisionId, cancellationToken);
         var signOffs = await SignOffsAsync(catalog, cancellationToken);
 
         return [.. catalog.Revisions.Select(revision =>
         {
             var sum = sums.GetValueOrDefault(revision.Id);
-            return new SnapshotDay(revision.Date, (sum?.Registrations ?? 0) + revision.Unassigned, revision.Number, sum?.Children ?? 0, catalog.Children.Count, signOffs[revision.Date]);
+            return new SnapshotDay(revision.Date, sum.Registrations + revision.Unassigned, revision.Number, sum.Rows, catalog.Children.Count, signOffs[revision.Date]);
         })];
     }
 

@@ -38,6 +38,9 @@ public sealed class SnapshotRevisionEntity
     public UploadedFileEntity? UploadedFile { get; set; }
 
     public List<SnapshotCountEntity> Counts { get; set; } = [];
+
+    /// <summary>The sum and number of <see cref="Counts"/>, written with the revision (null only for a revision stored before totals existed and not yet filled).</summary>
+    public RevisionTotalEntity? Total { get; set; }
 }
 
 public sealed class SnapshotCountEntity

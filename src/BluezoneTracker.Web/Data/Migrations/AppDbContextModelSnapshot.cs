@@ -366,6 +366,22 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.ToTable("ReportSettings", (string)null);
                 });
 
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", b =>
+                {
+                    b.Property<long>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Registrations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RevisionId");
+
+                    b.ToTable("RevisionTotals", (string)null);
+                });
+
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.SignOffEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -738,6 +754,17 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", b =>
+                {
+                    b.HasOne("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", "Revision")
+                        .WithOne("Total")
+                        .HasForeignKey("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", "RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Revision");
+                });
+
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.SignOffEntity", b =>
                 {
                     b.HasOne("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", "Revision")
@@ -849,6 +876,8 @@ namespace BluezoneTracker.Web.Data.Migrations
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", b =>
                 {
                     b.Navigation("Counts");
+
+                    b.Navigation("Total");
                 });
 #pragma warning restore 612, 618
         }

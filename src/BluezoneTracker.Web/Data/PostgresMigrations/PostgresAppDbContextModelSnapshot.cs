@@ -379,6 +379,22 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
                     b.ToTable("ReportSettings", (string)null);
                 });
 
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", b =>
+                {
+                    b.Property<long>("RevisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Registrations")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RevisionId");
+
+                    b.ToTable("RevisionTotals", (string)null);
+                });
+
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.SignOffEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -765,6 +781,17 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", b =>
+                {
+                    b.HasOne("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", "Revision")
+                        .WithOne("Total")
+                        .HasForeignKey("BluezoneTracker.Web.Data.Entities.RevisionTotalEntity", "RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Revision");
+                });
+
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.SignOffEntity", b =>
                 {
                     b.HasOne("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", "Revision")
@@ -876,6 +903,8 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
             modelBuilder.Entity("BluezoneTracker.Web.Data.Entities.SnapshotRevisionEntity", b =>
                 {
                     b.Navigation("Counts");
+
+                    b.Navigation("Total");
                 });
 #pragma warning restore 612, 618
         }

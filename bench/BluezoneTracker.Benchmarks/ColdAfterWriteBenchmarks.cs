@@ -1,0 +1,130 @@
+using System.Diagnostics.CodeAnalysis;
+using BenchmarkDotNet.Attributes;
+using BluezoneTracker.Core.Figures;
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Figures;
+using BluezoneTracker.Web.Snapshots;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BluezoneTracker.Benchmarks;
+
+/// <summary>
+/// The first dashboard read after a write (issue #13 point 4): what the dashboard reads with an empty figures
+/// cache — figures, the pace window's start, the total series, three children's series, the area's history with
+/// its children's differences, who reported — and the same read warm, from 12 to 10 080 areas and 30 to 730 days.
+/// "Summing rows" reads a copy of the same store whose per-revision totals were deleted: the readers then sum the
+/// count rows of every revision, which is what they did before the totals (docs/decisions/092), so both paths
+/// run in one run.
+/// </summary>
+[MemoryDiagnoser]
+[SuppressMessage("Design", "CA1001", Justification = "Disposed in [GlobalCleanup]; BenchmarkDotNet needs an unsealed class.")]
+public class ColdAfterWriteBenchmarks
+{
+    private DbContextOptions<AppDbContext> _withTotals = null!;
+    private DbContextOptions<AppDbContext> _summingRows = null!;
+    private IOptions<DeploymentOptions> _deployment = null!;
+    private FiguresCache _warmCache = null!;
+    private DataVersion _warmVersion = null!;
+
+    /// <summary>
+    /// Children × days; "3 levels" is the country of 63 provinces × 160 communes, snapshots at both levels. The
+    /// environment variable BLUEZONE_BENCH_DATA (values separated by ";") picks some: a cold read of the 3-level
+    /// stores takes seconds on a loaded machine, over what an in-process run allows with the default job.
+    /// </summary>
+    [ParamsSource(nameof(Shapes))]
+    public string Data { get; set; } = string.Empty;
+
+    /// <summary>Every shape, or those named by BLUEZONE_BENCH_DATA.</summary>
+    public static IEnumerable<string> Shapes() =>
+        Environment.GetEnvironmentVariable("BLUEZONE_BENCH_DATA") is { Length: > 0 } chosen
+            ? chosen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : ["12×30", "12×730", "700×30", "700×730", "10 080×30 (3 levels)", "10 080×365 (3 levels)"];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var (path, root) = Store(Data);
+        var copy = path.Replace(".db", ".summing-rows.db", StringComparison.Ordinal);
+        if (!File.Exists(copy))
+        {
+            File.Copy(path, copy + ".tmp", overwrite: true);
+            using (var db = new AppDbContext(Options(copy + ".tmp")))
+            {
+                db.Set<Web.Data.Entities.RevisionTotalEntity>().ExecuteDelete();
+            }
+
+            SqliteConnection.ClearAllPools();
+            File.Move(copy + ".tmp", copy, overwrite: true);
+        }
+
+        _withTotals = Options(path);
+        _summingRows = Options(copy);
+        _deployment = Microsoft.Extensions.Options.Options.Create(new DeploymentOptions { AreaCode = root });
+        _warmCache = NewCache();
+        _warmVersion = new DataVersion();
+        DashboardReadsAsync(_withTotals, _warmCache, _warmVersion).GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _warmCache.Dispose();
+
+    /// <summary>Before: every date's total summed from its count rows.</summary>
+    [Benchmark(Baseline = true)]
+    public async Task<int> Cold_summing_rows()
+    {
+        using var cache = NewCache();
+        return await DashboardReadsAsync(_summingRows, cache, new DataVersion());
+    }
+
+    /// <summary>After: every date's total read from its revision's totals row.</summary>
+    [Benchmark]
+    public async Task<int> Cold_with_totals()
+    {
+        using var cache = NewCache();
+        return await DashboardReadsAsync(_withTotals, cache, new DataVersion());
+    }
+
+    /// <summary>Every later read until the next write.</summary>
+    [Benchmark]
+    public Task<int> Warm() => DashboardReadsAsync(_withTotals, _warmCache, _warmVersion);
+
+    private static DbContextOptions<AppDbContext> Options(string path) =>
+        new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
+
+    private static FiguresCache NewCache() => new(Microsoft.Extensions.Options.Options.Create(new FiguresCacheOptions()));
+
+    /// <summary>The store of <paramref name="data"/> (built once per machine and schema) and the code of the area the dashboard shows.</summary>
+    private static (string Path, string Root) Store(string data)
+    {
+        if (data.EndsWith("(3 levels)", StringComparison.Ordinal))
+        {
+            var tree = ScaleTree.Of(63, 160, data.Contains("×365", StringComparison.Ordinal) ? 365 : 30);
+            var file = $"tree-{tree.Provinces.Count}x{tree.CommuneCount}x{tree.Days}.db";
+            return (BulkCounts.EnsureStore(file, c => ScaleTree.FillAsync(c, tree)), tree.Root.Code);
+        }
+
+        var days = data.EndsWith("×730", StringComparison.Ordinal) ? 730 : 30;
+        var shape = data.StartsWith("12×", StringComparison.Ordinal) ? ScaleData.SonLaDaily(days) : ScaleData.Ministry(700, days);
+        return (ScaleBenchmarks.EnsureStore(shape), shape.Root.Code);
+    }
+
+    private async Task<int> DashboardReadsAsync(DbContextOptions<AppDbContext> options, FiguresCache cache, DataVersion version)
+    {
+        await using var db = new AppDbContext(options);
+        var figures = new FiguresQuery(db, cache, version, _deployment);
+        var series = new SeriesQuery(db, cache, version);
+        var result = await figures.GetAsync(new FiguresRequest());
+        var catalog = result.Catalog!;
+        var report = result.Figures!.Annex.Date;
+        var window = PaceWindow.Ending(catalog.Dates, report);
+        var start = window is null ? null : await series.CountsOnAsync(catalog, window.From);
+        var totals = await series.TotalsAsync(catalog);
+        var lagging = result.Figures.Annex.Rows.Where(r => r.Rate is not null).TakeLast(3).Select(r => r.Code).ToList();
+        var lines = await series.ChildrenAsync(catalog, lagging);
+        var history = await new AreaHistoryQuery(db, figures, series, cache, version).ForAsync(catalog);
+        var reporting = await new ReportingStatusQuery(db, cache, version, figures).OnAsync(catalog, report);
+        return totals.Count + lines.Count + (start?.Registrations.Count ?? 0) + history.Days.Count + history.Warnings.Count + reporting.Reported.Count;
+    }
+}
