@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using BluezoneTracker.Benchmarks;
 using BluezoneTracker.Core.Seed;
 using BluezoneTracker.Core.Snapshots;
@@ -46,7 +47,9 @@ public sealed class RevisionTotalsTests : IDisposable
         var (_, preview) = await IntakeClient.PreviewAsync(staff, "2020-08-19", "19-8.csv", IntakeClient.Corpus("template-utf8-bom-comma.csv"));
         Assert.Equal(HttpStatusCode.OK, (await IntakeClient.ConfirmAsync(staff, preview, confirmWarnings: true)).StatusCode);
         await AssertTotalsMatchRowsAsync(_factory, revisions: 4);
-        (_, preview) = await IntakeClient.PreviewAsync(staff, "2020-08-19", "19-8-sua.csv", IntakeClient.Corpus("names-utf8-semicolon-dotted.csv"));
+        // The correction changes one count: counts equal to the current revision are refused as unchanged.
+        var corrected = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(IntakeClient.Corpus("template-utf8-bom-comma.csv")).Replace("123,Huyện Mộc Châu,11446", "123,Huyện Mộc Châu,11500", StringComparison.Ordinal));
+        (_, preview) = await IntakeClient.PreviewAsync(staff, "2020-08-19", "19-8-sua.csv", corrected);
         Assert.Equal(HttpStatusCode.OK, (await IntakeClient.ConfirmAsync(staff, preview, reason: "Số sửa", confirmWarnings: true)).StatusCode);
         await AssertTotalsMatchRowsAsync(_factory, revisions: 5);
 
