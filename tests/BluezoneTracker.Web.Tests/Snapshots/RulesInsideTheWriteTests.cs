@@ -82,7 +82,9 @@ public sealed class RulesInsideTheWriteTests : IDisposable
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var intake = scope.ServiceProvider.GetRequiredService<SnapshotIntake>();
-        var draft = await intake.FromFileAsync("2020-08-18", new UploadedFile("18-8.csv", IntakeClient.Corpus("template-utf8-bom-comma.csv")), CancellationToken.None);
+        // Counts other than the import verb's (counts identical to the current revision are refused as unchanged, before these rules).
+        var mine = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(IntakeClient.Corpus("template-utf8-bom-comma.csv")).Replace(",21206", ",21207", StringComparison.Ordinal));
+        var draft = await intake.FromFileAsync("2020-08-18", new UploadedFile("18-8.csv", mine), CancellationToken.None);
         Assert.False(draft.IsRevision);
 
         await _factory.EnsureUserAsync("lich-nhap", Roles.Staff, SignedInClients.Password);
