@@ -1,5 +1,6 @@
-// BluezoneTracker dashboard: draws the four charts from the JSON the server embeds in
-// <script type="application/json" id="dashboard-data">. Every text and every tooltip value
+// BluezoneTracker dashboard: draws the four charts from the JSON fetched from the URL in the charts'
+// data-charts attribute (the page's own query, handler=charts; kept by the server's response cache) when
+// they come near the screen, so the page itself stays small (issue #13). Every text and every tooltip value
 // comes formatted from the server; only axis ticks are formatted here (Vietnamese style).
 (function () {
   'use strict';
@@ -9,13 +10,41 @@
     select.addEventListener('change', function () { select.form.submit(); });
   });
 
-  var source = document.getElementById('dashboard-data');
-  if (!source || !window.BluezoneCharts) { return; }
-  // Drawn when the charts come near the screen (lazy-charts.js loads Chart.js then).
-  window.BluezoneCharts.whenVisible(document.querySelector('.charts'), draw);
+  // The chart picker's search field: every child as a suggestion, fetched once when the field gets focus.
+  var search = document.querySelector('input[data-children][list]');
+  if (search && window.fetch) {
+    search.addEventListener('focus', function () {
+      var list = document.getElementById(search.getAttribute('list'));
+      if (!list || search.hasAttribute('data-filled')) { return; }
+      search.setAttribute('data-filled', 'true');
+      fetch(search.getAttribute('data-children'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (response) { if (!response.ok) { throw new Error(String(response.status)); } return response.json(); })
+        .then(function (children) {
+          var fragment = document.createDocumentFragment();
+          children.forEach(function (child) {
+            var option = document.createElement('option');
+            option.value = child.name;
+            option.label = child.code;
+            fragment.appendChild(option);
+          });
+          list.appendChild(fragment);
+        })
+        .catch(function () { search.removeAttribute('data-filled'); });
+    });
+  }
 
-  function draw() {
-  var data = JSON.parse(source.textContent);
+  var holder = document.querySelector('.charts[data-charts]');
+  if (!holder || !window.BluezoneCharts || !window.fetch) { return; }
+  // Drawn when the charts come near the screen (lazy-charts.js loads Chart.js then); the data is fetched
+  // at the same moment. Should either fail, the summaries and tables beside the charts hold every figure.
+  var fetched = null;
+  window.BluezoneCharts.whenVisible(holder, function () {
+    fetched = fetched || fetch(holder.getAttribute('data-charts'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (response) { if (!response.ok) { throw new Error(String(response.status)); } return response.json(); });
+    fetched.then(draw).catch(function () { holder.setAttribute('data-charts-failed', 'true'); });
+  });
+
+  function draw(data) {
 
   var ink = '#212529';
   var blue = '#0b5cad';

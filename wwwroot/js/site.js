@@ -3,6 +3,17 @@
 (function () {
   'use strict';
   document.documentElement.classList.remove('no-js');
+
+  // A page kept for every user of a role holds no name and no form token: its plain links are replaced by
+  // this user's own menu (name, sign-out and language forms), fetched uncached (docs/decisions/099).
+  var userMenu = document.getElementById('user-menu');
+  var menuUrl = userMenu && userMenu.getAttribute('data-menu');
+  if (menuUrl && window.fetch) {
+    fetch(menuUrl, { credentials: 'same-origin', cache: 'no-store', headers: { 'Accept': 'text/html' } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) { if (html) { userMenu.innerHTML = html; userMenu.removeAttribute('data-menu'); } })
+      .catch(function () { /* the plain links stay and work */ });
+  }
   document.querySelectorAll('.navbar-toggler[aria-controls]').forEach(function (toggle) {
     var menu = document.getElementById(toggle.getAttribute('aria-controls'));
     if (!menu) { return; }

@@ -151,6 +151,7 @@ internal static class AccountSetup
         conventions.AuthorizePage("/Annex/Index", Policies.Reader);
         conventions.AllowAnonymousToPage("/Account/SignIn");
         conventions.AllowAnonymousToPage("/Culture");
+        conventions.AllowAnonymousToPage("/Account/Menu");
     }
 
     private static bool IsApi(HttpRequest request) => Infrastructure.ApiProblems.IsApi(request);

@@ -8,7 +8,11 @@ namespace BluezoneTracker.Web.Pages;
 /// <summary>Switches the UI language and remembers it in a cookie for a year.</summary>
 public sealed class CultureModel : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("~/");
+    /// <summary>The page to come back to (only a local URL; else the dashboard).</summary>
+    public string ReturnUrl { get; private set; } = "/";
+
+    /// <summary>The language form on a page of its own (the shared pages' plain link, without script).</summary>
+    public void OnGet(string? returnUrl) => ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {

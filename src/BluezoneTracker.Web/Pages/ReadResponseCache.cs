@@ -30,22 +30,25 @@ public sealed class ReadResponseCacheOptions
 }
 
 /// <summary>
-/// Whole responses of the read pages and the annex downloads (<see cref="Cached"/>), kept in memory with
-/// their Brotli and gzip forms made once, so that a warm request costs about what a static file does
-/// (issue #13 point 3, docs/decisions/080).
+/// Whole responses of the read pages and the annex downloads (<see cref="Cached"/>), kept in memory and
+/// shared by every user who would be sent the same bytes, compressed once per entry and per coding (Brotli or
+/// gzip, each made the first time a client asks for it), so that a warm request costs about what a static file
+/// does (issue #13 point 3, docs/decisions/080 and 099).
 ///
 /// It runs after authentication, the area scope and authorization: a request is only ever answered after
-/// the same checks as an uncached one. The key holds everything a response depends on — method, path
-/// base, path and query, the data version (raised by every write of counts, populations, targets, settings
-/// and sign-offs, by this or any other process: docs/decisions/015), the culture, whether demo accounts
-/// are active (the banner), the minute for the PDF (its footer prints the time) — and the caller's own
-/// credentials: a digest of the Cookie and Authorization headers. A response therefore only ever goes
-/// back to the browser session that caused it: the user's name, role links and anti-forgery tokens in
-/// the layout are never served to anyone else. Across sessions the expensive part, the page's body, is
-/// shared by the dashboard's &lt;cache&gt; tag helper and the figures cache.
+/// the same checks as an uncached one, so an area outside the caller's scope is refused before the cache is
+/// looked at. The key holds everything a response depends on — method, path base (the area), path and query,
+/// the data version (raised by every write of counts, populations, targets, settings and sign-offs, by this
+/// or any other process: docs/decisions/015), the culture, whether demo accounts are active (the banner), the
+/// minute for the PDF (its footer prints the time) — and what the caller's account changes in the page: its
+/// role (menu links, sign-off links) and its assigned area (breadcrumbs). Nothing personal is in a kept body:
+/// on these pages the layout renders the user's menu (name, sign-out and language forms with their
+/// anti-forgery tokens) as plain links that <c>site.js</c> replaces with the per-user fragment of
+/// <c>/account/menu</c>, never kept (<see cref="IsShared"/>). A body that holds an anti-forgery token anyway
+/// is never kept.
 ///
-/// Never kept: anything but a 200, a response that sets a cookie (a new anti-forgery cookie, a renewed
-/// sign-in), a request carrying TempData (its one-time message). Bounded in bytes (<see cref="ReadResponseCacheOptions"/>).
+/// Never kept: anything but a 200, a response that sets a cookie (a renewed sign-in), a request carrying
+/// TempData (its one-time message), a body with an anti-forgery token. Bounded in bytes (<see cref="ReadResponseCacheOptions"/>).
 /// </summary>
 public sealed class ReadResponseCache : IDisposable
 {
@@ -101,6 +104,9 @@ public sealed class ReadResponseCache : IDisposable
             return;
         }
 
+        // The layout renders no per-user part into a response that may be kept (see IsShared).
+        context.Items[SharedItem] = true;
+
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -115,17 +121,31 @@ public sealed class ReadResponseCache : IDisposable
 
         var response = context.Response;
         ForgetEmptyTempDataCookie(response);
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie") || buffer.Length > _options.MaxEntryBytes)
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie") || buffer.Length > _options.MaxEntryBytes
+            || buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOf("__RequestVerificationToken"u8) >= 0)
         {
+            // A token is bound to one user: a body holding one is that user's only, never kept for others.
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
             return;
         }
 
-        var entry = Entry.From(response, buffer.ToArray());
-        _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Size, AbsoluteExpirationRelativeToNow = _options.Lifetime });
+        var entry = Entry.From(key, response, buffer.ToArray(), _clock.GetUtcNow() + _options.Lifetime);
+        Keep(entry);
         await WriteAsync(context, entry);
     }
+
+    /// <summary>
+    /// Whether the response being rendered may be kept and shared by every user with the same role and area:
+    /// the layout then leaves out what is personal (the user's name, forms with anti-forgery tokens) and shows
+    /// links that the browser replaces with <c>/account/menu</c>'s fragment.
+    /// </summary>
+    public static bool IsShared(HttpContext context) => context?.Items[SharedItem] is true;
+
+    private const string SharedItem = "bz.shared-response";
+
+    private void Keep(Entry entry) =>
+        _entries.Set(entry.Key, entry, new MemoryCacheEntryOptions { Size = entry.Size, AbsoluteExpirationRelativeToNow = entry.Expires - _clock.GetUtcNow() is { Ticks: > 0 } left ? left : TimeSpan.FromTicks(1) });
 
     /// <summary>
     /// The layout reads TempData, so every page answers with a Set-Cookie that deletes the TempData cookie,
@@ -164,6 +184,7 @@ public sealed class ReadResponseCache : IDisposable
     private async Task<string> KeyAsync(HttpContext context)
     {
         var request = context.Request;
+        var actor = ActingUser.Of(context);
         var text = new StringBuilder(256)
             .Append(_version.Current).Append('\n')
             .Append(request.PathBase.Value).Append('\n')
@@ -171,19 +192,19 @@ public sealed class ReadResponseCache : IDisposable
             .Append(request.QueryString.Value).Append('\n')
             .Append(CultureInfo.CurrentCulture.Name).Append('|').Append(CultureInfo.CurrentUICulture.Name).Append('\n')
             .Append(await _demo.AnyActiveAsync()).Append('\n')
-            .Append(request.Headers.Cookie.ToString()).Append('\n')
-            .Append(request.Headers.Authorization.ToString()).Append('\n');
+            // What the account changes in a page: its role (links by role) and its area (breadcrumbs).
+            .Append(actor.Kind == ActorKind.Anonymous ? "-" : actor.Role).Append('|').Append(actor.AreaCode).Append('\n');
         if (context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "AnnexPdf")
         {
             // The PDF's footer prints the minute it was made.
             text.Append(_clock.GetUtcNow().ToUnixTimeSeconds() / 60);
         }
 
-        // A digest: credentials are not kept in memory as text, and keys stay short.
+        // A digest: keys stay short.
         return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private static Task WriteAsync(HttpContext context, Entry entry)
+    private Task WriteAsync(HttpContext context, Entry entry)
     {
         var response = context.Response;
         foreach (var (name, value) in entry.Headers)
@@ -194,20 +215,18 @@ public sealed class ReadResponseCache : IDisposable
         response.StatusCode = StatusCodes.Status200OK;
         response.Headers.Vary = "Accept-Encoding";
         byte[] body = entry.Raw;
-        // Over HTTPS a body holding an anti-forgery token goes uncompressed (BREACH), as WebSetup rules.
-        if (!entry.HoldsToken || WebSetup.CompressionIsSafe(context))
+        // No kept body holds an anti-forgery token (such a body is never kept), so compressing it is safe over
+        // HTTPS too: nothing secret to guess by its compressed length (BREACH).
+        var accepted = context.Request.Headers.AcceptEncoding.ToString();
+        if (Accepts(accepted, "br"))
         {
-            var accepted = context.Request.Headers.AcceptEncoding.ToString();
-            if (Accepts(accepted, "br"))
-            {
-                body = entry.Brotli;
-                response.Headers.ContentEncoding = "br";
-            }
-            else if (Accepts(accepted, "gzip"))
-            {
-                body = entry.Gzip;
-                response.Headers.ContentEncoding = "gzip";
-            }
+            body = Compressed(entry, Coding.Brotli);
+            response.Headers.ContentEncoding = "br";
+        }
+        else if (Accepts(accepted, "gzip"))
+        {
+            body = Compressed(entry, Coding.Gzip);
+            response.Headers.ContentEncoding = "gzip";
         }
 
         response.ContentLength = body.Length;
@@ -231,19 +250,63 @@ public sealed class ReadResponseCache : IDisposable
         return false;
     }
 
-    /// <summary>A kept response: its own headers, the raw body and the body compressed once each way.</summary>
-    private sealed record Entry(KeyValuePair<string, StringValues>[] Headers, byte[] Raw, byte[] Brotli, byte[] Gzip, bool HoldsToken)
-    {
-        public long Size => Raw.Length + Brotli.Length + Gzip.Length + 1024;
+    private enum Coding { Brotli, Gzip }
 
-        public static Entry From(HttpResponse response, byte[] raw)
+    /// <summary>
+    /// The entry's body in a coding, compressed the first time a client asks for it (two requests at once may
+    /// both compress; the bytes are the same) and the entry kept again with its new size.
+    /// </summary>
+    private byte[] Compressed(Entry entry, Coding coding)
+    {
+        var kept = coding == Coding.Brotli ? entry.Brotli : entry.Gzip;
+        if (kept is not null)
         {
-            var headers = response.Headers.Where(h => !PerExchange.Contains(h.Key)).ToArray();
-            return new Entry(headers, raw, Compress(raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 9 })), Compress(raw, s => new GZipStream(s, CompressionLevel.SmallestSize)),
-                raw.AsSpan().IndexOf("__RequestVerificationToken"u8) >= 0);
+            return kept;
         }
 
-        private static byte[] Compress(byte[] raw, Func<Stream, Stream> wrap)
+        var made = coding == Coding.Brotli
+            ? Entry.Compress(entry.Raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 9 }))
+            : Entry.Compress(entry.Raw, s => new GZipStream(s, CompressionLevel.SmallestSize));
+        if (coding == Coding.Brotli)
+        {
+            entry.Brotli = made;
+        }
+        else
+        {
+            entry.Gzip = made;
+        }
+
+        // Only while the entry is still the one kept under its key (not evicted nor replaced): the bound counts its new bytes.
+        if (_entries.TryGetValue(entry.Key, out Entry? current) && ReferenceEquals(current, entry))
+        {
+            Keep(entry);
+        }
+
+        return made;
+    }
+
+    /// <summary>A kept response: its key, its own headers, the raw body and the compressed bodies made so far.</summary>
+    private sealed class Entry(string key, KeyValuePair<string, StringValues>[] headers, byte[] raw, DateTimeOffset expires)
+    {
+        public string Key { get; } = key;
+
+        public KeyValuePair<string, StringValues>[] Headers { get; } = headers;
+
+        public byte[] Raw { get; } = raw;
+
+        /// <summary>When the entry ends at the latest (kept again after a compression, it keeps this end).</summary>
+        public DateTimeOffset Expires { get; } = expires;
+
+        public volatile byte[]? Brotli;
+
+        public volatile byte[]? Gzip;
+
+        public long Size => Raw.Length + (Brotli?.Length ?? 0) + (Gzip?.Length ?? 0) + 1024;
+
+        public static Entry From(string key, HttpResponse response, byte[] raw, DateTimeOffset expires) =>
+            new(key, response.Headers.Where(h => !PerExchange.Contains(h.Key)).ToArray(), raw, expires);
+
+        public static byte[] Compress(byte[] raw, Func<Stream, Stream> wrap)
         {
             using var output = new MemoryStream(raw.Length / 4 + 64);
             using (var compressor = wrap(output))

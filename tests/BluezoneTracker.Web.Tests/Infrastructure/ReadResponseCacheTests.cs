@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using AngleSharp;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -18,10 +19,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BluezoneTracker.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Whole read responses are kept in memory per data version, language and browser session (issue #13,
-/// docs/decisions/080): a warm read runs no query, every kind of write — counts, populations, targets,
-/// settings, sign-off — by this server or by another one on the same store ends the kept response, and
-/// a kept response never reaches another session.
+/// Whole read responses are kept in memory per data version, language, role and area, shared by every user
+/// they fit (issue #13, docs/decisions/080 and 099): a warm read runs no query, every kind of write — counts,
+/// populations, targets, settings, sign-off — by this server or by another one on the same store ends the kept
+/// response, and a kept response holds no user's name or token and never reaches another role or area.
 /// </summary>
 public sealed class ReadResponseCacheTests : IDisposable
 {
@@ -64,39 +65,126 @@ public sealed class ReadResponseCacheTests : IDisposable
         Assert.Equal(first, second);
     }
 
-    [Fact]
-    public async Task A_kept_page_goes_only_to_the_session_that_caused_it()
+    private static Task<AngleSharp.Dom.IDocument> ParseAsync(byte[] page) =>
+        BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(Encoding.UTF8.GetString(page)).Address("http://localhost/"));
+
+    /// <summary>A client signed in as a new account of <paramref name="role"/>, optionally assigned to an area.</summary>
+    private async Task<HttpClient> SignedInAsync(string userName, string role, string? areaCode = null)
     {
+        await _reader.EnsureUserAsync(userName, role, SignedInClients.Password);
+        if (areaCode is not null)
+        {
+            await _reader.QueryAsync(async db =>
+            {
+                var user = db.Users.Single(u => u.UserName == userName);
+                user.AreaId = db.Areas.Single(a => a.Code == areaCode).Id;
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        return await _reader.SignInAsync(userName, SignedInClients.Password);
+    }
+
+    /// <summary>
+    /// Two users of one role get the very bytes kept for the first (no rendering for the second: only the
+    /// session check runs), and those bytes hold neither user's name nor any anti-forgery token; each user's
+    /// own name and tokens come from /account/menu, never kept (docs/decisions/099).
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/annex")]
+    [InlineData("/areas/119/")]
+    public async Task A_kept_page_is_one_for_every_user_of_a_role_and_holds_nothing_personal(string url)
+    {
+        var first = await SignedInAsync("xem-thu-nhat", Roles.Viewer);
+        var second = await SignedInAsync("xem-thu-hai", Roles.Viewer);
+        var firstPage = await first.GetByteArrayAsync(new Uri(url, UriKind.Relative));
+        var before = _reader.Commands.Count;
+
+        var secondPage = await second.GetByteArrayAsync(new Uri(url, UriKind.Relative));
+
+        var queries = _reader.Commands.Count - before;
+        Assert.True(queries == 0 || (queries == 1 && _reader.Commands.LastCommand!.Contains("\"SecurityStamp\"", StringComparison.Ordinal)),
+            $"{queries} queries for the second user, the last: {_reader.Commands.LastCommand}");
+        Assert.Equal(firstPage, secondPage);
+        var text = Encoding.UTF8.GetString(secondPage);
+        Assert.DoesNotContain("xem-thu-", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("__RequestVerificationToken", text, StringComparison.Ordinal);
+        Assert.NotNull((await ParseAsync(secondPage)).QuerySelector("#user-menu[data-menu] a[href$='/account/signout']"));
+
+        var firstMenu = await first.GetAsync(new Uri("/account/menu?returnUrl=" + Uri.EscapeDataString(url), UriKind.Relative));
+        var secondMenu = await second.GetAsync(new Uri("/account/menu?returnUrl=" + Uri.EscapeDataString(url), UriKind.Relative));
+        Assert.True(firstMenu.Headers.CacheControl?.NoStore);
+        var firstFragment = await Html.ParseAsync(firstMenu);
+        var secondFragment = await Html.ParseAsync(secondMenu);
+        Assert.Equal("xem-thu-nhat", firstFragment.QuerySelector("[data-testid=signed-in-as]")!.Text());
+        Assert.Equal("xem-thu-hai", secondFragment.QuerySelector("[data-testid=signed-in-as]")!.Text());
+        Assert.Equal(url, firstFragment.QuerySelector("input[name=returnUrl]")!.GetAttribute("value"));
+        static string Token(AngleSharp.Dom.IDocument page) => page.QuerySelector("form[action$='/account/signout'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.NotEqual(Token(firstFragment), Token(secondFragment));
+    }
+
+    /// <summary>What a role changes in a page is part of the key: a page kept for an admin or a director never reaches a viewer.</summary>
+    [Fact]
+    public async Task A_page_kept_for_one_role_never_reaches_another()
+    {
+        var admin = await _reader.ClientForAsync(Roles.Admin);
+        var director = await _reader.ClientForAsync(Roles.Director);
         var viewer = await _reader.ClientForAsync(Roles.Viewer);
-        var staff = await _reader.ClientForAsync(Roles.Staff);
-        var viewerAgain = await _reader.ClientForAsync(Roles.Viewer);
-        var viewerPage = await Html.ParseAsync(await viewer.GetAsync(new Uri("/", UriKind.Relative)));
-        await viewer.GetAsync(new Uri("/", UriKind.Relative));
 
-        var staffPage = await Html.ParseAsync(await staff.GetAsync(new Uri("/", UriKind.Relative)));
-        var otherSession = await Html.ParseAsync(await viewerAgain.GetAsync(new Uri("/", UriKind.Relative)));
+        var adminHome = await Html.ParseAsync(await admin.GetAsync(new Uri("/", UriKind.Relative)));
+        var directorAnnex = await Html.ParseAsync(await director.GetAsync(new Uri("/annex?date=2020-08-17", UriKind.Relative)));
+        var viewerHome = await Html.ParseAsync(await viewer.GetAsync(new Uri("/", UriKind.Relative)));
+        var viewerAnnex = await Html.ParseAsync(await viewer.GetAsync(new Uri("/annex?date=2020-08-17", UriKind.Relative)));
 
-        Assert.Equal("test-viewer", viewerPage.QuerySelector("[data-testid=signed-in-as]")!.Text());
-        Assert.Equal("test-staff", staffPage.QuerySelector("[data-testid=signed-in-as]")!.Text());
-        Assert.NotNull(staffPage.QuerySelector("a[href='/snapshots/new']"));
-        static string Token(AngleSharp.Dom.IDocument page) => page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        Assert.NotEqual(Token(viewerPage), Token(otherSession));
-        Assert.NotEqual(Token(viewerPage), Token(staffPage));
+        Assert.NotNull(adminHome.QuerySelector("a[href='/admin']"));
+        Assert.NotNull(adminHome.QuerySelector("a[href='/snapshots/new']"));
+        Assert.Null(viewerHome.QuerySelector("a[href='/admin']"));
+        Assert.Null(viewerHome.QuerySelector("a[href='/snapshots/new']"));
+        Assert.NotNull(directorAnnex.QuerySelector("[data-testid=signoff-link]"));
+        Assert.Null(viewerAnnex.QuerySelector("[data-testid=signoff-link]"));
+    }
+
+    /// <summary>
+    /// The cache comes after the area scope: a district account is refused another district's page although
+    /// it is kept for the province's users, and its own district's page is kept apart from theirs (its
+    /// breadcrumbs differ: no link up to the province it may not open).
+    /// </summary>
+    [Fact]
+    public async Task A_page_kept_for_an_area_is_refused_to_an_account_outside_it()
+    {
+        var province = await SignedInAsync("xem-tinh", Roles.Viewer);
+        var district = await SignedInAsync("xem-moc-chau", Roles.Viewer, areaCode: "123");
+        Assert.Equal(HttpStatusCode.OK, (await province.GetAsync(new Uri("/areas/119/", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await province.GetAsync(new Uri("/areas/119/", UriKind.Relative))).StatusCode);
+        var provinceOfMocChau = await province.GetByteArrayAsync(new Uri("/areas/123/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await district.GetAsync(new Uri("/areas/119/", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await district.GetAsync(new Uri("/areas/119/?handler=Charts", UriKind.Relative))).StatusCode);
+        var own = await district.GetAsync(new Uri("/areas/123/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var ownBytes = await own.Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(provinceOfMocChau, ownBytes);
+        Assert.Equal(1, (await ParseAsync(provinceOfMocChau)).QuerySelectorAll("[data-testid=breadcrumbs] a").Length);
+        Assert.Equal(0, (await ParseAsync(ownBytes)).QuerySelectorAll("[data-testid=breadcrumbs] a").Length);
     }
 
     [Fact]
-    public async Task A_kept_page_is_sent_compressed_once_over_http_and_never_compressed_over_https_while_it_holds_a_token()
+    public async Task A_kept_page_is_compressed_once_per_coding_over_http_and_https_as_it_holds_no_token()
     {
         var plain = await _reader.ClientForAsync(Roles.Viewer);
         var raw = await plain.GetByteArrayAsync(new Uri("/", UriKind.Relative));
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
-        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
-        var compressed = await plain.SendAsync(request);
-        Assert.Equal("br", Assert.Single(compressed.Content.Headers.ContentEncoding));
-        await using (var brotli = new BrotliStream(await compressed.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
-        using (var inflated = new MemoryStream())
+        foreach (var coding in new[] { "br", "gzip" })
         {
-            await brotli.CopyToAsync(inflated);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
+            var compressed = await plain.SendAsync(request);
+            Assert.Equal(coding, Assert.Single(compressed.Content.Headers.ContentEncoding));
+            await using var decoder = coding == "br"
+                ? (Stream)new BrotliStream(await compressed.Content.ReadAsStreamAsync(), CompressionMode.Decompress)
+                : new GZipStream(await compressed.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+            using var inflated = new MemoryStream();
+            await decoder.CopyToAsync(inflated);
             Assert.Equal(raw, inflated.ToArray());
         }
 
@@ -109,9 +197,15 @@ public sealed class ReadResponseCacheTests : IDisposable
             overHttps.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
             var response = await secure.SendAsync(overHttps);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Empty(response.Content.Headers.ContentEncoding);
-            Assert.Contains("__RequestVerificationToken", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
         }
+
+        // The per-user menu, with its tokens, is never compressed over HTTPS (BREACH): the guard stays for it.
+        using var menu = new HttpRequestMessage(HttpMethod.Get, new Uri("/account/menu", UriKind.Relative));
+        menu.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        var menuResponse = await secure.SendAsync(menu);
+        Assert.Empty(menuResponse.Content.Headers.ContentEncoding);
+        Assert.Contains("__RequestVerificationToken", await menuResponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, bool> Writes => new()
@@ -132,6 +226,8 @@ public sealed class ReadResponseCacheTests : IDisposable
     public async Task Every_kind_of_write_by_this_or_another_server_ends_the_kept_response(string kind, bool byAnotherServer)
     {
         var viewer = await _reader.ClientForAsync(Roles.Viewer);
+        // The read after the write is another user's: the kept response is shared, so a stale one would reach them.
+        var other = await SignedInAsync("xem-sau-khi-ghi", Roles.Viewer);
         var (url, shows) = Observed(kind);
         var before = await viewer.GetByteArrayAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(before, await viewer.GetByteArrayAsync(new Uri(url, UriKind.Relative)));
@@ -147,7 +243,7 @@ public sealed class ReadResponseCacheTests : IDisposable
         byte[] after;
         do
         {
-            after = await viewer.GetByteArrayAsync(new Uri(url, UriKind.Relative));
+            after = await other.GetByteArrayAsync(new Uri(url, UriKind.Relative));
             if (shows(after) || !byAnotherServer)
             {
                 break;

@@ -18,7 +18,7 @@ public sealed class AccessMatrixTests(BluezoneAppFactory factory) : IClassFixtur
     public static string? Required(string method, string path)
     {
         var p = path.ToLowerInvariant();
-        if (p is "/account/signin" or "/error" or "/culture" or "/health" or "/health/live" or "/health/ready")
+        if (p is "/account/signin" or "/account/menu" or "/error" or "/culture" or "/health" or "/health/live" or "/health/ready")
         {
             return null;
         }

@@ -9,7 +9,10 @@ namespace BluezoneTracker.Web.Pages.Account;
 /// <summary>Signs out (POST only, with the anti-forgery token); the cookie stops working everywhere at once.</summary>
 public sealed class SignOutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("~/");
+    /// <summary>Asks to confirm (the shared pages' plain link, without script); signing out itself is a POST.</summary>
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

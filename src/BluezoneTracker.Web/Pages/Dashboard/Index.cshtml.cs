@@ -50,6 +50,17 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snaps
     [BindProperty(SupportsGet = true, Name = "d")]
     public IReadOnlyList<string> Districts { get; set; } = [];
 
+    /// <summary>
+    /// A child to add to the cumulative chart, typed by name or code in the chart picker's search field (the
+    /// URL's "add"): found, the browser is sent to the page with it among the "d" values; not found (or several
+    /// fit), <see cref="AddNotice"/> says so. Reaches every child however many there are (issue #13).
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "add")]
+    public string? Add { get; set; }
+
+    /// <summary>Why <see cref="Add"/> did not add a child; null when nothing was asked or it was added.</summary>
+    public string? AddNotice { get; private set; }
+
     public AreaCatalog? Catalog { get; private set; }
 
     public AreaFigures? Figures { get; private set; }
@@ -113,9 +124,21 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snaps
             return Page();
         }
 
+        if (!string.IsNullOrWhiteSpace(Add))
+        {
+            var matcher = new Core.Import.AreaMatcher(Catalog.Children);
+            var found = matcher.ByCode(Add) ?? matcher.ByName(Add) switch { { Ambiguous: false, Area: { } byName } => byName, _ => null };
+            if (found is not null)
+            {
+                return Redirect(Url.Page("/Dashboard/Index", new { date = Date, compare = Compare, d = Districts.Append(found.Code).Distinct(StringComparer.Ordinal).ToList(), p = PageNumber == 1 ? null : (int?)PageNumber, days = Days })!);
+            }
+
+            AddNotice = localizer["Không tìm thấy “{0}” trong danh sách: hãy chọn một tên trong danh sách gợi ý hoặc gõ mã của nó.", Add.Trim()];
+        }
+
         Figures = figures;
         Shared.AnnexLink.Remember(ViewData, figures.Annex);
-        RenderKey = string.Join('|', dataVersion, Catalog.Area.Code, Request.PathBase, Date, Compare, string.Join(',', Districts), PageNumber, EveryDay);
+        RenderKey = string.Join('|', dataVersion, Catalog.Area.Code, Request.PathBase, Date, Compare, string.Join(',', Districts), PageNumber, EveryDay, Add);
         return Page();
     }
 
@@ -168,6 +191,52 @@ public sealed class IndexModel(FiguresQuery query, SeriesQuery series, Web.Snaps
         var districts = catalog.Children.Where(c => ChosenDistricts.Contains(c.Code)).ToList();
         Charts = DashboardCharts.Build(figures, Pacing, totals, districts, perDistrict, localizer, lowestByDefault: !Districts.Any(known.Contains));
     }
+
+    /// <summary>
+    /// The charts' data (<see cref="DashboardCharts.Json"/>) for the same query as the page, fetched by
+    /// <c>wwwroot/js/dashboard.js</c> when the charts come near the screen rather than carried in every page
+    /// (issue #13: at 700 children it was 300 KB of the page). Kept by the response cache like the page;
+    /// 404 for an area without children (no charts), the page's own status when the figures cannot be made.
+    /// </summary>
+    public async Task<IActionResult> OnGetChartsAsync(CancellationToken cancellationToken)
+    {
+        var page = await OnGetAsync(cancellationToken);
+        if (page is not PageResult)
+        {
+            return page;
+        }
+
+        if (Problem is not null)
+        {
+            return StatusCode(Response.StatusCode);
+        }
+
+        await LoadDetailsAsync(cancellationToken);
+        return Charts is null ? NotFound() : Content(Charts.Json, "application/json; charset=utf-8");
+    }
+
+    /// <summary>
+    /// Every child of the area as JSON <c>[{"code":…,"name":…}]</c>, for the chart picker's search field
+    /// (a datalist filled by dashboard.js when the field gets focus), so the page itself need not list 700 or
+    /// 10 000 children. Kept by the response cache like the page (same checks: reader, area scope).
+    /// </summary>
+    public async Task<IActionResult> OnGetChildrenAsync(CancellationToken cancellationToken)
+    {
+        var (allowed, _) = await access.ResolveAsync(null, cancellationToken);
+        if (!allowed)
+        {
+            return Challenge();
+        }
+
+        var catalog = await scope.CatalogAsync(cancellationToken);
+        return new JsonResult((catalog?.Children ?? []).Select(c => new { code = c.Code, name = c.Name }));
+    }
+
+    /// <summary>The URL of <see cref="OnGetChildrenAsync"/>.</summary>
+    public string ChildrenUrl() => Url.Page("/Dashboard/Index", "Children")!;
+
+    /// <summary>The URL of <see cref="OnGetChartsAsync"/> for the shown dates and chosen children (the table page and the days do not change the charts).</summary>
+    public string ChartsUrl() => Url.Page("/Dashboard/Index", "Charts", new { date = Date, compare = Compare, d = Districts })!;
 
     /// <summary>Turns the "7 days earlier" preset into a date; a date or blank passes through for FiguresQuery to check.</summary>
     private async Task<string?> ResolveCompareAsync(CancellationToken cancellationToken)

@@ -59,7 +59,8 @@ public sealed class ChangingOwnPasswordTests(ChangingOwnPasswordTests.StampCheck
         Assert.Equal("Mật khẩu đã được đổi. Các phiên đăng nhập khác của bạn sẽ bị đăng xuất.", (await Html.ParseAsync(changed)).QuerySelector("[data-testid=message]")!.Text());
         var stillHere = await here.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, stillHere.StatusCode);
-        Assert.Equal("doi-mk", (await Html.ParseAsync(stillHere)).QuerySelector("[data-testid=signed-in-as]")!.Text());
+        var menu = await here.GetAsync(new Uri("/account/menu", UriKind.Relative));
+        Assert.Equal("doi-mk", (await Html.ParseAsync(menu)).QuerySelector("[data-testid=signed-in-as]")!.Text());
 
         var signedOut = await elsewhere.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
