@@ -285,11 +285,12 @@ public sealed class CopyStoreTests : IDisposable
     /// <summary>A place for a new store: a SQLite file in a folder of its own, or a new, empty PostgreSQL database.</summary>
     private NewStoreAt NewStore(StoreEngine engine, string name)
     {
-        var folder = Path.Combine(_folder, name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var folder = Path.Combine(_folder, name + "_" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         if (engine == StoreEngine.Postgres)
         {
-            var database = "bz_" + Path.GetFileName(folder).Replace('-', '_');
+            // The name the app factory over this folder uses too (StoreApp), so both reach the same database.
+            var database = "bz_" + Path.GetFileName(folder);
             TestPostgres.CreateDatabase(database);
             _databases.Add(database);
             return new NewStoreAt(engine, folder, database, "postgres:" + TestPostgres.ConnectionStringFor(database));
