@@ -76,7 +76,9 @@ internal sealed class BulkCounts : IAsyncDisposable
     {
         if (_copy is not null)
         {
+            // Complete sends the end of the data; only closing the importer gives the connection back for the commit.
             await _copy.CompleteAsync(cancellationToken);
+            await _copy.CloseAsync(cancellationToken);
         }
     }
 
