@@ -41,7 +41,8 @@ internal static class BenchStores
                     await using var db = Postgres(c);
                     await ScaleData.FillAsync(db, shape);
                 }).GetAwaiter().GetResult();
-            return () => Postgres(connection);
+            var options = PostgresOptions(connection);
+            return () => new PostgresAppDbContext(options);
         }
 
         var path = BulkCounts.EnsureStore(name + ".db", c => ScaleData.FillAsync(c, shape));
@@ -50,11 +51,14 @@ internal static class BenchStores
     }
 
     /// <summary>A context over the PostgreSQL database of <paramref name="connectionString"/>, configured as the app does.</summary>
-    public static PostgresAppDbContext Postgres(string connectionString)
+    public static PostgresAppDbContext Postgres(string connectionString) => new(PostgresOptions(connectionString));
+
+    /// <summary>Options over the PostgreSQL database of <paramref name="connectionString"/>, configured as the app does (built once per store, as the app's are).</summary>
+    private static DbContextOptions<PostgresAppDbContext> PostgresOptions(string connectionString)
     {
         var options = new DbContextOptionsBuilder<PostgresAppDbContext>();
         StoreProvider.UsePostgres(options, StoreProvider.PostgresConnectionString(connectionString));
-        return new PostgresAppDbContext(options.Options);
+        return options.Options;
     }
 
     /// <summary>Fills the (empty) PostgreSQL database of <paramref name="connectionString"/> with <paramref name="shape"/>, then vacuums and analyses it.</summary>

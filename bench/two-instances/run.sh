@@ -258,7 +258,12 @@ for k in $(seq 1 "$uploaders"); do
     date="2020-09-0$k"
     # Independent of the app: the latest revision's rows summed in SQL, plus its unassigned count.
     recomputed="$(sql "SELECT COALESCE(SUM(c.\"Registrations\"), 0) + r.\"Unassigned\" FROM \"SnapshotRevisions\" r JOIN \"Areas\" a ON a.\"Id\" = r.\"AreaId\" LEFT JOIN \"SnapshotCounts\" c ON c.\"RevisionId\" = r.\"Id\" WHERE a.\"Code\" = '14' AND r.\"Date\" = '$date' GROUP BY r.\"Id\", r.\"Number\", r.\"Unassigned\" ORDER BY r.\"Number\" DESC LIMIT 1")"
-    shown="$(curl -s -b "$jar" "$proxy/api/annex?date=$date" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["registrations"])')"
+    # Through nginx; a few tries, since a proxy that has just marked both instances down answers 502 for 2 s.
+    shown=""
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        shown="$(curl -s -b "$jar" "$proxy/api/annex?date=$date" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["registrations"])' 2>/dev/null)" && break
+        sleep 1
+    done
     last="$(tail -1 "$work/up-$k.log")"
     # When the uploader's last attempt was answered 201, its own sum is a third opinion.
     sent="$(awk '$1 == 201 { print $3 }' <<<"$last")"
