@@ -95,7 +95,7 @@ start_app() { # start_app NAME URL → prints the pid
     echo $!
 }
 wait_ready() { # wait_ready URL LOG
-    for _ in $(seq 1 240); do curl -fs -o /dev/null "$1/health/ready" && return 0; sleep 0.25; done
+    for _ in $(seq 1 720); do curl -fs -o /dev/null "$1/health/ready" && return 0; sleep 0.25; done   # 180 s (cold starts on a busy machine)
     cat "$2" >&2; return 1
 }
 pid_a="$(start_app a "$a")"; wait_ready "$a" "$work/a.log"   # A migrates and seeds first,
