@@ -32,7 +32,8 @@ bench_start_app() {
     (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Staging Logging__LogLevel__Default=Warning \
         ./BluezoneTracker.Web --urls "$base" "$@" >"$work/app.log" 2>&1) &
     app_pid=$!
-    for _ in $(seq 1 60); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
+    # 180 s: on a 2-core machine shared with other builds a cold start of the published app has taken over 60 s.
+    for _ in $(seq 1 180); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
     curl -fs "$base/health" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
 }
 

@@ -4,9 +4,11 @@ using BenchmarkDotNet.Running;
 namespace BluezoneTracker.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks, e.g. <c>dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- --filter '*' --job short</c>.
-/// <c>scale-store FILE DISTRICTS DAYS</c> instead writes a store at scale (see <see cref="ScaleData"/>) for bench/load/run.sh;
-/// <c>tree-store FILE PROVINCES COMMUNES DAYS</c> writes a three-level tree (see <see cref="ScaleTree"/>).
+/// Runs the benchmarks, e.g. <c>dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- --filter '*' --job short</c>;
+/// the scale benchmarks' PostgreSQL cases get a throw-away server (<see cref="BenchStores.StartPostgresIfNeeded"/>).
+/// <c>scale-store FILE DISTRICTS DAYS</c> instead writes a SQLite store at scale (see <see cref="ScaleData"/>) for bench/load/run.sh,
+/// <c>scale-store-postgres CONNECTION DISTRICTS DAYS</c> the same into an empty PostgreSQL database.
+/// <c>tree-store FILE PROVINCES COMMUNES DAYS</c> writes a three-level SQLite tree (see <see cref="ScaleTree"/>).
 /// Not top-level statements: their implicit Program would clash with the web app's public Program.
 /// </summary>
 public static class BenchmarkRunner
@@ -29,6 +31,27 @@ public static class BenchmarkRunner
             return;
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkRunner).Assembly).Run(args);
+        if (args is ["scale-store-postgres", var connection, var pgDistricts, var pgDays])
+        {
+            var shape = ScaleData.Ministry(int.Parse(pgDistricts, CultureInfo.InvariantCulture), int.Parse(pgDays, CultureInfo.InvariantCulture));
+            await BenchStores.FillPostgresAsync(connection, shape);
+            await Console.Out.WriteLineAsync($"PostgreSQL: {shape}");
+            return;
+        }
+
+        // Only the scale benchmarks read PostgreSQL; other runs do not start a server.
+        var stop = args.Any(a => a.Contains("Scale", StringComparison.OrdinalIgnoreCase) || a is "*")
+            ? BenchStores.StartPostgresIfNeeded() : null;
+        try
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(BenchmarkRunner).Assembly).Run(args);
+        }
+        finally
+        {
+            if (stop is not null)
+            {
+                await stop();
+            }
+        }
     }
 }

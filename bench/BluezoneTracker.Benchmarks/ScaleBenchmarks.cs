@@ -4,7 +4,6 @@ using BluezoneTracker.Core.Figures;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Snapshots;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -15,13 +14,14 @@ namespace BluezoneTracker.Benchmarks;
 /// The dashboard's reads over a store at scale: Sơn La's 12 districts and a country of 700 districts,
 /// each with 730 daily snapshots. "Cold" starts from an empty cache (the first request after a write
 /// bumps the data version); "warm" is every later request until the next write. Each operation uses a
-/// fresh DbContext, as a request does.
+/// fresh DbContext, as a request does. <see cref="Provider"/> runs the same reads over SQLite and over
+/// PostgreSQL (issue #12 point 8), side by side in one run (see <see cref="BenchStores"/> for the server).
 /// </summary>
 [MemoryDiagnoser]
 [SuppressMessage("Design", "CA1001", Justification = "Disposed in [GlobalCleanup]; BenchmarkDotNet needs an unsealed class.")]
 public class ScaleBenchmarks
 {
-    private DbContextOptions<AppDbContext> _options = null!;
+    private Func<AppDbContext> _newContext = null!;
     private IOptions<DeploymentOptions> _deployment = null!;
     private FiguresCache _warmCache = null!;
     private DataVersion _warmVersion = null!;
@@ -29,12 +29,14 @@ public class ScaleBenchmarks
     [Params("Sơn La 12×730", "700×730")]
     public string Data { get; set; } = string.Empty;
 
+    [Params(StoreEngine.Sqlite, StoreEngine.Postgres)]
+    public StoreEngine Provider { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         var shape = Data.StartsWith("Sơn La", StringComparison.Ordinal) ? ScaleData.SonLaDaily(730) : ScaleData.Ministry(700, 730);
-        var path = EnsureStore(shape);
-        _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
+        _newContext = BenchStores.Context(Provider, shape);
         _deployment = Options.Create(new DeploymentOptions { AreaCode = shape.Root.Code });
         _warmCache = NewCache();
         _warmVersion = new DataVersion();
@@ -48,14 +50,14 @@ public class ScaleBenchmarks
     public async Task<AreaFigures?> Figures_cold()
     {
         using var cache = NewCache();
-        await using var db = new AppDbContext(_options);
+        await using var db = _newContext();
         return (await new FiguresQuery(db, cache, new DataVersion(), _deployment).GetAsync(new FiguresRequest())).Figures;
     }
 
     [Benchmark]
     public async Task<AreaFigures?> Figures_warm()
     {
-        await using var db = new AppDbContext(_options);
+        await using var db = _newContext();
         return (await new FiguresQuery(db, _warmCache, _warmVersion, _deployment).GetAsync(new FiguresRequest())).Figures;
     }
 
@@ -74,7 +76,7 @@ public class ScaleBenchmarks
 
     private async Task<int> DashboardReadsAsync(FiguresCache cache, DataVersion version)
     {
-        await using var db = new AppDbContext(_options);
+        await using var db = _newContext();
         var figures = new FiguresQuery(db, cache, version, _deployment);
         var series = new SeriesQuery(db, cache, version);
         var result = await figures.GetAsync(new FiguresRequest());
@@ -87,8 +89,4 @@ public class ScaleBenchmarks
         var lines = await series.ChildrenAsync(catalog, lagging);
         return totals.Count + lines.Count + (start?.Registrations.Count ?? 0);
     }
-
-    /// <summary>The store of a shape, built once per machine (benchmarks run in several processes) and reused.</summary>
-    internal static string EnsureStore(ScaleShape shape) =>
-        BulkCounts.EnsureStore($"{shape.Root.Code}-{shape.Children.Count}x{shape.Days}.db", c => ScaleData.FillAsync(c, shape));
 }

@@ -22,7 +22,7 @@ public sealed record ScaleShape(Area Root, IReadOnlyList<Area> Children, int Day
 }
 
 /// <summary>
-/// Fills a SQLite store at ministry scale: one area with hundreds of direct children (the worst case
+/// Fills a store (SQLite or PostgreSQL) at ministry scale: one area with hundreds of direct children (the worst case
 /// for FiguresQuery and SeriesQuery, which read an area and its children) and a snapshot every day.
 /// 700 districts × 730 days is 511 000 count rows. Areas, target and revisions go through EF; the counts,
 /// which are the bulk, through one prepared INSERT reused inside the same transaction (about a second).
@@ -65,11 +65,21 @@ public static class ScaleData
     /// </summary>
     public static async Task FillAsync(string connectionString, ScaleShape shape, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(shape);
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options;
         await using var db = new AppDbContext(options);
+        await FillAsync(db, shape, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same over any store provider: <paramref name="db"/> is an <see cref="AppDbContext"/> over SQLite or a
+    /// <see cref="PostgresAppDbContext"/> (whose migrations are PostgreSQL's); migrates it and fills it.
+    /// </summary>
+    public static async Task FillAsync(AppDbContext db, ScaleShape shape, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(shape);
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await StoreProvider.AfterMigrateAsync(db, cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -100,6 +110,8 @@ public static class ScaleData
                 await counts.AddAsync(revisions[day].Id, children[i].Id, Registrations(shape, i, day), cancellationToken);
             }
         }
+
+        await counts.CompleteAsync(cancellationToken);
 
         // The count rows went around EF, so the per-revision totals EF wrote (of no rows) are rewritten from them.
         await RevisionTotals.RebuildAsync(db, cancellationToken);

@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Load test of the read path: publishes the app in Release, starts it on a loopback port over a temp
-# SQLite store, signs in as the demo viewer "xem" and measures requests/s and latency with wrk for every
-# read page and download (/, /annex, /api/annex, /annex.csv, .xlsx, .pdf), each beside a static file of its
-# very bytes, raw and with Accept-Encoding: br (issue #13 point 3), and the app's memory after the runs.
+# Load test of the read path: publishes the app in Release, starts it on a loopback port, signs in as the demo
+# viewer "xem" and measures requests/s and latency with wrk for every read page and download (/, /annex,
+# /api/annex, /annex.csv, .xlsx, .pdf), each beside a static file of its very bytes, raw and with
+# Accept-Encoding: br (issue #13 point 3); then the time of a cold page (the first request after a write) and the
+# app's memory after the runs (issue #13 point 6).
 #
 #   bench/load/run.sh [scale|sonla]      scale (default): 700 districts × 730 daily snapshots; sonla: the demo seed
-#   SCALE_DB=/tmp/scale.db reuses a store written by `… scale-store FILE 700 730` (copied, not changed)
-#   DURATION=10 WARMUP=5 CONNECTIONS=16 THREADS=2 PORT=5301 bench/load/run.sh
+#   PROVIDER=Sqlite|Postgres|both        the store (default Sqlite). "both" starts one app over SQLite and one over
+#                                        PostgreSQL with the same data and measures them alternately, URL by URL,
+#                                        so their ratio comes from one run (issue #12 point 8). PostgreSQL is a
+#                                        throw-away server of Debian's postgresql (tools/test-postgres.sh).
+#   SCALE_DB=/tmp/scale.db reuses a SQLite store written by `… scale-store FILE 700 730` (copied, not changed)
+#   APP_DIR=/tmp/app reuses a published app (copied)
+#   DURATION=10 WARMUP=5 CONNECTIONS=16 THREADS=2 PORT=5301 COLD=5 URLS="/ /annex …" bench/load/run.sh
 #
-# Only ever against 127.0.0.1. Needs wrk (Debian: apt-get install wrk) and curl.
+# Only ever against 127.0.0.1. Needs wrk (Debian: apt-get install wrk), curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,65 +24,160 @@ duration="${DURATION:-10}"
 warmup="${WARMUP:-5}"
 connections="${CONNECTIONS:-16}"
 threads="${THREADS:-2}"
+cold_rounds="${COLD:-5}"
+urls=(${URLS:-/ /annex /api/annex /annex.csv /annex.xlsx /annex.pdf})
+case "${PROVIDER:-Sqlite}" in
+    Sqlite) engines=(Sqlite) ;; Postgres) engines=(Postgres) ;; both) engines=(Sqlite Postgres) ;;
+    *) echo "PROVIDER is Sqlite, Postgres or both, not $PROVIDER" >&2; exit 1 ;;
+esac
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-bench_init "${PORT:-5301}"
+first_port="${PORT:-5301}"
+bench_init "$first_port"
+chmod 755 "$work"   # the PostgreSQL server (user postgres) keeps its socket under it
+pg_dir="" pids=()
+load_cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+    if [ -n "$pg_dir" ]; then tools/test-postgres.sh stop "$pg_dir" || true; fi
+    bench_cleanup
+}
+trap load_cleanup EXIT
 bench_publish
 
 area=14
-if [ "$data" = scale ]; then
-    area=VN
-    if [ -n "${SCALE_DB:-}" ]; then cp "$SCALE_DB" "$work/bluezone.db"; else
-        echo "Writing the scale store (700 districts × 730 days)…" >&2
-        dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- scale-store "$work/bluezone.db" 700 730 >&2
-    fi
-fi
+if [ "$data" = scale ]; then area=VN; fi
+declare -A base_of cookie_of pid_of sql_of
+i=0
+for engine in "${engines[@]}"; do
+    base="http://127.0.0.1:$((first_port + i))"; i=$((i + 1))
+    if curl -s -o /dev/null "$base/health"; then echo "Port of $base is already in use" >&2; exit 1; fi
+    case "$engine" in
+        Sqlite)
+            db="$work/bluezone.db"
+            if [ "$data" = scale ]; then
+                if [ -n "${SCALE_DB:-}" ]; then cp "$SCALE_DB" "$db"; else
+                    echo "Writing the SQLite scale store (700 districts × 730 days)…" >&2
+                    dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- scale-store "$db" 700 730 >&2
+                fi
+            fi
+            store_args=(--Store:Provider=Sqlite "--ConnectionStrings:Default=Data Source=$db")
+            sql_of[$engine]="python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()' '$db'"
+            ;;
+        Postgres)
+            pg_dir="$work/pg"
+            connection="$(BLUEZONE_TEST_PG_PORT="${PG_PORT:-55472}" tools/test-postgres.sh start "$pg_dir")"
+            if [ "$data" = scale ]; then
+                echo "Writing the PostgreSQL scale store (700 districts × 730 days)…" >&2
+                dotnet run -c Release --project bench/BluezoneTracker.Benchmarks -- scale-store-postgres "$connection" 700 730 >&2
+            fi
+            store_args=(--Store:Provider=Postgres "--ConnectionStrings:Postgres=$connection")
+            pg_port="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$connection")"
+            sql_of[$engine]="psql -h '$pg_dir' -p $pg_port -U bluezone -d bluezone -q -c"
+            ;;
+    esac
+    # The API limit is raised so that /api/annex measures the annex, not the rate limiter.
+    bench_start_app "${store_args[@]}" --Deployment:AreaCode="$area" --RateLimits:ApiPerMinute=100000000
+    mv "$work/app.log" "$work/app-$engine.log"
+    base_of[$engine]="$base"; pid_of[$engine]="$app_pid"; pids+=("$app_pid"); app_pid=""
+done
 
-# The API limit is raised so that /api/annex measures the annex, not the rate limiter.
-bench_start_app --ConnectionStrings:Default="Data Source=$work/bluezone.db" \
-    --Deployment:AreaCode="$area" --RateLimits:ApiPerMinute=100000000
-
-cookie="$(bench_signin_cookie xem)"
-
-# wrk_run URL [HEADER]: requests/s and latency percentiles of URL with the session cookie (and HEADER).
+# wrk_run URL COOKIE [HEADER]: "requests/s p50 p99" of URL with the session cookie (and HEADER), after a warm-up.
 wrk_run() {
     local extra=()
-    [ -n "${2:-}" ] && extra=(-H "$2")
-    wrk -t"$threads" -c"$connections" -d"${warmup}s" -H "Cookie: $cookie" "${extra[@]}" "$1" >/dev/null
+    [ -n "${3:-}" ] && extra=(-H "$3")
+    wrk -t"$threads" -c"$connections" -d"${warmup}s" -H "Cookie: $2" "${extra[@]}" "$1" >/dev/null
     local out
-    out="$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" "${extra[@]}" "$1")"
+    out="$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "Cookie: $2" "${extra[@]}" "$1")"
     local bad
     bad="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
     [ -z "$bad" ] || { echo "$1 answered $bad non-2xx responses" >&2; exit 1; }
     echo "$(awk '/^Requests\/sec/ {print $2}' <<<"$out") $(awk '$1 == "50%" {print $2}' <<<"$out") $(awk '$1 == "99%" {print $2}' <<<"$out")"
 }
+signin_all() { for engine in "${engines[@]}"; do base="${base_of[$engine]}"; cookie_of[$engine]="$(bench_signin_cookie xem)"; done; }
+ratio() { awk -v a="$1" -v s="$2" 'BEGIN { printf "%.2f", a / s }'; }
 
-echo "Data: $data; wrk -t$threads -c$connections -d${duration}s after ${warmup}s of warm-up, each URL and then its static twin (the"
-echo "same bytes as a file in the web root), first raw then with Accept-Encoding: br; $(nproc) cores"
+first="${engines[0]}"
+twin_root="$work/app/wwwroot"   # every app runs from the one published folder, so each serves the twins
+echo "Data: $data; stores: ${engines[*]}; wrk -t$threads -c$connections -d${duration}s after ${warmup}s of warm-up; per URL each"
+echo "store in turn and then the static twin (the same bytes as a file in the web root, served by the $first app), first"
+echo "raw then with Accept-Encoding: br; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| URL | Bytes raw | Bytes br | Raw req/s | Static raw req/s | Ratio raw | br req/s | Static br req/s | Ratio br | p99 raw / br |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+header="| URL | Bytes raw | Bytes br |"; rule="|---|---:|---:|"
+for engine in "${engines[@]}"; do header+=" $engine raw req/s |"; rule+="---:|"; done
+header+=" Static raw req/s |"; rule+="---:|"
+for engine in "${engines[@]}"; do header+=" $engine br req/s |"; rule+="---:|"; done
+header+=" Static br req/s |"; rule+="---:|"
+for engine in "${engines[@]}"; do header+=" $engine / static raw, br |"; rule+="---:|"; done
+[ "${#engines[@]}" = 2 ] && { header+=" Postgres / Sqlite raw, br |"; rule+="---:|"; }
+for engine in "${engines[@]}"; do header+=" $engine p99 raw / br |"; rule+="---:|"; done
+echo "$header"; echo "$rule"
 n=0
-for path in / /annex /api/annex /annex.csv /annex.xlsx /annex.pdf; do
+for path in "${urls[@]}"; do
     n=$((n + 1))
-    cookie="$(bench_signin_cookie xem)"
+    signin_all
     case "$path" in
         /api/annex) ext=json ;; /annex.csv) ext=csv ;; /annex.xlsx) ext=xlsx ;; /annex.pdf) ext=pdf ;; *) ext=html ;;
     esac
     twin="/twin-$n.$ext"
     # The first request computes the figures and keeps the response; its bytes become the static twin.
-    status="$(curl -s -o "$work/app/wwwroot$twin" -w '%{http_code}' -H "Cookie: $cookie" "$base$path")"
-    [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
-    raw_bytes=$(wc -c <"$work/app/wwwroot$twin")
-    br_bytes=$(curl -s -H "Cookie: $cookie" -H 'Accept-Encoding: br' "$base$path" | wc -c)
-    read -r app_raw p99_raw _ < <(wrk_run "$base$path" | awk '{print $1, $3}')
-    read -r static_raw _ < <(wrk_run "$base$twin")
-    read -r app_br p99_br _ < <(wrk_run "$base$path" "Accept-Encoding: br" | awk '{print $1, $3}')
-    read -r static_br _ < <(wrk_run "$base$twin" "Accept-Encoding: br")
-    ratio_raw=$(awk -v a="$app_raw" -v s="$static_raw" 'BEGIN { printf "%.2f", a / s }')
-    ratio_br=$(awk -v a="$app_br" -v s="$static_br" 'BEGIN { printf "%.2f", a / s }')
-    echo "| \`$path\` | $raw_bytes | $br_bytes | $app_raw | $static_raw | $ratio_raw | $app_br | $static_br | $ratio_br | $p99_raw / $p99_br |"
+    for engine in "${engines[@]}"; do
+        status="$(curl -s -o "$work/first-$engine.$ext" -w '%{http_code}' -H "Cookie: ${cookie_of[$engine]}" "${base_of[$engine]}$path")"
+        [ "$status" = 200 ] || { echo "$path answered $status on $engine" >&2; exit 1; }
+    done
+    cp "$work/first-$first.$ext" "$twin_root$twin"
+    raw_bytes=$(wc -c <"$twin_root$twin")
+    br_bytes=$(curl -s -H "Cookie: ${cookie_of[$first]}" -H 'Accept-Encoding: br' "${base_of[$first]}$path" | wc -c)
+    declare -A raw br p99r p99b
+    for engine in "${engines[@]}"; do read -r raw[$engine] _ p99r[$engine] < <(wrk_run "${base_of[$engine]}$path" "${cookie_of[$engine]}"); done
+    read -r static_raw _ < <(wrk_run "${base_of[$first]}$twin" "${cookie_of[$first]}")
+    for engine in "${engines[@]}"; do read -r br[$engine] _ p99b[$engine] < <(wrk_run "${base_of[$engine]}$path" "${cookie_of[$engine]}" "Accept-Encoding: br"); done
+    read -r static_br _ < <(wrk_run "${base_of[$first]}$twin" "${cookie_of[$first]}" "Accept-Encoding: br")
+    row="| \`$path\` | $raw_bytes | $br_bytes |"
+    for engine in "${engines[@]}"; do row+=" ${raw[$engine]} |"; done; row+=" $static_raw |"
+    for engine in "${engines[@]}"; do row+=" ${br[$engine]} |"; done; row+=" $static_br |"
+    for engine in "${engines[@]}"; do row+=" $(ratio "${raw[$engine]}" "$static_raw"), $(ratio "${br[$engine]}" "$static_br") |"; done
+    [ "${#engines[@]}" = 2 ] && row+=" $(ratio "${raw[Postgres]}" "${raw[Sqlite]}"), $(ratio "${br[Postgres]}" "${br[Sqlite]}") |"
+    for engine in "${engines[@]}"; do row+=" ${p99r[$engine]} / ${p99b[$engine]} |"; done
+    echo "$row"
 done
-rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status" 2>/dev/null || echo 0)
-hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app_pid/status" 2>/dev/null || echo 0)
+
+# Cold: a write raises the store's data version; every cache (figures, page, whole response) is keyed by it, so the
+# next request computes everything. The version is raised in the store directly (as another instance's write
+# would be seen), then, after the 250 ms the app may keep a version read, each store's page is timed in turn
+# (the order swapped every round).
 echo
-echo "App memory after the runs: RSS $((rss_kb / 1024)) MB, peak (VmHWM) $((hwm_kb / 1024)) MB."
+echo "Cold: the first request after a write (data version raised in the store), $cold_rounds rounds, medians; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+header="| URL |"; rule="|---|"
+for engine in "${engines[@]}"; do header+=" $engine cold |"; rule+="---:|"; done
+[ "${#engines[@]}" = 2 ] && { header+=" Postgres / Sqlite |"; rule+="---:|"; }
+echo "$header"; echo "$rule"
+signin_all
+for path in / /annex /api/annex; do
+    declare -A times=()
+    for round in $(seq 1 "$cold_rounds"); do
+        for engine in "${engines[@]}"; do eval "${sql_of[$engine]} 'UPDATE \"DataVersion\" SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1'"; done
+        sleep 0.6
+        order=("${engines[@]}"); [ $((round % 2)) = 0 ] && order=($(printf '%s\n' "${engines[@]}" | tac))
+        for engine in "${order[@]}"; do
+            t="$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Cookie: ${cookie_of[$engine]}" "${base_of[$engine]}$path")"
+            [ "${t%% *}" = 200 ] || { echo "cold $path answered ${t%% *} on $engine" >&2; exit 1; }
+            times[$engine]+="${t#* } "
+        done
+    done
+    row="| \`$path\` |"
+    declare -A median=()
+    for engine in "${engines[@]}"; do
+        median[$engine]="$(tr ' ' '\n' <<<"${times[$engine]}" | grep . | sort -g | awk '{ v[NR] = $1 } END { printf "%.0f", 1000 * v[int((NR + 1) / 2)] }')"
+        row+=" ${median[$engine]} ms |"
+    done
+    [ "${#engines[@]}" = 2 ] && row+=" $(ratio "${median[Postgres]}" "${median[Sqlite]}") |"
+    echo "$row"
+done
+
+echo
+for engine in "${engines[@]}"; do
+    rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/${pid_of[$engine]}/status" 2>/dev/null || echo 0)
+    hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/${pid_of[$engine]}/status" 2>/dev/null || echo 0)
+    echo "App memory after the runs ($engine): RSS $((rss_kb / 1024)) MB, peak (VmHWM) $((hwm_kb / 1024)) MB."
+done
+echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)"
