@@ -41,13 +41,20 @@ internal static class BenchStores
                     await using var db = Postgres(c);
                     await ScaleData.FillAsync(db, shape);
                 }).GetAwaiter().GetResult();
-            var options = PostgresOptions(connection);
-            return () => new PostgresAppDbContext(options);
+            var postgresOptions = PostgresOptions(connection);
+            return () => new PostgresAppDbContext(postgresOptions);
         }
 
-        var path = BulkCounts.EnsureStore(name + ".db", c => ScaleData.FillAsync(c, shape));
+        var path = SqlitePath(shape);
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
         return () => new AppDbContext(options);
+    }
+
+    /// <summary>The path of the SQLite store of <paramref name="shape"/>, written once and reused (<see cref="BulkCounts.EnsureStore"/>).</summary>
+    public static string SqlitePath(ScaleShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return BulkCounts.EnsureStore($"{shape.Root.Code}-{shape.Children.Count}x{shape.Days}.db", c => ScaleData.FillAsync(c, shape));
     }
 
     /// <summary>A context over the PostgreSQL database of <paramref name="connectionString"/>, configured as the app does.</summary>

@@ -107,7 +107,7 @@ public class ColdAfterWriteBenchmarks
 
         var days = data.EndsWith("×730", StringComparison.Ordinal) ? 730 : 30;
         var shape = data.StartsWith("12×", StringComparison.Ordinal) ? ScaleData.SonLaDaily(days) : ScaleData.Ministry(700, days);
-        return (ScaleBenchmarks.EnsureStore(shape), shape.Root.Code);
+        return (BenchStores.SqlitePath(shape), shape.Root.Code);
     }
 
     private async Task<int> DashboardReadsAsync(DbContextOptions<AppDbContext> options, FiguresCache cache, DataVersion version)

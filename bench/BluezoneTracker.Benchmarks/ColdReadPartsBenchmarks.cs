@@ -26,7 +26,7 @@ public class ColdReadPartsBenchmarks
     public void Setup()
     {
         var shape = ScaleData.Ministry(700, 730);
-        _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={ScaleBenchmarks.EnsureStore(shape)}").Options;
+        _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={BenchStores.SqlitePath(shape)}").Options;
         _deployment = Microsoft.Extensions.Options.Options.Create(new DeploymentOptions { AreaCode = shape.Root.Code });
         using var cache = NewCache();
         using var db = new AppDbContext(_options);
