@@ -59,7 +59,8 @@ public sealed class AntiforgeryTests(BluezoneAppFactory factory) : IClassFixture
     public async Task A_token_from_another_session_is_rejected()
     {
         var viewer = await factory.ClientForAsync(Roles.Viewer);
-        var theirToken = (await Html.ParseAsync(await viewer.GetAsync(new Uri("/annex", UriKind.Relative)))).AntiforgeryToken();
+        // The viewer's own token, from the per-user menu (kept pages carry none: decision 099).
+        var theirToken = (await Html.ParseAsync(await viewer.GetAsync(new Uri("/account/menu", UriKind.Relative)))).AntiforgeryToken();
         var admin = await factory.ClientForAsync(Roles.Admin);
         var response = await admin.PostAsync(new Uri("/admin/settings", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
