@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
 
@@ -42,7 +43,7 @@ public static class ValidationMessages
     public static IReadOnlyList<string> Texts { get; } =
     [
         TooLong, LengthBetween, TooShort, Required, Range, Compare, Invalid,
-        ValueInvalid, ValueOfFieldInvalid, ValueMissing, NotANumber, FieldNotANumber, BodyMissing, KeyOrValueMissing,
+        ValueInvalid, ValueOfFieldInvalid, ValueMissing, NotANumber, FieldNotANumber, BodyMissing, KeyOrValueMissing, NothingEntered,
     ];
 
     private const string ValueInvalid = "Giá trị \"{0}\" không hợp lệ.";
@@ -52,6 +53,9 @@ public static class ValidationMessages
     private const string FieldNotANumber = "{0} phải là số.";
     private const string BodyMissing = "Thiếu nội dung yêu cầu.";
     private const string KeyOrValueMissing = "Thiếu giá trị.";
+
+    // An empty box for a number that must be given (an int field): shown beside that field, so it need not name it.
+    private const string NothingEntered = "Chưa nhập giá trị.";
 
     /// <summary>
     /// Gives model binding's messages in the UI language and adds the provider of the attributes' default messages.
@@ -69,7 +73,7 @@ public static class ValidationMessages
         messages.SetValueIsInvalidAccessor(value => localizer[ValueInvalid, value]);
         messages.SetValueMustBeANumberAccessor(field => localizer[FieldNotANumber, field]);
         messages.SetNonPropertyValueMustBeANumberAccessor(() => localizer[NotANumber]);
-        messages.SetValueMustNotBeNullAccessor(value => localizer[ValueInvalid, value]);
+        messages.SetValueMustNotBeNullAccessor(value => string.IsNullOrEmpty(value) ? localizer[NothingEntered] : localizer[ValueInvalid, value]);
         messages.SetMissingBindRequiredValueAccessor(field => localizer[Required, field]);
         messages.SetMissingKeyOrValueAccessor(() => localizer[KeyOrValueMissing]);
         messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer[BodyMissing]);
@@ -103,6 +107,17 @@ public static class ValidationMessages
     {
         public void CreateValidationMetadata(ValidationMetadataProviderContext context)
         {
+            // A non-nullable number is required although nothing says so: MVC's client validation then makes a
+            // [Required] of its own with the English default ("The … field is required.", trial 30). Declaring it
+            // here, with the default message, gives the browser the UI language's text as for any other field.
+            var type = context.Key.ModelType;
+            if (context.Key.MetadataKind == ModelMetadataKind.Property && type.IsValueType && Nullable.GetUnderlyingType(type) is null
+                && !context.ValidationMetadata.ValidatorMetadata.OfType<RequiredAttribute>().Any()
+                && !context.Attributes.OfType<RequiredAttribute>().Any())
+            {
+                context.ValidationMetadata.ValidatorMetadata.Add(new RequiredAttribute { ErrorMessage = Required });
+            }
+
             foreach (var attribute in context.Attributes.OfType<ValidationAttribute>())
             {
                 if (DefaultFor(attribute) is { } message)

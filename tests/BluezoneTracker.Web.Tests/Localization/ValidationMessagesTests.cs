@@ -88,6 +88,8 @@ public sealed class ValidationMessagesTests : IDisposable
         { "/account/tokens", Roles.Staff, "Input.Days", "abc", "Giá trị \"abc\" của Hết hạn sau (ngày) không hợp lệ.", "The value \"abc\" of Expires after (days) is not valid." },
         { "/admin/target", Roles.Admin, "Input.SharePercent", "abc", "Giá trị \"abc\" của Tỷ lệ (%) không hợp lệ.", "The value \"abc\" of Share (%) is not valid." },
         { "/admin/areas/new", Roles.Admin, "Input.Population", "abc", "Giá trị \"abc\" của Dân số không hợp lệ.", "The value \"abc\" of Population is not valid." },
+        // Model binding: a number field left empty (trial 30: 'Giá trị "" không hợp lệ.').
+        { "/account/tokens", Roles.Staff, "Input.Days", string.Empty, "Chưa nhập giá trị.", "No value was entered." },
         // An attribute with its own message.
         { "/annex/signoff?date=2020-08-17", Roles.Director, "Dispatch.Number", new string('1', 21), "Số công văn dài quá 20 ký tự.", "The dispatch number is longer than 20 characters." },
     };
@@ -111,5 +113,17 @@ public sealed class ValidationMessagesTests : IDisposable
             Assert.DoesNotContain("The field", text, StringComparison.Ordinal);
             Assert.DoesNotContain("is invalid", text, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("vi-VN", "Hết hạn sau (ngày): chưa nhập.")]
+    [InlineData("en-US", "Expires after (days): required.")]
+    public async Task The_browser_is_given_the_required_message_of_a_number_field_in_the_UI_language(string culture, string expected)
+    {
+        // MVC adds an implicit [Required] to a non-nullable number; the browser shows its message before any post.
+        var client = await _factory.ClientForAsync(Roles.Staff);
+        var page = await Html.ParseAsync(await client.GetAsync(new Uri($"/account/tokens?culture={culture}", UriKind.Relative)));
+        var input = page.QuerySelector("[name='Input.Days']")!;
+        Assert.Equal(expected, input.GetAttribute("data-val-required"));
     }
 }

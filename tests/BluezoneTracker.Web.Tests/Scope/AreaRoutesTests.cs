@@ -199,7 +199,7 @@ public sealed class AreaRoutesTests : IDisposable
         foreach (var path in new[] { "/areas/123/snapshots/new", "/areas/123/snapshots/upload" })
         {
             var page = await Html.ParseAsync(await client.GetAsync(At(path)));
-            Assert.Contains("Huyện Mộc Châu chưa có địa bàn trực thuộc nào", page.QuerySelector("[data-testid=no-table]")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Huyện Mộc Châu không có xã, phường, thị trấn trực thuộc", page.QuerySelector("[data-testid=no-table]")!.TextContent, StringComparison.Ordinal);
             Assert.Null(page.QuerySelector("[data-testid=grid], [data-testid=upload-form]"));
             Assert.Null(page.QuerySelector("[data-testid=reporting-status]"));
         }
@@ -231,8 +231,12 @@ public sealed class AreaRoutesTests : IDisposable
     {
         var client = await _factory.ClientForAsync(Roles.Viewer);
         var page = await Html.ParseAsync(await client.GetAsync(At("/areas/116/annex?date=2020-08-17")));
-        var returnUrl = page.QuerySelector("input[name=returnUrl]")!.GetAttribute("value");
-        Assert.Equal("/areas/116/annex?date=2020-08-17", returnUrl);
+        // The annex is a kept page: its language switch is a link carrying where to come back (the user's own
+        // menu, with the form, is fetched from /account/menu with the same returnUrl — decision 099).
+        var link = new Uri(new Uri("http://localhost"), page.QuerySelector("#user-menu a[href*='ulture']")!.GetAttribute("href"));
+        Assert.Equal("/areas/116/annex?date=2020-08-17", System.Web.HttpUtility.ParseQueryString(link.Query)["returnUrl"]);
+        var menu = await Html.ParseAsync(await client.GetAsync(At("/account/menu?returnUrl=" + Uri.EscapeDataString("/areas/116/annex?date=2020-08-17"))));
+        Assert.Equal("/areas/116/annex?date=2020-08-17", menu.QuerySelector("input[name=returnUrl]")!.GetAttribute("value"));
     }
 
     [Fact]

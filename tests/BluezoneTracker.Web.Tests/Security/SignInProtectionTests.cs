@@ -97,12 +97,21 @@ public sealed class SignInRateLimitTests(SignInRateLimitTests.StrictFactory fact
     {
         var client = factory.AnonymousClient();
         var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
         for (var i = 0; i < 4; i++)
         {
-            statuses.Add((await client.TrySignInAsync("ai-do", "doan-mo")).StatusCode);
+            last = await client.TrySignInAsync("ai-do", "doan-mo");
+            statuses.Add(last.StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+
+        // The page says what happened and how long to wait (the Retry-After), not "invalid request" (trial 30).
+        var seconds = int.Parse(last!.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        var text = (await Html.ParseAsync(last)).Body!.TextContent;
+        Assert.Contains("Quá nhiều lần thử", text, StringComparison.Ordinal);
+        Assert.Contains($"Vui lòng đợi {seconds} giây rồi thử lại.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Yêu cầu không hợp lệ", text, StringComparison.Ordinal);
     }
 
     public sealed class StrictFactory : BluezoneAppFactory

@@ -83,7 +83,7 @@ public sealed class AddingAnArea(BluezoneAppFactory factory) : IClassFixture<Blu
         { "Input.Name", "Huyện Moc Chau", "Địa bàn cấp trên đã có Huyện Mộc Châu (mã 123); hai tên giống nhau không phân biệt được khi nhập số liệu." },
         { "Input.Population", "-5", "Dân số phải là số nguyên không âm." },
         { "Input.Population", "9000000000000000000", "Dân số phải là số nguyên không âm." }, // #15: was a 500 (Range(int, int) overflowed)
-        { "Input.Population", "nhiều", "Giá trị \"nhiều\" không hợp lệ." },
+        { "Input.Population", "nhiều", "Giá trị \"nhiều\" của Dân số không hợp lệ." },
         { "Input.SmartphoneOwners", "-1", "Số người dùng điện thoại thông minh phải là số nguyên không âm." },
         { "Input.PopulationSource", "", "Vui lòng nhập năm và nguồn của số dân số." },
         { "Input.ParentCode", "99", "Không tìm thấy địa bàn cấp trên có mã \"99\"." },
