@@ -30,6 +30,12 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
     /// <summary>The date is a real date but nothing was entered for it: the page says so and links to entering counts.</summary>
     public bool NoCounts { get; private set; }
 
+    /// <summary>
+    /// Where this area's count is entered when it has no table of its own (no child areas), or null: such an area has
+    /// no revisions, annex or entry of its own, so the page says where its count is instead (trial 30, decision 083).
+    /// </summary>
+    public string? NoTable { get; private set; }
+
     /// <summary>Why the date in the path names no day of the calendar (the page answers 400).</summary>
     public string? DateProblem { get; private set; }
 
@@ -54,7 +60,9 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
         }
 
         NoCounts = true;
-        Response.StatusCode = StatusCodes.Status404NotFound;
+
+        // An area without a table of its own has no revisions on any date: the page says where its count is (200).
+        Response.StatusCode = NoTable is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
         return Page();
     }
 
@@ -87,6 +95,7 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
 
         Day = day;
         Catalog = await intake.CatalogAsync(ct);
+        NoTable = Catalog.Children.Count == 0 ? texts.NoTableHere(Catalog.Area.Name) : null;
         var revisions = await RevisionHistory.OfDateAsync(db, Catalog.Area.Code, day, ct);
         Entries = [.. revisions.Select((r, i) => new Entry(
             r,

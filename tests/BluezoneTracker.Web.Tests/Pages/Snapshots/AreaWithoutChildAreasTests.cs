@@ -48,13 +48,15 @@ public sealed class AreaWithoutChildAreasTests : IDisposable
     [InlineData("/snapshots/new")]
     [InlineData("/snapshots/upload")]
     [InlineData("/areas/123/snapshots")]
+    [InlineData("/snapshots/2020-08-17")]
+    [InlineData("/snapshots/2020-08-15")]
     public async Task Its_staff_are_offered_no_intake_and_no_link_that_is_refused(string path)
     {
         var client = await MocChauClientAsync(Roles.Staff);
         var page = await Html.ParseAsync(await client.GetAsync(At(path)));
 
         Assert.Null(page.QuerySelector("[data-testid=nav-intake]"));
-        Assert.DoesNotContain(page.QuerySelectorAll("main a, nav a"), a => a.Text().Trim() is "Nhập số liệu" or "Tải lên tệp" or "Hoặc tải lên tệp CSV/Excel");
+        Assert.DoesNotContain(page.QuerySelectorAll("main a, nav a"), a => a.Text().Trim() is "Nhập số liệu" or "Tải lên tệp" or "Hoặc tải lên tệp CSV/Excel" or "Nhập số liệu cho ngày này" or "Xem phụ lục ngày này");
         Assert.Null(page.QuerySelector("[data-testid=upload-form]"));
         Assert.Null(page.QuerySelector("[data-testid=grid]"));
 
@@ -73,6 +75,7 @@ public sealed class AreaWithoutChildAreasTests : IDisposable
     [InlineData("/snapshots/new")]
     [InlineData("/snapshots/upload")]
     [InlineData("/snapshots")]
+    [InlineData("/snapshots/2020-08-17")]
     public async Task Where_counts_would_be_entered_one_sentence_says_who_enters_them_and_where(string path)
     {
         var client = await MocChauClientAsync(Roles.Staff);
