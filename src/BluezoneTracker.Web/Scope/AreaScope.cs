@@ -72,6 +72,23 @@ public sealed class AreaScope(AreaDirectoryQuery directories, FiguresQuery figur
     }
 
     /// <summary>
+    /// Whether <paramref name="actor"/>'s own area (the deployment area for an account without one) has a counts
+    /// table, i.e. child areas. An account of an area without children can enter counts nowhere — its count is a row
+    /// of the parent's table, outside its subtree — so it is offered neither intake nor API tokens (decision 083).
+    /// False while the scope is not resolved.
+    /// </summary>
+    public bool HasTableOf(Accounts.ActingUser actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!IsResolved)
+        {
+            return false;
+        }
+
+        return (actor.AreaCode ?? DeploymentArea?.Code) is { } own && Directory.ChildrenOf(own).Count > 0;
+    }
+
+    /// <summary>
     /// The area whose counts table holds this area's count: the area itself when it has children, else its parent
     /// (an area without children has no table of its own, decision 067); null without an area, or for a top area
     /// without children.

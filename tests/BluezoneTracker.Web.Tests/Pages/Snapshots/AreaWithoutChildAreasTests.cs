@@ -88,6 +88,24 @@ public sealed class AreaWithoutChildAreasTests : IDisposable
     }
 
     [Fact]
+    public async Task Its_staff_are_offered_no_API_token_since_a_token_could_write_nothing()
+    {
+        // Its own menu (kept pages fetch it from /account/menu) and a page never kept (the password page).
+        var district = await MocChauClientAsync(Roles.Staff);
+        foreach (var path in new[] { "/account/menu", "/account/password" })
+        {
+            var page = await Html.ParseAsync(await district.GetAsync(At(path)));
+            Assert.NotNull(page.QuerySelector("[data-testid=change-password]"));
+            Assert.Null(page.QuerySelector("a[href$='/account/tokens']"));
+        }
+
+        // The province's staff keep it.
+        var province = await _factory.ClientForAsync(Roles.Staff);
+        var menu = await Html.ParseAsync(await province.GetAsync(At("/account/menu")));
+        Assert.NotNull(menu.QuerySelector("a[href$='/account/tokens']"));
+    }
+
+    [Fact]
     public async Task Province_staff_on_the_district_are_led_to_the_table_that_holds_its_count()
     {
         var client = await _factory.ClientForAsync(Roles.Staff);
