@@ -113,13 +113,16 @@ internal static class SnapshotStore
     /// <summary>Whether <paramref name="counts"/> are exactly the stored revision's: the same areas with the same counts, and the same unassigned count.</summary>
     private static async Task<bool> SameAsStoredAsync(AppDbContext db, int areaId, DateOnly date, int number, SnapshotCounts counts, CancellationToken ct)
     {
-        var stored = await db.SnapshotRevisions.AsNoTracking()
+        // The revision row, then its counts through the shared reader (by revision id): a nested collection here made
+        // SQLite read every count row of every date, as the reporting status did (docs/benchmarks.md).
+        var revision = await db.SnapshotRevisions.AsNoTracking()
             .Where(r => r.AreaId == areaId && r.Date == date && r.Number == number)
-            .Select(r => new { r.Unassigned, Counts = r.Counts.Select(c => new { c.Area!.Code, c.Registrations }).ToList() })
+            .Select(r => new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned))
             .SingleAsync(ct);
+        var stored = (await RevisionCounts.ReadAsync(db, [revision], ct))[revision.Id];
         return stored.Unassigned == counts.Unassigned
-            && stored.Counts.Count == counts.Registrations.Count
-            && stored.Counts.All(c => counts.Registrations.TryGetValue(c.Code, out var n) && n == c.Registrations);
+            && stored.Registrations.Count == counts.Registrations.Count
+            && stored.Registrations.All(c => counts.Registrations.TryGetValue(c.Key, out var n) && n == c.Value);
     }
 
     /// <summary>The rules on the date's current revision number as stored now, in the order a user fixes them.</summary>
