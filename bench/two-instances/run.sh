@@ -15,6 +15,7 @@
 #                                                               (refused unless 2 × PG_POOL + 10 ≤ PG_MAX_CONNECTIONS − 3; docs/decisions/115)
 #   KEEP_LOGS=/tmp/two-logs                                     keeps the instances', nginx's, wrk's, uploaders' and PostgreSQL's logs
 #   DURATION=60 READERS=200 UPLOADERS=5 PORT_A=5311 PORT_B=5312 PORT_PROXY=5310 bench/two-instances/run.sh
+#   AFTER=20                                                    the load goes on at least this long after B is ready again
 #
 # PROVIDER defaults to Postgres, the issue's setup (several instances need a server, docs/decisions/077).
 # Only ever 127.0.0.1. Needs wrk, curl, python3 and nginx (installed with apt-get when missing and root).
@@ -27,6 +28,7 @@ provider="${PROVIDER:-Postgres}"
 duration="${DURATION:-60}"
 readers="${READERS:-200}"
 uploaders="${UPLOADERS:-5}"
+after="${AFTER:-20}"
 port_a="${PORT_A:-5311}"
 port_b="${PORT_B:-5312}"
 port_proxy="${PORT_PROXY:-5310}"
@@ -219,12 +221,14 @@ cookie="$(cookie_header "$jar")"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Load average before the load: $load_before"
 echo "Load: $readers readers (wrk) and $uploaders uploaders (curl) through nginx for ${duration}s; kill -9 B at $((duration / 3))s"
-wrk -t2 -c"$readers" -d"${duration}s" --timeout 10s -s "$here/reader.lua" -H "Cookie: $cookie" "$proxy" >"$work/wrk.out" 2>&1 &
+# The load lasts DURATION seconds, and at least AFTER seconds once B is back (so that "after the restart window" is
+# measured however long B takes to start): wrk runs until it is interrupted, and prints its summary then.
+load_start=$(date +%s%3N)
+wrk -t2 -c"$readers" -d"$(( duration + 900 ))s" --timeout 10s -s "$here/reader.lua" -H "Cookie: $cookie" "$proxy" >"$work/wrk.out" 2>&1 &
 pid_wrk=$!
-end=$(( $(date +%s) + duration ))
 uploader() { # uploader K: posts revisions of the date 2020-09-0K until the end; logs "status revision sum" per attempt
     local date="2020-09-0$1" i=0 out
-    while [ "$(date +%s)" -lt "$end" ]; do
+    while [ ! -e "$work/stop" ]; do
         i=$((i + 1))
         csv_of $(( $1 * 100000 + i )) >"$work/up-$1.csv"
         out="$(curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $api_token" -H 'Content-Type: text/csv' \
@@ -240,9 +244,14 @@ kill -9 "$pid_b"; wait "$pid_b" 2>/dev/null || true
 pid_b="$(start_app b "$b")"; wait_ready "$b" "$work/b.log"
 ready_at=$(date +%s%3N)
 restart_ms=$(( ready_at - killed_at ))
+stop_at=$(( load_start + duration * 1000 ))
+[ "$stop_at" -ge $(( ready_at + after * 1000 )) ] || stop_at=$(( ready_at + after * 1000 ))
+while [ "$(date +%s%3N)" -lt "$stop_at" ]; do sleep 0.2; done
+kill -INT "$pid_wrk"; touch "$work/stop"
 wait "$pid_wrk" || true
 load_end=$(date +%s%3N)
 wait "${uploader_pids[@]}" || true
+echo "Load: $(( (load_end - load_start) / 1000 )) s; B killed at $(( (killed_at - load_start) / 1000 )) s, ready again at $(( (ready_at - load_start) / 1000 )) s"
 echo "Load average after the load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 statuses="$(awk '/^statuses/ { $1 = ""; print }' "$work/wrk.out")"
@@ -250,8 +259,8 @@ errors="$(awk '/^errors/ { $1 = ""; print }' "$work/wrk.out")"
 rps="$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.out")"
 # Every answer nginx gave, by when it was given (nginx's $msec): before the kill, from the kill until B answered
 # /health/ready again (the restart window, where the issue allows a clean 502), after. Readers are the wrk GETs of
-# /, /annex and /api/annex; uploads the POSTs. A 499 after wrk stopped is a request wrk abandoned at its end.
-windows="$(python3 - "$work/nginx/access.log" "$killed_at" "$ready_at" "$load_end" <<'PY'
+# /, /annex and /api/annex; uploads the POSTs. A 499 once the load is stopped is a request abandoned at its end.
+windows="$(python3 - "$work/nginx/access.log" "$killed_at" "$ready_at" "$stop_at" <<'PY'
 import collections, sys
 log, killed, ready, end = sys.argv[1], *(int(v) / 1000 for v in sys.argv[2:])
 counts = collections.defaultdict(collections.Counter)

@@ -18,6 +18,9 @@ public sealed partial class DeploymentFilesTests
 {
     private static readonly string Password = "pw-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>The app's services with the replicas profile, each with a pool of its own.</summary>
+    private static readonly string[] AppServices = ["web", "web2"];
+
     /// <summary>The resolved compose configuration, with the password from the environment as an operator would set it.</summary>
     private static async Task<YamlMappingNode> ComposeConfigAsync(params string[] profiles)
     {
@@ -153,7 +156,7 @@ public sealed partial class DeploymentFilesTests
         var command = Sequence(services, "db", "command");
         var max = int.Parse(Assert.Single(command, c => c.StartsWith("max_connections=", StringComparison.Ordinal))["max_connections=".Length..], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(expectedMax, max);
-        var pools = new[] { "web", "web2" }
+        var pools = AppServices
             .Select(s => new Npgsql.NpgsqlConnectionStringBuilder(Scalar(services, s, "environment", "ConnectionStrings__Postgres")).MaxPoolSize)
             .ToList();
         Assert.All(pools, p => Assert.Equal(expectedPool, p));
