@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The app's memory after the load runs, GC settings side by side (issue #13 point 6, docs/decisions/116): one app
 # per GC setting, each over its own copy of the same store, all started at once; then, URL by URL, the load of
-# bench/load/run.sh (wrk, 16 connections, raw then Accept-Encoding: br) against each app in turn, so each row's
-# requests/s come from the same minute; last, each app's RSS and peak RSS (VmHWM) and its GC heap threads.
+# bench/load/run.sh (wrk, 16 connections, raw then Accept-Encoding: br) against each app in turn (the order turning
+# from URL to URL), so each row's requests/s come from the same minute; last, each app's RSS and peak RSS (VmHWM) and its GC heap threads.
 #
 #   bench/memory/run.sh [scale|sonla]        scale (default): 700 districts × 730 days, as bench/load/run.sh
 #   VARIANTS="project server workstation conserve"   the settings compared (default: all of these):
@@ -88,7 +88,7 @@ wrk_rps() { # wrk_rps URL COOKIE [HEADER] → requests/s after a warm-up; non-2x
 }
 rss_of() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 hwm_of() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
-gc_threads_of() { cat /proc/"$1"/task/*/comm 2>/dev/null | grep -c 'GC' || true; }
+gc_threads_of() { cat /proc/"$1"/task/*/comm 2>/dev/null | grep -ci 'gc' || true; }
 
 echo "Data: $data; variants: ${variants[*]}; wrk -t$threads -c$connections -d${duration}s after ${warmup}s of warm-up, raw then br, each"
 echo "variant in turn per URL; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -99,8 +99,11 @@ for variant in "${variants[@]}"; do header+=" $variant raw / br req/s |"; rule+=
 echo "$header"; echo "$rule"
 declare -A sum_raw sum_br
 for variant in "${variants[@]}"; do sum_raw[$variant]=0; sum_br[$variant]=0; done
+n=0
 for path in "${urls[@]}"; do
     row="| \`$path\` |"
+    # Each URL starts with the next variant (the order turns), so no variant always runs on a calmer or busier minute.
+    order=("${variants[@]:$(( n % ${#variants[@]} ))}" "${variants[@]:0:$(( n % ${#variants[@]} ))}"); n=$((n + 1))
     for variant in "${variants[@]}"; do
         base="${base_of[$variant]}"
         cookie_of[$variant]="$(bench_signin_cookie xem)"
@@ -108,8 +111,8 @@ for path in "${urls[@]}"; do
         [ "$status" = 200 ] || { echo "$path answered $status on $variant" >&2; exit 1; }
     done
     declare -A raw br
-    for variant in "${variants[@]}"; do raw[$variant]="$(wrk_rps "${base_of[$variant]}$path" "${cookie_of[$variant]}")"; done
-    for variant in "${variants[@]}"; do br[$variant]="$(wrk_rps "${base_of[$variant]}$path" "${cookie_of[$variant]}" "Accept-Encoding: br")"; done
+    for variant in "${order[@]}"; do raw[$variant]="$(wrk_rps "${base_of[$variant]}$path" "${cookie_of[$variant]}")"; done
+    for variant in "${order[@]}"; do br[$variant]="$(wrk_rps "${base_of[$variant]}$path" "${cookie_of[$variant]}" "Accept-Encoding: br")"; done
     for variant in "${variants[@]}"; do
         row+=" ${raw[$variant]} / ${br[$variant]} |"
         sum_raw[$variant]="$(awk -v a="${sum_raw[$variant]}" -v b="${raw[$variant]}" 'BEGIN { print a + log(b) }')"
