@@ -11,7 +11,7 @@
 #
 #   bench/two-instances/run.sh                                  PROVIDER=Postgres: a PostgreSQL cluster of Debian's postgresql in a temp folder
 #   PROVIDER=Sqlite bench/two-instances/run.sh                  both instances on one SQLite file
-#   PG_POOL=30 PG_MAX_CONNECTIONS=100                           each instance's Maximum Pool Size and the server's max_connections
+#   PG_POOL=43 PG_MAX_CONNECTIONS=100                           each instance's Maximum Pool Size and the server's max_connections
 #                                                               (refused unless 2 × PG_POOL + 10 ≤ PG_MAX_CONNECTIONS − 3; docs/decisions/115)
 #   KEEP_LOGS=/tmp/two-logs                                     keeps the instances', nginx's, wrk's, uploaders' and PostgreSQL's logs
 #   DURATION=60 READERS=200 UPLOADERS=5 PORT_A=5311 PORT_B=5312 PORT_PROXY=5310 bench/two-instances/run.sh
@@ -84,7 +84,7 @@ case "$provider" in
         # for superusers. With Npgsql's default of 100 per instance, 200 readers made PostgreSQL refuse
         # connections ("too many clients already") and the instances answer 503 (docs/benchmarks.md).
         max_connections="${PG_MAX_CONNECTIONS:-100}"
-        pool="${PG_POOL:-30}"
+        pool="${PG_POOL:-43}"   # the largest that keeps the rule at max_connections 100: fewer readers wait for a connection
         if [ $(( 2 * pool + 10 )) -gt $(( max_connections - 3 )) ]; then
             echo "PG_POOL=$pool: 2 instances × $pool + 10 spare exceeds max_connections $max_connections − 3 reserved" >&2; exit 1
         fi

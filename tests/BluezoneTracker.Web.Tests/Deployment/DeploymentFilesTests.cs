@@ -164,6 +164,18 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
+    public async Task The_app_runs_with_the_GC_settings_chosen_for_memory()
+    {
+        // The runtimeconfig.json written beside the app by the build (and by publish, which the Dockerfile runs):
+        // Server GC that compacts harder (docs/decisions/116), unless an environment variable says otherwise.
+        var file = Path.ChangeExtension(typeof(Program).Assembly.Location, ".runtimeconfig.json");
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
+        Assert.Equal(5, properties.GetProperty("System.GC.ConserveMemory").GetInt32());
+    }
+
+    [Fact]
     public async Task The_password_comes_only_from_the_environment_and_compose_refuses_to_run_without_it()
     {
         var result = await Tool.RunAsync("docker-compose", ["-f", Repository.PathOf("docker-compose.yml"), "config"],
