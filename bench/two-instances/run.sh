@@ -5,14 +5,17 @@
 #   3. a write through A is read through B within 1 s
 #   4. under load through nginx (READERS wrk connections on /, /annex, /api/annex; UPLOADERS curl loops posting
 #      revisions through the API) instance B is killed with -9 a third into the run and restarted: every 201 must be
-#      in the store exactly once, readers see only 2xx or nginx's 502, and the figures afterwards equal a
-#      recomputation from the store's rows.
+#      in the store exactly once, readers see only 2xx outside the restart window (from the kill until B answers
+#      /health/ready again; every answer is placed by nginx's log time) and only 2xx, 502 or 503 inside it, and the
+#      figures afterwards equal a recomputation from the store's rows.
 #
 #   bench/two-instances/run.sh                                  PROVIDER=Postgres: a PostgreSQL cluster of Debian's postgresql in a temp folder
 #   PROVIDER=Sqlite bench/two-instances/run.sh                  both instances on one SQLite file
-#   PG_POOL=45                                                  each instance's Maximum Pool Size (2 × 45 < max_connections 100)
+#   PG_POOL=43 PG_MAX_CONNECTIONS=100                           each instance's Maximum Pool Size and the server's max_connections
+#                                                               (refused unless 2 × PG_POOL + 10 ≤ PG_MAX_CONNECTIONS − 3; docs/decisions/115)
 #   KEEP_LOGS=/tmp/two-logs                                     keeps the instances', nginx's, wrk's, uploaders' and PostgreSQL's logs
 #   DURATION=60 READERS=200 UPLOADERS=5 PORT_A=5311 PORT_B=5312 PORT_PROXY=5310 bench/two-instances/run.sh
+#   AFTER=20                                                    the load goes on at least this long after B is ready again
 #
 # PROVIDER defaults to Postgres, the issue's setup (several instances need a server, docs/decisions/077).
 # Only ever 127.0.0.1. Needs wrk, curl, python3 and nginx (installed with apt-get when missing and root).
@@ -25,6 +28,7 @@ provider="${PROVIDER:-Postgres}"
 duration="${DURATION:-60}"
 readers="${READERS:-200}"
 uploaders="${UPLOADERS:-5}"
+after="${AFTER:-20}"
 port_a="${PORT_A:-5311}"
 port_b="${PORT_B:-5312}"
 port_proxy="${PORT_PROXY:-5310}"
@@ -75,12 +79,18 @@ case "$provider" in
         install -d -m 700 "$work/pg" && { [ "$(id -u)" != 0 ] || chown postgres "$work/pg"; }
         "${as_pg[@]}" "$pgbin/initdb" -D "$work/pg/data" -A trust -U bluezone -E UTF8 >/dev/null
         pg_ctl="${as_pg[*]} $pgbin/pg_ctl -D $work/pg/data"
-        $pg_ctl -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" -l "$work/pg/log" -w start >/dev/null
+        # The pool rule (docs/decisions/115): instances × Maximum Pool Size + headroom (psql, an instance
+        # restarting while the killed one's connections close, maintenance) ≤ max_connections − the 3 reserved
+        # for superusers. With Npgsql's default of 100 per instance, 200 readers made PostgreSQL refuse
+        # connections ("too many clients already") and the instances answer 503 (docs/benchmarks.md).
+        max_connections="${PG_MAX_CONNECTIONS:-100}"
+        pool="${PG_POOL:-43}"   # the largest that keeps the rule at max_connections 100: fewer readers wait for a connection
+        if [ $(( 2 * pool + 10 )) -gt $(( max_connections - 3 )) ]; then
+            echo "PG_POOL=$pool: 2 instances × $pool + 10 spare exceeds max_connections $max_connections − 3 reserved" >&2; exit 1
+        fi
+        $pg_ctl -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=$max_connections" -l "$work/pg/log" -w start >/dev/null
         "${as_pg[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" -U bluezone bluezone
-        # Each instance's pool is capped so that both together stay under the server's max_connections (100 by
-        # default): with Npgsql's default of 100 per instance, 200 readers made PostgreSQL refuse connections
-        # ("too many clients already") and the instances answer 503 (docs/benchmarks.md).
-        store_args=(--Store:Provider=Postgres "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=$pg_port;Database=bluezone;Username=bluezone;Maximum Pool Size=${PG_POOL:-45}")
+        store_args=(--Store:Provider=Postgres "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=$pg_port;Database=bluezone;Username=bluezone;Maximum Pool Size=$pool")
         sql() { psql -h 127.0.0.1 -p "$pg_port" -U bluezone -d bluezone -At -F '|' -c "$1"; }
         ;;
     *) echo "PROVIDER is Sqlite or Postgres, not $provider" >&2; exit 1 ;;
@@ -102,6 +112,11 @@ pid_a="$(start_app a "$a")"; wait_ready "$a" "$work/a.log"   # A migrates and se
 pid_b="$(start_app b "$b")"; wait_ready "$b" "$work/b.log"   # then B finds the store ready.
 
 mkdir -p "$work/nginx"
+# The upstream's server parameters and keepalive are deploy/nginx/nginx.conf's (the compose file's nginx), so the
+# proof holds for what is deployed; only the addresses differ.
+server_params="$(sed -nE 's/^[[:space:]]*server web:8080 (.*);.*/\1/p' deploy/nginx/nginx.conf)"
+keepalive="$(sed -nE 's/^[[:space:]]*(keepalive [0-9]+);.*/\1/p' deploy/nginx/nginx.conf)"
+[ -n "$server_params" ] && [ -n "$keepalive" ] || { echo "no upstream parameters in deploy/nginx/nginx.conf" >&2; exit 1; }
 cat >"$work/nginx/nginx.conf" <<NGINX
 daemon off;
 worker_processes 2;
@@ -109,7 +124,7 @@ pid $work/nginx/nginx.pid;
 error_log $work/nginx/error.log warn;
 events { worker_connections 4096; }
 http {
-    log_format upstream '\$upstream_addr \$status \$request_method \$request_uri';
+    log_format upstream '\$msec \$status \$request_method \$request_time \$upstream_addr \$upstream_status \$request_uri';
     access_log $work/nginx/access.log upstream;
     client_body_temp_path $work/nginx/body;
     proxy_temp_path $work/nginx/proxy;
@@ -117,9 +132,9 @@ http {
     uwsgi_temp_path $work/nginx/uwsgi;
     scgi_temp_path $work/nginx/scgi;
     upstream bluezone {
-        server 127.0.0.1:$port_a max_fails=1 fail_timeout=2s;
-        server 127.0.0.1:$port_b max_fails=1 fail_timeout=2s;
-        keepalive 64;
+        server 127.0.0.1:$port_a $server_params;
+        server 127.0.0.1:$port_b $server_params;
+        $keepalive;
     }
     server {
         listen 127.0.0.1:$port_proxy;
@@ -203,13 +218,17 @@ ok=0; { [ "$created" = 201 ] && [ -n "$waited" ]; } || ok=1; check "write throug
 
 # --- 4. Load through nginx, kill -9 B and restart it ---------------------------------------------------------
 cookie="$(cookie_header "$jar")"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Load average before the load: $load_before"
 echo "Load: $readers readers (wrk) and $uploaders uploaders (curl) through nginx for ${duration}s; kill -9 B at $((duration / 3))s"
-wrk -t2 -c"$readers" -d"${duration}s" --timeout 10s -s "$here/reader.lua" -H "Cookie: $cookie" "$proxy" >"$work/wrk.out" 2>&1 &
+# The load lasts DURATION seconds, and at least AFTER seconds once B is back (so that "after the restart window" is
+# measured however long B takes to start): wrk runs until it is interrupted, and prints its summary then.
+load_start=$(date +%s%3N)
+wrk -t2 -c"$readers" -d"$(( duration + 900 ))s" --timeout 10s -s "$here/reader.lua" -H "Cookie: $cookie" "$proxy" >"$work/wrk.out" 2>&1 &
 pid_wrk=$!
-end=$(( $(date +%s) + duration ))
 uploader() { # uploader K: posts revisions of the date 2020-09-0K until the end; logs "status revision sum" per attempt
     local date="2020-09-0$1" i=0 out
-    while [ "$(date +%s)" -lt "$end" ]; do
+    while [ ! -e "$work/stop" ]; do
         i=$((i + 1))
         csv_of $(( $1 * 100000 + i )) >"$work/up-$1.csv"
         out="$(curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $api_token" -H 'Content-Type: text/csv' \
@@ -220,19 +239,62 @@ uploader() { # uploader K: posts revisions of the date 2020-09-0K until the end;
 uploader_pids=()
 for k in $(seq 1 "$uploaders"); do uploader "$k" & uploader_pids+=($!); done
 sleep $(( duration / 3 ))
-kill -9 "$pid_b"; wait "$pid_b" 2>/dev/null || true
 killed_at=$(date +%s%3N)
+kill -9 "$pid_b"; wait "$pid_b" 2>/dev/null || true
 pid_b="$(start_app b "$b")"; wait_ready "$b" "$work/b.log"
-restart_ms=$(( $(date +%s%3N) - killed_at ))
+ready_at=$(date +%s%3N)
+restart_ms=$(( ready_at - killed_at ))
+stop_at=$(( load_start + duration * 1000 ))
+[ "$stop_at" -ge $(( ready_at + after * 1000 )) ] || stop_at=$(( ready_at + after * 1000 ))
+while [ "$(date +%s%3N)" -lt "$stop_at" ]; do sleep 0.2; done
+kill -INT "$pid_wrk"; touch "$work/stop"
 wait "$pid_wrk" || true
+load_end=$(date +%s%3N)
 wait "${uploader_pids[@]}" || true
+echo "Load: $(( (load_end - load_start) / 1000 )) s; B killed at $(( (killed_at - load_start) / 1000 )) s, ready again at $(( (ready_at - load_start) / 1000 )) s"
+echo "Load average after the load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 statuses="$(awk '/^statuses/ { $1 = ""; print }' "$work/wrk.out")"
 errors="$(awk '/^errors/ { $1 = ""; print }' "$work/wrk.out")"
 rps="$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.out")"
-unclean="$(tr ' ' '\n' <<<"$statuses" | awk -F= '$1 != "" && $1 !~ /^2/ && $1 != "502" { n += $2 } END { print n + 0 }')"
-socket_errors="$(tr ' ' '\n' <<<"$errors" | awk -F= '$1 != "status" && $2 != "" { n += $2 } END { print n + 0 }')"
-ok=0; { [ "$unclean" = 0 ] && [ "$socket_errors" = 0 ]; } || ok=1; check "readers saw only 2xx or nginx's 502" $ok "statuses:$statuses; socket errors:$errors"
+# Every answer nginx gave, by when it was given (nginx's $msec): before the kill, from the kill until B answered
+# /health/ready again (the restart window, where the issue allows a clean 502), after. Readers are the wrk GETs of
+# /, /annex and /api/annex; uploads the POSTs. A 499 once the load is stopped is a request abandoned at its end.
+windows="$(python3 - "$work/nginx/access.log" "$killed_at" "$ready_at" "$stop_at" <<'PY'
+import collections, sys
+log, killed, ready, end = sys.argv[1], *(int(v) / 1000 for v in sys.argv[2:])
+counts = collections.defaultdict(collections.Counter)
+slow = collections.Counter()
+for line in open(log):
+    f = line.split()
+    if len(f) < 7:
+        continue
+    t, status, method, took, uri = float(f[0]), f[1], f[2], float(f[3]), f[-1]
+    kind = "reader" if method == "GET" and uri in ("/", "/annex", "/api/annex") else "upload" if method == "POST" else None
+    if kind is None:
+        continue
+    window = "before" if t < killed else "during" if t <= ready else "after"
+    if status == "499" and t >= end:
+        window = "cut"
+    counts[kind, window][status] += 1
+    if kind == "reader" and took > 10:
+        slow[window] += 1
+for kind in ("reader", "upload"):
+    for window in ("before", "during", "after", "cut"):
+        c = counts[kind, window]
+        print(kind, window, " ".join(f"{s}×{n}" for s, n in sorted(c.items())) or "none",
+              sum(n for s, n in c.items() if not s.startswith("2") and not (window == "during" and s in ("502", "503")) and window != "cut"),
+              slow[window] if kind == "reader" else 0)
+PY
+)"
+echo "$windows" | awk '{ printf "  %s %s the restart window: %s", $1, $2, $3; for (i = 4; i <= NF - 2; i++) printf " %s", $i; printf "\n" }'
+window_of() { awk -v k="$1" -v w="$2" '$1 == k && $2 == w { s = ""; for (i = 3; i <= NF - 2; i++) s = s (s ? " " : "") $i; print s }' <<<"$windows"; }
+unclean="$(awk '$1 == "reader" { n += $(NF - 1) } END { print n + 0 }' <<<"$windows")"
+slow_readers="$(awk '$1 == "reader" { n += $NF } END { print n + 0 }' <<<"$windows")"
+socket_errors="$(tr ' ' '\n' <<<"$errors" | awk -F= '$1 != "status" && $1 != "timeout" && $2 != "" { n += $2 } END { print n + 0 }')"
+ok=0; { [ "$unclean" = 0 ] && [ "$socket_errors" = 0 ]; } || ok=1
+check "readers saw only 2xx outside the restart window, and only 2xx, 502 or 503 inside it" $ok \
+    "before: $(window_of reader before); during (${restart_ms} ms): $(window_of reader during); after: $(window_of reader after); wrk socket errors:$errors ($slow_readers answers took over 10 s)"
 
 cat "$work"/up-*.log >"$work/uploads.log"
 ok201="$(awk '$1 == 201' "$work/uploads.log" | wc -l)"
@@ -273,9 +335,9 @@ done
 ok=0; [ "$mismatch" = 0 ] || ok=1; check "figures after the load equal a recomputation from the store" $ok "app/SQL[/sent]: $compared"
 
 echo
-echo "| store | readers | uploaders | duration | reader requests/s | reader statuses | socket errors | uploads 201 | uploads not 201 | revisions lost | duplicated | B back after |"
-echo "|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|"
-echo "| $provider | $readers | $uploaders | ${duration}s | $rps |$statuses |$errors | $ok201 | $not201 | $lost | $duplicated | ${restart_ms} ms |"
+echo "| store | pool | load average | readers | uploaders | duration | reader requests/s | readers before the kill | during the restart | after | answers over 10 s | wrk socket errors | uploads before / during / after | 201 | lost | duplicated | stored without a 201 | B ready again after |"
+echo "|---|---:|---|---:|---:|---:|---:|---|---|---|---:|---|---|---:|---:|---:|---:|---:|"
+echo "| $provider | ${pool:-—} | $load_before → $(cut -d' ' -f1-3 /proc/loadavg) | $readers | $uploaders | ${duration}s | $rps | $(window_of reader before) | $(window_of reader during) | $(window_of reader after) | $slow_readers |$errors | $(window_of upload before) / $(window_of upload during) / $(window_of upload after) | $ok201 | $lost | $duplicated | $extra | ${restart_ms} ms |"
 echo
 echo "$failures failed"
 exit $(( failures > 0 ))

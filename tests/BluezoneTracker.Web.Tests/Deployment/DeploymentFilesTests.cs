@@ -18,6 +18,9 @@ public sealed partial class DeploymentFilesTests
 {
     private static readonly string Password = "pw-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>The app's services with the replicas profile, each with a pool of its own.</summary>
+    private static readonly string[] AppServices = ["web", "web2"];
+
     /// <summary>The resolved compose configuration, with the password from the environment as an operator would set it.</summary>
     private static async Task<YamlMappingNode> ComposeConfigAsync(params string[] profiles)
     {
@@ -44,6 +47,8 @@ public sealed partial class DeploymentFilesTests
         ["BLUEZONE_PORT"] = null,
         ["BLUEZONE_PROXY_PORT"] = null,
         ["BLUEZONE_SEED_DEMO"] = null,
+        ["BLUEZONE_PG_POOL"] = null,
+        ["POSTGRES_MAX_CONNECTIONS"] = null,
         ["COMPOSE_PROFILES"] = null,
         ["COMPOSE_FILE"] = null,
     };
@@ -131,6 +136,43 @@ public sealed partial class DeploymentFilesTests
         var servers = UpstreamServer().Matches(upstream.Value).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["web:8080", "web2:8080"], servers);
         Assert.DoesNotMatch(@"\b(least_conn|ip_hash|hash|random)\b", upstream.Value);
+    }
+
+    [Theory]
+    [InlineData(null, null, 40, 100)]
+    [InlineData("20", "60", 20, 60)]
+    public async Task Every_instance_pool_together_stays_under_the_servers_max_connections(string? pool, string? maxConnections, int expectedPool, int expectedMax)
+    {
+        // The pool rule (docs/decisions/115): instances × Maximum Pool Size + 10 spare ≤ max_connections − 3 reserved.
+        var environment = ComposeEnvironment(Password);
+        environment["BLUEZONE_PG_POOL"] = pool;
+        environment["POSTGRES_MAX_CONNECTIONS"] = maxConnections;
+        var result = await Tool.RunAsync("docker-compose", ["--project-directory", Repository.Root, "-f", Repository.PathOf("docker-compose.yml"), "--profile", "replicas", "config"], environment: environment);
+        Assert.True(result.Exit == 0, "docker-compose config failed: " + result.All);
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(result.Output));
+        var services = Map((YamlMappingNode)yaml.Documents[0].RootNode, "services");
+
+        var command = Sequence(services, "db", "command");
+        var max = int.Parse(Assert.Single(command, c => c.StartsWith("max_connections=", StringComparison.Ordinal))["max_connections=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expectedMax, max);
+        var pools = AppServices
+            .Select(s => new Npgsql.NpgsqlConnectionStringBuilder(Scalar(services, s, "environment", "ConnectionStrings__Postgres")).MaxPoolSize)
+            .ToList();
+        Assert.All(pools, p => Assert.Equal(expectedPool, p));
+        Assert.True(pools.Sum() + 10 <= max - 3, $"pools {string.Join(" + ", pools)} + 10 spare exceed max_connections {max} − 3");
+    }
+
+    [Fact]
+    public async Task The_app_runs_with_the_GC_settings_chosen_for_memory()
+    {
+        // The runtimeconfig.json written beside the app by the build (and by publish, which the Dockerfile runs):
+        // Server GC that compacts harder (docs/decisions/116), unless an environment variable says otherwise.
+        var file = Path.ChangeExtension(typeof(Program).Assembly.Location, ".runtimeconfig.json");
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
+        Assert.Equal(5, properties.GetProperty("System.GC.ConserveMemory").GetInt32());
     }
 
     [Fact]

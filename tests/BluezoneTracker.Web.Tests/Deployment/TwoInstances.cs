@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BluezoneTracker.Web.Tests.Deployment;
 
@@ -11,7 +12,7 @@ namespace BluezoneTracker.Web.Tests.Deployment;
 /// directives of deploy/nginx/bluezone-proxy.conf. Every process is killed on dispose.
 /// The store is a SQLite file of its own unless the environment names another (<c>Store__Provider</c>).
 /// </summary>
-public sealed class TwoInstances : IAsyncLifetime
+public sealed partial class TwoInstances : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("bluezone-two-").FullName;
     private readonly List<Process> _processes = [];
@@ -144,6 +145,16 @@ public sealed class TwoInstances : IAsyncLifetime
             File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
             File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
         }
+        // The upstream's server parameters and keepalive are the compose file's nginx's (deploy/nginx/nginx.conf):
+        // what is proven here is what is deployed; only the addresses differ.
+        var deployed = await File.ReadAllTextAsync(Repository.PathOf("deploy", "nginx", "nginx.conf"));
+        var serverParameters = DeployedServer().Match(deployed).Groups[1].Value;
+        var keepalive = DeployedKeepalive().Match(deployed).Groups[1].Value;
+        if (serverParameters.Length == 0 || keepalive.Length == 0)
+        {
+            throw new InvalidOperationException("deploy/nginx/nginx.conf has no \"server web:8080 …;\" or \"keepalive N;\" line in its upstream");
+        }
+
         var conf = $$"""
             daemon off;
             worker_processes 1;
@@ -159,9 +170,9 @@ public sealed class TwoInstances : IAsyncLifetime
                 uwsgi_temp_path {{folder}}/uwsgi;
                 scgi_temp_path {{folder}}/scgi;
                 upstream bluezone {
-                    server {{A.Authority}} max_fails=1 fail_timeout=2s;
-                    server {{B.Authority}} max_fails=1 fail_timeout=2s;
-                    keepalive 16;
+                    server {{A.Authority}} {{serverParameters}};
+                    server {{B.Authority}} {{serverParameters}};
+                    {{keepalive}};
                 }
                 server {
                     listen {{Proxy.Authority}};
@@ -200,4 +211,10 @@ public sealed class TwoInstances : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
+
+    [GeneratedRegex(@"^\s*server web:8080 ([^;]+);", RegexOptions.Multiline)]
+    private static partial Regex DeployedServer();
+
+    [GeneratedRegex(@"^\s*(keepalive \d+);", RegexOptions.Multiline)]
+    private static partial Regex DeployedKeepalive();
 }
