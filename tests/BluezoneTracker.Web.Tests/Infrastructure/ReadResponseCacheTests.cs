@@ -93,13 +93,17 @@ public sealed class ReadResponseCacheTests : IDisposable
         var version = _reader.Services.GetRequiredService<DataVersion>();
         await viewer.GetByteArrayAsync(new Uri(url, UriKind.Relative));
 
+        // Each round after a write: the area directory (read before the cache, by the area scope) is loaded by
+        // the menu first, so that what is counted is the rendering of the kept response alone.
         version.Bump();
+        await viewer.GetAsync(new Uri("/account/menu", UriKind.Relative));
         var before = _reader.Commands.Count;
         var alone = await viewer.GetByteArrayAsync(new Uri(url, UriKind.Relative));
         var oneRendering = _reader.Commands.Count - before;
         Assert.True(oneRendering > 0, "a miss runs the queries of a rendering");
 
         version.Bump();
+        await viewer.GetAsync(new Uri("/account/menu", UriKind.Relative));
         before = _reader.Commands.Count;
         var bodies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => viewer.GetByteArrayAsync(new Uri(url, UriKind.Relative))));
 
