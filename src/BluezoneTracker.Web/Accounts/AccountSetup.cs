@@ -24,6 +24,7 @@ internal static class AccountSetup
         services.Configure<AccessOptions>(configuration.GetSection("Access"));
         services.AddScoped<ApiTokens>();
         services.AddSingleton<DemoAccounts>();
+        services.AddSingleton<SessionChecks>();
 
         services.AddDataProtection().SetApplicationName("BluezoneTracker").PersistKeysToDbContext<AppDbContext>();
 
@@ -36,6 +37,7 @@ internal static class AccountSetup
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<BluezoneUserManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AccountClaims>();
 

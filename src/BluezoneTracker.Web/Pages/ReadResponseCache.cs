@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -32,15 +33,16 @@ public sealed class ReadResponseCacheOptions
 /// <summary>
 /// Whole responses of the read pages and the annex downloads (<see cref="Cached"/>), kept in memory and
 /// shared by every user who would be sent the same bytes, compressed once per entry and per coding (Brotli or
-/// gzip, each made the first time a client asks for it), so that a warm request costs about what a static file
+/// gzip, each made the first time a client asks for it; a PDF or .xlsx, compressed by its own format, is sent as
+/// it is), rendered once per key however many requests miss at the same time, so that a warm request costs about what a static file
 /// does (issue #13 point 3, docs/decisions/080 and 099).
 ///
 /// It runs after authentication, the area scope and authorization: a request is only ever answered after
 /// the same checks as an uncached one, so an area outside the caller's scope is refused before the cache is
 /// looked at. The key holds everything a response depends on — method, path base (the area), path and query,
 /// the data version (raised by every write of counts, populations, targets, settings and sign-offs, by this
-/// or any other process: docs/decisions/015), the culture, whether demo accounts are active (the banner), the
-/// minute for the PDF (its footer prints the time) — and what the caller's account changes in the page: its
+/// or any other process: docs/decisions/015), the culture, whether demo accounts are active (the banner)
+/// — and what the caller's account changes in the page: its
 /// role (menu links, sign-off links) and its assigned area (breadcrumbs). Nothing personal is in a kept body:
 /// on these pages the layout renders the user's menu (name, sign-out and language forms with their
 /// anti-forgery tokens) as plain links that <c>site.js</c> replaces with the per-user fragment of
@@ -65,6 +67,7 @@ public sealed class ReadResponseCache : IDisposable
     };
 
     private readonly MemoryCache _entries;
+    private readonly ConcurrentDictionary<string, Task<Entry?>> _rendering = new(StringComparer.Ordinal);
     private readonly ReadResponseCacheOptions _options;
     private readonly DataVersion _version;
     private readonly DemoAccounts _demo;
@@ -104,6 +107,40 @@ public sealed class ReadResponseCache : IDisposable
             return;
         }
 
+        // One rendering per key at a time: requests that miss while it runs wait for its entry (docs/decisions/101).
+        var mine = new TaskCompletionSource<Entry?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _rendering.GetOrAdd(key, mine.Task);
+        if (!ReferenceEquals(running, mine.Task))
+        {
+            if (await running.WaitAsync(context.RequestAborted) is { } made)
+            {
+                await WriteAsync(context, made);
+                return;
+            }
+
+            // The first request's response could not be shared (e.g. it renewed its sign-in): render this one's own.
+            await RenderAsync(context, next, key);
+            return;
+        }
+
+        try
+        {
+            mine.SetResult(await RenderAsync(context, next, key));
+        }
+        catch
+        {
+            mine.TrySetResult(null);
+            throw;
+        }
+        finally
+        {
+            _rendering.TryRemove(new KeyValuePair<string, Task<Entry?>>(key, mine.Task));
+        }
+    }
+
+    /// <summary>Lets the app answer the request; keeps and returns the answer when it may be shared, else null.</summary>
+    private async Task<Entry?> RenderAsync(HttpContext context, RequestDelegate next, string key)
+    {
         // The layout renders no per-user part into a response that may be kept (see IsShared).
         context.Items[SharedItem] = true;
 
@@ -127,12 +164,13 @@ public sealed class ReadResponseCache : IDisposable
             // A token is bound to one user: a body holding one is that user's only, never kept for others.
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
-            return;
+            return null;
         }
 
         var entry = Entry.From(key, response, buffer.ToArray(), _clock.GetUtcNow() + _options.Lifetime);
         Keep(entry);
         await WriteAsync(context, entry);
+        return entry;
     }
 
     /// <summary>
@@ -194,12 +232,8 @@ public sealed class ReadResponseCache : IDisposable
             .Append(await _demo.AnyActiveAsync()).Append('\n')
             // What the account changes in a page: its role (links by role) and its area (breadcrumbs).
             .Append(actor.Kind == ActorKind.Anonymous ? "-" : actor.Role).Append('|').Append(actor.AreaCode).Append('\n');
-        if (context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "AnnexPdf")
-        {
-            // The PDF's footer prints the minute it was made.
-            text.Append(_clock.GetUtcNow().ToUnixTimeSeconds() / 60);
-        }
-
+        // Not the minute for the PDF: its footer says when the kept file was made, from the data of this very
+        // version, which is still the current one when it is served (docs/decisions/102).
         // A digest: keys stay short.
         return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
@@ -213,8 +247,15 @@ public sealed class ReadResponseCache : IDisposable
         }
 
         response.StatusCode = StatusCodes.Status200OK;
-        response.Headers.Vary = "Accept-Encoding";
         byte[] body = entry.Raw;
+        if (entry.IsCompressedFormat)
+        {
+            // A PDF or an .xlsx (a zip) is compressed already: sent as it is, whatever the client accepts (docs/decisions/101).
+            response.ContentLength = body.Length;
+            return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        }
+
+        response.Headers.Vary = "Accept-Encoding";
         // No kept body holds an anti-forgery token (such a body is never kept), so compressing it is safe over
         // HTTPS too: nothing secret to guess by its compressed length (BREACH).
         var accepted = context.Request.Headers.AcceptEncoding.ToString();
@@ -253,8 +294,8 @@ public sealed class ReadResponseCache : IDisposable
     private enum Coding { Brotli, Gzip }
 
     /// <summary>
-    /// The entry's body in a coding, compressed the first time a client asks for it (two requests at once may
-    /// both compress; the bytes are the same) and the entry kept again with its new size.
+    /// The entry's body in a coding, compressed the first time a client asks for it (once: requests asking
+    /// meanwhile wait for it) and the entry kept again with its new size.
     /// </summary>
     private byte[] Compressed(Entry entry, Coding coding)
     {
@@ -264,16 +305,27 @@ public sealed class ReadResponseCache : IDisposable
             return kept;
         }
 
-        var made = coding == Coding.Brotli
-            ? Entry.Compress(entry.Raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 9 }))
-            : Entry.Compress(entry.Raw, s => new GZipStream(s, CompressionLevel.SmallestSize));
-        if (coding == Coding.Brotli)
+        byte[] made;
+        lock (entry)
         {
-            entry.Brotli = made;
-        }
-        else
-        {
-            entry.Gzip = made;
+            // Once per entry and coding: the requests that ask for it meanwhile wait for these bytes.
+            kept = coding == Coding.Brotli ? entry.Brotli : entry.Gzip;
+            if (kept is not null)
+            {
+                return kept;
+            }
+
+            made = coding == Coding.Brotli
+                ? Entry.Compress(entry.Raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 9 }))
+                : Entry.Compress(entry.Raw, s => new GZipStream(s, CompressionLevel.SmallestSize));
+            if (coding == Coding.Brotli)
+            {
+                entry.Brotli = made;
+            }
+            else
+            {
+                entry.Gzip = made;
+            }
         }
 
         // Only while the entry is still the one kept under its key (not evicted nor replaced): the bound counts its new bytes.
@@ -301,10 +353,20 @@ public sealed class ReadResponseCache : IDisposable
 
         public volatile byte[]? Gzip;
 
+        /// <summary>A body in a format that is compressed already (PDF, the zip of an .xlsx): never compressed again.</summary>
+        public bool IsCompressedFormat { get; } = IsCompressed(headers);
+
         public long Size => Raw.Length + (Brotli?.Length ?? 0) + (Gzip?.Length ?? 0) + 1024;
 
         public static Entry From(string key, HttpResponse response, byte[] raw, DateTimeOffset expires) =>
             new(key, response.Headers.Where(h => !PerExchange.Contains(h.Key)).ToArray(), raw, expires);
+
+        /// <summary>The content types whose bodies are compressed by their own format.</summary>
+        private static readonly string[] CompressedTypes = ["application/pdf", "application/zip", "application/vnd.openxmlformats-officedocument."];
+
+        private static bool IsCompressed(KeyValuePair<string, StringValues>[] headers) =>
+            headers.FirstOrDefault(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)).Value.ToString() is { Length: > 0 } type
+            && CompressedTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase));
 
         public static byte[] Compress(byte[] raw, Func<Stream, Stream> wrap)
         {
