@@ -13,7 +13,9 @@ namespace BluezoneTracker.Benchmarks;
 /// <summary>
 /// The first dashboard read after a write (issue #13 point 4): what the dashboard reads with an empty figures
 /// cache — figures, the pace window's start, the total series, three children's series, the area's history with
-/// its children's differences, who reported — and the same read warm, from 12 to 10 080 areas and 30 to 730 days.
+/// its children's differences, who reported — and the same read warm, from 12 to 10 080 areas and 30 to 730 days:
+/// with an empty cache (after a start or an area, population or target write) and after a counts write (the area
+/// catalog's part kept, docs/decisions/105).
 /// "Summing rows" reads a copy of the same store whose per-revision totals were deleted: the readers then sum the
 /// count rows of every revision, which is what they did before the totals (docs/decisions/092), so both paths
 /// run in one run.
@@ -23,10 +25,13 @@ namespace BluezoneTracker.Benchmarks;
 public class ColdAfterWriteBenchmarks
 {
     private DbContextOptions<AppDbContext> _withTotals = null!;
-    private DbContextOptions<AppDbContext> _summingRows = null!;
+    private DbContextOptions<AppDbContext>? _summingRows;
     private IOptions<DeploymentOptions> _deployment = null!;
     private FiguresCache _warmCache = null!;
     private DataVersion _warmVersion = null!;
+    private FiguresCache _countsCache = null!;
+    private DataVersion _countsVersion = null!;
+    private string _path = string.Empty;
 
     /// <summary>
     /// Children × days; "3 levels" is the country of 63 provinces × 160 communes, snapshots at both levels. The
@@ -40,12 +45,69 @@ public class ColdAfterWriteBenchmarks
     public static IEnumerable<string> Shapes() =>
         Environment.GetEnvironmentVariable("BLUEZONE_BENCH_DATA") is { Length: > 0 } chosen
             ? chosen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : ["12×30", "12×730", "700×30", "700×730", "10 080×30 (3 levels)", "10 080×365 (3 levels)"];
+            : ["12×30", "12×730", "700×30", "700×730", "10 000×365", "10 080×30 (3 levels)", "10 080×365 (3 levels)"];
 
     [GlobalSetup]
     public void Setup()
     {
         var (path, root) = Store(Data);
+        _path = path;
+        _withTotals = Options(path);
+        _deployment = Microsoft.Extensions.Options.Options.Create(new DeploymentOptions { AreaCode = root });
+        _warmCache = NewCache();
+        _warmVersion = new DataVersion();
+        DashboardReadsAsync(_withTotals, _warmCache, _warmVersion).GetAwaiter().GetResult();
+        _countsCache = NewCache();
+        _countsVersion = new DataVersion();
+        DashboardReadsAsync(_withTotals, _countsCache, _countsVersion).GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _warmCache.Dispose();
+        _countsCache.Dispose();
+    }
+
+    /// <summary>
+    /// Before the per-revision totals: every date's total summed from its count rows, with an empty cache. The copy of
+    /// the store without totals is made on the first call (BenchmarkDotNet's jitting call, not a measured one).
+    /// </summary>
+    [Benchmark(Baseline = true)]
+    public async Task<int> Cold_summing_rows()
+    {
+        _summingRows ??= Options(SummingRowsCopy(_path));
+        using var cache = NewCache();
+        return await DashboardReadsAsync(_summingRows, cache, new DataVersion());
+    }
+
+    /// <summary>An empty cache: the first read after a start, or after an area, population or target write (every total from its revision's totals row).</summary>
+    [Benchmark]
+    public async Task<int> Cold_with_totals()
+    {
+        using var cache = NewCache();
+        return await DashboardReadsAsync(_withTotals, cache, new DataVersion());
+    }
+
+    /// <summary>
+    /// The first read after a counts write (the common write, about once a day; also a settings or sign-off write):
+    /// the data version moves, the catalog version does not, so what depends on the area catalog only is kept
+    /// (docs/decisions/105) and the rest is read again.
+    /// </summary>
+    [Benchmark]
+    public async Task<int> Cold_after_counts_write()
+    {
+        _countsVersion.BumpFigures();
+        return await DashboardReadsAsync(_withTotals, _countsCache, _countsVersion);
+    }
+
+    /// <summary>Every later read until the next write.</summary>
+    [Benchmark]
+    public Task<int> Warm() => DashboardReadsAsync(_withTotals, _warmCache, _warmVersion);
+
+    /// <summary>A copy of the store at <paramref name="path"/> whose per-revision totals were deleted (made once per store).</summary>
+    private static string SummingRowsCopy(string path)
+    {
         var copy = path.Replace(".db", ".summing-rows.db", StringComparison.Ordinal);
         if (!File.Exists(copy))
         {
@@ -59,36 +121,8 @@ public class ColdAfterWriteBenchmarks
             File.Move(copy + ".tmp", copy, overwrite: true);
         }
 
-        _withTotals = Options(path);
-        _summingRows = Options(copy);
-        _deployment = Microsoft.Extensions.Options.Options.Create(new DeploymentOptions { AreaCode = root });
-        _warmCache = NewCache();
-        _warmVersion = new DataVersion();
-        DashboardReadsAsync(_withTotals, _warmCache, _warmVersion).GetAwaiter().GetResult();
+        return copy;
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => _warmCache.Dispose();
-
-    /// <summary>Before: every date's total summed from its count rows.</summary>
-    [Benchmark(Baseline = true)]
-    public async Task<int> Cold_summing_rows()
-    {
-        using var cache = NewCache();
-        return await DashboardReadsAsync(_summingRows, cache, new DataVersion());
-    }
-
-    /// <summary>After: every date's total read from its revision's totals row.</summary>
-    [Benchmark]
-    public async Task<int> Cold_with_totals()
-    {
-        using var cache = NewCache();
-        return await DashboardReadsAsync(_withTotals, cache, new DataVersion());
-    }
-
-    /// <summary>Every later read until the next write.</summary>
-    [Benchmark]
-    public Task<int> Warm() => DashboardReadsAsync(_withTotals, _warmCache, _warmVersion);
 
     private static DbContextOptions<AppDbContext> Options(string path) =>
         new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
@@ -105,8 +139,9 @@ public class ColdAfterWriteBenchmarks
             return (BulkCounts.EnsureStore(file, c => ScaleTree.FillAsync(c, tree)), tree.Root.Code);
         }
 
-        var days = data.EndsWith("×730", StringComparison.Ordinal) ? 730 : 30;
-        var shape = data.StartsWith("12×", StringComparison.Ordinal) ? ScaleData.SonLaDaily(days) : ScaleData.Ministry(700, days);
+        var days = int.Parse(data[(data.IndexOf('×', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var children = int.Parse(data[..data.IndexOf('×', StringComparison.Ordinal)].Replace(" ", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        var shape = children == 12 ? ScaleData.SonLaDaily(days) : ScaleData.Ministry(children, days);
         return (BenchStores.SqlitePath(shape), shape.Root.Code);
     }
 

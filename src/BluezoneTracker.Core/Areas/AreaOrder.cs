@@ -5,6 +5,8 @@ namespace BluezoneTracker.Core.Areas;
 /// <summary>Vietnamese alphabetical order of areas: by name without the kind prefix, then code.</summary>
 public static class AreaOrder
 {
+    private static readonly CompareInfo VietnameseCollation = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
+
     private static readonly StringComparer Vietnamese =
         StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
 
@@ -16,4 +18,21 @@ public static class AreaOrder
         var byName = CompareNames(a.Name, b.Name);
         return byName != 0 ? byName : string.CompareOrdinal(a.Code, b.Code);
     };
+
+    /// <summary>
+    /// <paramref name="areas"/> in the order of <see cref="ByName"/>, with each name's kind prefix stripped and its
+    /// Vietnamese collation key computed once per area instead of on every comparison (a sort of 10 000 areas makes
+    /// ~130 000 comparisons). The collation's sort keys compare as the collation compares the strings.
+    /// </summary>
+    public static List<Area> SortByName(IEnumerable<Area> areas)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        var keyed = areas.Select(a => (Area: a, Key: VietnameseCollation.GetSortKey(VietnameseText.StripKindPrefix(a.Name), CompareOptions.IgnoreCase))).ToList();
+        keyed.Sort((a, b) =>
+        {
+            var byName = SortKey.Compare(a.Key, b.Key);
+            return byName != 0 ? byName : string.CompareOrdinal(a.Area.Code, b.Area.Code);
+        });
+        return [.. keyed.Select(k => k.Area)];
+    }
 }

@@ -70,10 +70,5 @@ public sealed record ReportingStatus(Area Area, DateOnly Date, int? CurrentRevis
         return new ReportingStatus(area, date, current.Number, reported, missing);
     }
 
-    private static List<Area> Sorted(IEnumerable<Area> areas)
-    {
-        var list = areas.ToList();
-        list.Sort(AreaOrder.ByName);
-        return list;
-    }
+    private static List<Area> Sorted(IEnumerable<Area> areas) => AreaOrder.SortByName(areas);
 }

@@ -63,7 +63,7 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, ID
 
         var recount = RevisionTotals.AddFor(this);
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        DataVersion.ExecuteUpdate(v => v.SetProperty(r => r.Value, r => r.Value + 1));
+        RaiseVersion(ChangesCatalog());
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         if (recount.Count > 0)
         {
@@ -89,7 +89,7 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, ID
         // The version row is raised first: on SQLite this takes the write lock, and since the raise and the
         // change commit together, no reader can see the change under the old version, whichever process wrote.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await DataVersion.ExecuteUpdateAsync(v => v.SetProperty(r => r.Value, r => r.Value + 1), cancellationToken);
+        await RaiseVersionAsync(ChangesCatalog(), cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (recount.Count > 0)
         {
@@ -109,6 +109,37 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, ID
         e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
         && e.Entity is AreaEntity or PopulationEntity or TargetEntity or SnapshotRevisionEntity or SnapshotCountEntity or RevisionTotalEntity
             or SignOffEntity or ReportSettingsEntity);
+
+    /// <summary>Whether the pending changes touch the area catalog (areas, populations, targets): what <see cref="DataVersionEntity.Catalog"/> versions.</summary>
+    private bool ChangesCatalog() => ChangeTracker.Entries().Any(e =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && e.Entity is AreaEntity or PopulationEntity or TargetEntity);
+
+    /// <summary>Raises the data version, and the catalog version with it when <paramref name="catalog"/> (docs/decisions/105).</summary>
+    private void RaiseVersion(bool catalog)
+    {
+        if (catalog)
+        {
+            DataVersion.ExecuteUpdate(v => v.SetProperty(r => r.Value, r => r.Value + 1).SetProperty(r => r.Catalog, r => r.Catalog + 1));
+        }
+        else
+        {
+            DataVersion.ExecuteUpdate(v => v.SetProperty(r => r.Value, r => r.Value + 1));
+        }
+    }
+
+    /// <inheritdoc cref="RaiseVersion(bool)"/>
+    private async Task RaiseVersionAsync(bool catalog, CancellationToken cancellationToken)
+    {
+        if (catalog)
+        {
+            await DataVersion.ExecuteUpdateAsync(v => v.SetProperty(r => r.Value, r => r.Value + 1).SetProperty(r => r.Catalog, r => r.Catalog + 1), cancellationToken);
+        }
+        else
+        {
+            await DataVersion.ExecuteUpdateAsync(v => v.SetProperty(r => r.Value, r => r.Value + 1), cancellationToken);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

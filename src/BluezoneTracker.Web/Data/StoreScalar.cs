@@ -36,6 +36,31 @@ internal static class StoreScalar
         }
     }
 
+    /// <summary>The first two columns of the first row (0 for NULL; both 0 for no row): two numbers kept in one row, read together.</summary>
+    public static (long First, long Second) ReadPair(AppDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            connection.Open();
+        }
+
+        try
+        {
+            using var command = Command(connection, sql);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? (ToLong(reader.GetValue(0)), ToLong(reader.GetValue(1))) : (0, 0);
+        }
+        finally
+        {
+            if (opened)
+            {
+                connection.Close();
+            }
+        }
+    }
+
     public static async Task<long> ReadAsync(AppDbContext db, string sql)
     {
         var connection = db.Database.GetDbConnection();

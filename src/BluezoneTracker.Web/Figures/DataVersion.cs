@@ -9,6 +9,8 @@ namespace BluezoneTracker.Web.Figures;
 /// process, the <c>import</c> verb or another server) plus this process's own <see cref="Bump"/>s. The
 /// row is read again when it is older than <see cref="Freshness"/>, so a write by another process is
 /// seen within that time; a write by this process is seen at once (docs/decisions/015).
+/// <see cref="Catalog"/> is the part of it that changes only with areas, populations and targets, for what
+/// depends on nothing else and so survives a counts write (docs/decisions/105).
 /// </summary>
 public sealed class DataVersion
 {
@@ -20,6 +22,8 @@ public sealed class DataVersion
     private readonly Lock _reading = new();
     private long _local = 1;
     private long _stored;
+    private long _localCatalog = 1;
+    private long _storedCatalog;
     private long _readAt = long.MinValue;
 
     /// <summary>A version of this process only (benchmarks and tests of the caches without a store).</summary>
@@ -46,8 +50,35 @@ public sealed class DataVersion
         }
     }
 
-    /// <summary>Says that this process has just written: the next <see cref="Current"/> differs and reads the store again.</summary>
+    /// <summary>
+    /// The version of the area catalog (areas, their parents, names and kinds, populations, targets): it changes
+    /// whenever one of those changed (and then <see cref="Current"/> changes too), never with counts, settings or
+    /// sign-offs alone, and never goes back.
+    /// </summary>
+    public long Catalog
+    {
+        get
+        {
+            RefreshIfOld();
+            return Interlocked.Read(ref _storedCatalog) + Interlocked.Read(ref _localCatalog);
+        }
+    }
+
+    /// <summary>
+    /// Says that this process has just written anything (the area catalog included): the next <see cref="Current"/>
+    /// and <see cref="Catalog"/> differ and the store is read again.
+    /// </summary>
     public void Bump()
+    {
+        Interlocked.Increment(ref _localCatalog);
+        BumpFigures();
+    }
+
+    /// <summary>
+    /// Says that this process has just written counts, settings or a sign-off — not areas, populations or targets:
+    /// the next <see cref="Current"/> differs, <see cref="Catalog"/> keeps what the store says.
+    /// </summary>
+    public void BumpFigures()
     {
         Interlocked.Increment(ref _local);
         Interlocked.Exchange(ref _readAt, long.MinValue);
@@ -87,7 +118,8 @@ public sealed class DataVersion
 
             var stamp = _clock.GetTimestamp();
             using var scope = _scopes.CreateScope();
-            var stored = ReadStored(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+            var (stored, catalog) = ReadStored(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+            Interlocked.Exchange(ref _storedCatalog, catalog);
             Interlocked.Exchange(ref _stored, stored);
             Interlocked.Exchange(ref _readAt, stamp);
         }
@@ -97,7 +129,7 @@ public sealed class DataVersion
         }
     }
 
-    /// <summary>The version row, read as the cache's own bookkeeping (<see cref="StoreScalar"/>).</summary>
-    private static long ReadStored(AppDbContext db) =>
-        StoreScalar.Read(db, "SELECT \"Value\" FROM \"DataVersion\" WHERE \"Id\" = 1");
+    /// <summary>The version row (data and catalog versions), read as the cache's own bookkeeping (<see cref="StoreScalar"/>).</summary>
+    private static (long Value, long Catalog) ReadStored(AppDbContext db) =>
+        StoreScalar.ReadPair(db, "SELECT \"Value\", \"Catalog\" FROM \"DataVersion\" WHERE \"Id\" = 1");
 }

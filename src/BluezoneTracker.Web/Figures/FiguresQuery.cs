@@ -153,7 +153,12 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
         return new FiguresResult(catalog, figures);
     }
 
-    /// <summary>The area (the configured one, or the top of the tree), its children and its dates.</summary>
+    /// <summary>
+    /// The area (the configured one, or the top of the tree), its children and its dates. The part that depends on
+    /// the area catalog only (the area, its children in name order, targets, population history) is kept per
+    /// <see cref="DataVersion.Catalog"/>, so after a counts write only the current revisions are read again
+    /// (docs/decisions/105).
+    /// </summary>
     public async Task<AreaCatalog?> CatalogAsync(string? areaCode, CancellationToken cancellationToken = default)
     {
         var code = string.IsNullOrWhiteSpace(areaCode) ? deployment.Value.AreaCode : areaCode.Trim();
@@ -163,20 +168,62 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
             return cached;
         }
 
-        var catalog = await LoadCatalogAsync(code, cancellationToken);
-        if (catalog is not null)
+        var areas = await CatalogAreasAsync(code, cancellationToken);
+        if (areas is null)
         {
-            cache.Set(key, catalog, new MemoryCacheEntryOptions
-            {
-                AbsoluteExpirationRelativeToNow = Lifetime,
-                Size = catalog.Children.Count + catalog.Revisions.Count + 1,
-            });
+            return null;
         }
 
+        // Current revision of each date: the one no later revision of the same date supersedes.
+        var areaId = areas.AreaId;
+        var revisions = await db.SnapshotRevisions.AsNoTracking()
+            .Where(r => r.AreaId == areaId
+                && !db.SnapshotRevisions.Any(n => n.AreaId == r.AreaId && n.Date == r.Date && n.Number > r.Number))
+            .Select(r => new CurrentRevision(r.Id, r.Date, r.Number, r.Unassigned))
+            .ToListAsync(cancellationToken);
+        revisions.Sort((a, b) => a.Date.CompareTo(b.Date));
+
+        var catalog = new AreaCatalog(areas.Area, areas.Children, areas.Target, revisions, areas.Targets, areas.PopulationHistory);
+        cache.Set(key, catalog, new MemoryCacheEntryOptions
+        {
+            AbsoluteExpirationRelativeToNow = Lifetime,
+            Size = catalog.Revisions.Count + 1,
+        });
         return catalog;
     }
 
-    private async Task<AreaCatalog?> LoadCatalogAsync(string? code, CancellationToken cancellationToken)
+    /// <summary>What an <see cref="AreaCatalog"/> takes from the area catalog alone: unchanged by counts, settings and sign-offs.</summary>
+    private sealed record CatalogAreas(
+        int AreaId,
+        Area Area,
+        IReadOnlyList<Area> Children,
+        Target? Target,
+        IReadOnlyList<DatedTarget> Targets,
+        IReadOnlyDictionary<string, IReadOnlyList<DatedPopulation>> PopulationHistory);
+
+    private async Task<CatalogAreas?> CatalogAreasAsync(string? code, CancellationToken cancellationToken)
+    {
+        // Read before loading: a catalog write meanwhile leaves newer areas under an older key, never the reverse.
+        var key = (nameof(CatalogAreas), code, version.Catalog);
+        if (cache.TryGetValue(key, out CatalogAreas? cached))
+        {
+            return cached;
+        }
+
+        var loaded = await LoadCatalogAreasAsync(code, cancellationToken);
+        if (loaded is not null)
+        {
+            cache.Set(key, loaded, new MemoryCacheEntryOptions
+            {
+                AbsoluteExpirationRelativeToNow = Lifetime,
+                Size = loaded.Children.Count + loaded.PopulationHistory.Count + 1,
+            });
+        }
+
+        return loaded;
+    }
+
+    private async Task<CatalogAreas?> LoadCatalogAreasAsync(string? code, CancellationToken cancellationToken)
     {
         code ??= await db.Areas.AsNoTracking().Where(a => a.ParentId == null).OrderBy(a => a.Id).Select(a => a.Code).FirstOrDefaultAsync(cancellationToken);
         if (code is null)
@@ -195,8 +242,7 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
         }
 
         var area = self.Entity.ToDomain(self.ParentCode);
-        var children = family.Where(a => a.ParentCode == code).Select(a => a.Entity.ToDomain(code)).ToList();
-        children.Sort(AreaOrder.ByName);
+        var children = AreaOrder.SortByName(family.Where(a => a.ParentCode == code).Select(a => a.Entity.ToDomain(code)));
 
         var areaId = self.Entity.Id;
         var targets = await db.Targets.AsNoTracking()
@@ -214,15 +260,7 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
         var history = populationRows.GroupBy(p => codeOf[p.AreaId], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<DatedPopulation>)[.. g.Select(DatedPopulation.From)], StringComparer.Ordinal);
 
-        // Current revision of each date: the one no later revision of the same date supersedes.
-        var revisions = await db.SnapshotRevisions.AsNoTracking()
-            .Where(r => r.AreaId == areaId
-                && !db.SnapshotRevisions.Any(n => n.AreaId == r.AreaId && n.Date == r.Date && n.Number > r.Number))
-            .Select(r => new CurrentRevision(r.Id, r.Date, r.Number, r.Unassigned))
-            .ToListAsync(cancellationToken);
-        revisions.Sort((a, b) => a.Date.CompareTo(b.Date));
-
-        return new AreaCatalog(area, children, newest?.Target, revisions, dated, history);
+        return new CatalogAreas(areaId, area, children, newest?.Target, dated, history);
     }
 
     private static (DateOnly Report, DateOnly? Compare, FiguresProblem? Problem, string? Value) ResolveDates(AreaCatalog catalog, FiguresRequest request)

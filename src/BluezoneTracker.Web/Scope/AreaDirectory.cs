@@ -10,8 +10,8 @@ namespace BluezoneTracker.Web.Scope;
 public sealed record AreaNode(int Id, string Code, string Name, AreaKind Kind, string? ParentCode);
 
 /// <summary>
-/// Every area of the store as a tree of any depth, read in one query and cached per <see cref="DataVersion"/>
-/// (an area edit bumps the version). Answers the scope's questions without another round trip: does a code
+/// Every area of the store as a tree of any depth, read in one query and cached per <see cref="DataVersion.Catalog"/>
+/// (an area edit raises it; a counts write does not). Answers the scope's questions without another round trip: does a code
 /// exist, what is its path from the root, is one area inside another's subtree.
 /// </summary>
 public sealed class AreaDirectory
@@ -60,15 +60,16 @@ public sealed class AreaDirectory
     public bool IsWithin(string code, string ancestor) => PathTo(code).Any(n => string.Equals(n.Code, ancestor, StringComparison.Ordinal));
 }
 
-/// <summary>Reads the <see cref="AreaDirectory"/>: one query per data version, shared by every request.</summary>
+/// <summary>Reads the <see cref="AreaDirectory"/>: one query per catalog version, shared by every request.</summary>
 public sealed class AreaDirectoryQuery(AppDbContext db, FiguresCache figuresCache, DataVersion version)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
-    /// <summary>The directory of the current data version.</summary>
+    /// <summary>The directory of the current catalog version.</summary>
     public async Task<AreaDirectory> GetAsync(CancellationToken cancellationToken = default)
     {
-        var key = (nameof(AreaDirectory), version.Current);
+        // The directory depends on areas only: kept across counts, settings and sign-off writes (docs/decisions/105).
+        var key = (nameof(AreaDirectory), version.Catalog);
         if (figuresCache.Memory.TryGetValue(key, out AreaDirectory? cached) && cached is not null)
         {
             return cached;

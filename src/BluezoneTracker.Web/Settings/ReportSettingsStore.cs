@@ -108,7 +108,7 @@ public sealed class ReportSettingsStore(
         row.UpdatedAt = clock.GetUtcNow();
         row.UpdatedBy = audit.Add(AuditKinds.SettingsChanged, IsConfiguredArea(code) ? "Report" : $"Report {code}", before, settings).UserName;
         await db.SaveChangesAsync(cancellationToken);
-        version.Bump();
+        version.BumpFigures();
     }
 
     private sealed record Stored(ReportSettings? Configured, IReadOnlyDictionary<string, ReportSettings> Areas);

@@ -156,7 +156,7 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
             after: new { Revision = current.Number, SignedBy = signedBy, SignedByName = signed.SignedBy, Role = role, signed.SignedAt, Dispatch = signed.Dispatch.Reference, DispatchDate = signed.Dispatch.Date });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        version.Bump();
+        version.BumpFigures();
         return SignResult.SignedOff;
     }
 }

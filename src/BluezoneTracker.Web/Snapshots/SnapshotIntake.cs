@@ -249,7 +249,7 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
             return new IntakeResult(null, revision.Counts.Date, [problem]);
         }
 
-        version.Bump();
+        version.BumpFigures();
         return new IntakeResult(appended.Number, revision.Counts.Date, []);
     }
 

@@ -10,6 +10,6 @@ internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVe
     {
         builder.ToTable("DataVersion");
         builder.Property(v => v.Id).ValueGeneratedNever();
-        builder.HasData(new DataVersionEntity { Id = DataVersionEntity.SingleId, Value = 1 });
+        builder.HasData(new DataVersionEntity { Id = DataVersionEntity.SingleId, Value = 1, Catalog = 1 });
     }
 }

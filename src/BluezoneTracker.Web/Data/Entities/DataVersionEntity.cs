@@ -12,4 +12,11 @@ public sealed class DataVersionEntity
     public int Id { get; set; } = SingleId;
 
     public long Value { get; set; }
+
+    /// <summary>
+    /// The area catalog's version: raised together with <see cref="Value"/> only when areas, populations or
+    /// targets change, so that what depends on them alone (the area directory, a catalog's children in name
+    /// order, its targets and population history) survives a counts write (docs/decisions/105).
+    /// </summary>
+    public long Catalog { get; set; }
 }

@@ -243,6 +243,9 @@ namespace BluezoneTracker.Web.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Catalog")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Value")
                         .HasColumnType("INTEGER");
 
@@ -254,6 +257,7 @@ namespace BluezoneTracker.Web.Data.Migrations
                         new
                         {
                             Id = 1,
+                            Catalog = 1L,
                             Value = 1L
                         });
                 });

@@ -254,6 +254,9 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Catalog")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Value")
                         .HasColumnType("bigint");
 
@@ -265,6 +268,7 @@ namespace BluezoneTracker.Web.Data.PostgresMigrations
                         new
                         {
                             Id = 1,
+                            Catalog = 1L,
                             Value = 1L
                         });
                 });
