@@ -9,6 +9,7 @@
 #   SCALE_DB=/tmp/scale.db reuses a store written by `… scale-store FILE 700 730` (copied, not changed)
 #   bench/lighthouse/run.sh                 RUNS=2 PORT=5303 CHROME_PATH=/usr/bin/chromium WRITE=1
 #   STORES="sonla" bench/lighthouse/run.sh  only the seed ("scale" only the big store)
+#   PATHS="/annex" bench/lighthouse/run.sh  only these pages (default "/ /annex")
 #   KEEP=/tmp/lh bench/lighthouse/run.sh    also keeps every Lighthouse JSON report in that folder (to read
 #                                           the opportunities and diagnostics behind a score)
 #
@@ -43,7 +44,7 @@ for store in $stores; do
     bench_start_app --ConnectionStrings:Default="Data Source=$db" --Deployment:AreaCode="$area"
     cookie="$(bench_signin_cookie xem)"
     headers="$(node -e 'console.log(JSON.stringify({Cookie: process.argv[1]}))' "$cookie")"
-    for path in / /annex; do
+    for path in ${PATHS:-/ /annex}; do
         # Once unrecorded: the first request after a start computes the figures and warms the JIT.
         curl -fs -o /dev/null -H "Cookie: $cookie" "$base$path"
         for run in $(seq 1 "$runs"); do
@@ -62,17 +63,20 @@ for store in $stores; do
                 const kb = a["total-byte-weight"] ? Math.round(a["total-byte-weight"].numericValue / 1024) + " KB" : "—";
                 const dom = a["dom-size"] && a["dom-size"].numericValue != null ? a["dom-size"].numericValue : "—";
                 const score = r.categories.performance.score;
+                const work = a["mainthread-work-breakdown"] && a["mainthread-work-breakdown"].details ? a["mainthread-work-breakdown"].details.items : [];
+                const styleLayout = work.filter(i => i.group === "styleLayout").reduce((t, i) => t + i.duration, 0);
+                const sl = work.length ? (styleLayout / 1000).toFixed(2).replace(".", ",") + " s" : "—";
                 const tbt = a["total-blocking-time"].numericValue, cls = a["cumulative-layout-shift"].numericValue;
                 const error = r.runtimeError ? "error " + r.runtimeError.code : "error";
-                console.log(`| ${process.argv[2]} | \`${process.argv[3]}\` | ${process.argv[4]} | ${score == null ? error : score.toFixed(2).replace(".", ",")} | ${ms("first-contentful-paint")} | ${ms("largest-contentful-paint")} | ${tbt == null ? "—" : Math.round(tbt) + " ms"} | ${cls == null ? "—" : cls.toFixed(3).replace(".", ",")} | ${kb} | ${dom} |`);
+                console.log(`| ${process.argv[2]} | \`${process.argv[3]}\` | ${process.argv[4]} | ${score == null ? error : score.toFixed(2).replace(".", ",")} | ${ms("first-contentful-paint")} | ${ms("largest-contentful-paint")} | ${tbt == null ? "—" : Math.round(tbt) + " ms"} | ${cls == null ? "—" : cls.toFixed(3).replace(".", ",")} | ${sl} | ${kb} | ${dom} |`);
             ' "$(realpath "$out")" "$store" "$path" "$run")"$'\n'
         done
     done
     bench_stop_app
 done
 
-table="| Store | Page | Run | Performance | FCP | LCP | TBT | CLS | Transferred | DOM elements |
-|---|---|---:|---:|---:|---:|---:|---:|---:|---:|
+table="| Store | Page | Run | Performance | FCP | LCP | TBT | CLS | Style & Layout | Transferred | DOM elements |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows%$'\n'}"
 echo "Lighthouse $("$lighthouse" --version), $("$CHROME_PATH" --version), mobile profile, $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
