@@ -30,35 +30,6 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
 
     public AnnexDocument? Document { get; private set; }
 
-    /// <summary>Narrowest width class a number column gets: room for the header's longest word ("Bluezone", bold).</summary>
-    internal const int NarrowestNumberColumn = 10;
-
-    /// <summary>Widest width class site.css defines (<c>.annex col.annex-w-N</c>, N = 3…16 characters).</summary>
-    internal const int WidestNumberColumn = 16;
-
-    /// <summary>
-    /// The screen width class of an annex column for its <c>&lt;col&gt;</c> (<c>annex-w-N</c>: N characters of the
-    /// table's font, site.css), or null for the name column, which takes the rest of the width. N is the longest
-    /// cell the column holds in this annex, plus room for the cell's padding, so the browser lays the 700-row
-    /// table out from the given widths (<c>table-layout: fixed</c>) instead of measuring every cell
-    /// (decision 111). The line number column is sized to its numbers ("TT" never wraps); the other number
-    /// columns are at least <see cref="NarrowestNumberColumn"/> wide for their headers' words. Screen only: the
-    /// printed page, the PDF and the Excel file keep their own widths (<see cref="AnnexColumn.WidthPoints"/>).
-    /// </summary>
-    public static string? ColumnWidthClass(AnnexDocument document, AnnexColumn column)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(column);
-        if (column.Kind == AnnexColumnKind.Name)
-        {
-            return null;
-        }
-
-        var longest = document.Lines.Count == 0 ? 0 : document.Lines.Max(line => column.Text(line).Length);
-        var narrowest = column.Kind == AnnexColumnKind.Number ? 3 : NarrowestNumberColumn;
-        return "annex-w-" + Math.Clamp(longest + 2, narrowest, WidestNumberColumn).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     public string? Problem { get; private set; }
 
     public IReadOnlyList<ExplainedWarning> Warnings { get; private set; } = [];
