@@ -9,6 +9,9 @@
 #   SCALE_DB=/tmp/scale.db reuses a store written by `… scale-store FILE 700 730` (copied, not changed)
 #   bench/lighthouse/run.sh                 RUNS=2 PORT=5303 CHROME_PATH=/usr/bin/chromium WRITE=1
 #   STORES="sonla" bench/lighthouse/run.sh  only the seed ("scale" only the big store)
+#   PATHS="/annex" bench/lighthouse/run.sh  only these pages (default "/ /annex")
+#   KEEP=/tmp/lh bench/lighthouse/run.sh    also keeps every Lighthouse JSON report in that folder (to read
+#                                           the opportunities and diagnostics behind a score)
 #
 # Needs node 20 and npm (for the install), chromium (apt-get install chromium), curl.
 set -euo pipefail
@@ -41,30 +44,41 @@ for store in $stores; do
     bench_start_app --ConnectionStrings:Default="Data Source=$db" --Deployment:AreaCode="$area"
     cookie="$(bench_signin_cookie xem)"
     headers="$(node -e 'console.log(JSON.stringify({Cookie: process.argv[1]}))' "$cookie")"
-    for path in / /annex; do
+    for path in ${PATHS:-/ /annex}; do
         # Once unrecorded: the first request after a start computes the figures and warms the JIT.
         curl -fs -o /dev/null -H "Cookie: $cookie" "$base$path"
         for run in $(seq 1 "$runs"); do
             out="$work/lh-$store-$(echo "$path" | tr -c 'a-z0-9' '_')-$run.json"
-            "$lighthouse" "$base$path" --quiet --only-categories=performance --output=json --output-path="$out" \
-                --extra-headers="$headers" --chrome-flags="--headless=new --no-sandbox --disable-gpu" >&2 || true
+            # A trace Lighthouse failed to record (e.g. NO_NAVSTART on a busy machine) says nothing about the page:
+            # run it once more before recording the error.
+            for attempt in 1 2; do
+                "$lighthouse" "$base$path" --quiet --only-categories=performance --output=json --output-path="$out" \
+                    --extra-headers="$headers" --chrome-flags="--headless=new --no-sandbox --disable-gpu" >&2 || true
+                node -e 'process.exit(require(process.argv[1]).runtimeError ? 1 : 0)' "$(realpath "$out")" 2>/dev/null && break
+            done
+            if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; cp "$out" "$KEEP/"; fi
             rows+="$(node -e '
                 const r = require(process.argv[1]); const a = r.audits;
                 const ms = id => a[id] && a[id].numericValue != null ? (a[id].numericValue / 1000).toFixed(2).replace(".", ",") + " s" : "—";
                 const kb = a["total-byte-weight"] ? Math.round(a["total-byte-weight"].numericValue / 1024) + " KB" : "—";
                 const dom = a["dom-size"] && a["dom-size"].numericValue != null ? a["dom-size"].numericValue : "—";
                 const score = r.categories.performance.score;
-                console.log(`| ${process.argv[2]} | \`${process.argv[3]}\` | ${process.argv[4]} | ${score == null ? "error" : score.toFixed(2).replace(".", ",")} | ${ms("first-contentful-paint")} | ${ms("largest-contentful-paint")} | ${Math.round(a["total-blocking-time"].numericValue)} ms | ${a["cumulative-layout-shift"].numericValue.toFixed(3).replace(".", ",")} | ${kb} | ${dom} |`);
+                const work = a["mainthread-work-breakdown"] && a["mainthread-work-breakdown"].details ? a["mainthread-work-breakdown"].details.items : [];
+                const styleLayout = work.filter(i => i.group === "styleLayout").reduce((t, i) => t + i.duration, 0);
+                const sl = work.length ? (styleLayout / 1000).toFixed(2).replace(".", ",") + " s" : "—";
+                const tbt = a["total-blocking-time"].numericValue, cls = a["cumulative-layout-shift"].numericValue;
+                const error = r.runtimeError ? "error " + r.runtimeError.code : "error";
+                console.log(`| ${process.argv[2]} | \`${process.argv[3]}\` | ${process.argv[4]} | ${score == null ? error : score.toFixed(2).replace(".", ",")} | ${ms("first-contentful-paint")} | ${ms("largest-contentful-paint")} | ${tbt == null ? "—" : Math.round(tbt) + " ms"} | ${cls == null ? "—" : cls.toFixed(3).replace(".", ",")} | ${sl} | ${kb} | ${dom} |`);
             ' "$(realpath "$out")" "$store" "$path" "$run")"$'\n'
         done
     done
     bench_stop_app
 done
 
-table="| Store | Page | Run | Performance | FCP | LCP | TBT | CLS | Transferred | DOM elements |
-|---|---|---:|---:|---:|---:|---:|---:|---:|---:|
+table="| Store | Page | Run | Performance | FCP | LCP | TBT | CLS | Style & Layout | Transferred | DOM elements |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows%$'\n'}"
-echo "Lighthouse $("$lighthouse" --version), $("$CHROME_PATH" --version), mobile profile, $(date -u +%Y-%m-%d)"
+echo "Lighthouse $("$lighthouse" --version), $("$CHROME_PATH" --version), mobile profile, $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "$table"
 if [ "${WRITE:-0}" = 1 ]; then
