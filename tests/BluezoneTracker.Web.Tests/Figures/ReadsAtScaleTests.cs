@@ -36,7 +36,7 @@ public sealed class ReadsAtScaleTests(ITestOutputHelper output)
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureStoreContext(o => o.AddInterceptors(Commands)));
+            builder.ConfigureServices(s => s.CountQueriesWith(Commands));
         }
 
         /// <summary>Starts the app (which creates the schema), then fills the store and tells the app.</summary>

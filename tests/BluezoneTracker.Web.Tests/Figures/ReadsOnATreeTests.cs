@@ -34,7 +34,7 @@ public sealed class ReadsOnATreeTests(ITestOutputHelper output)
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureStoreContext(o => o.AddInterceptors(Commands)));
+            builder.ConfigureServices(s => s.CountQueriesWith(Commands));
         }
     }
 

@@ -40,21 +40,9 @@ public sealed class ReadResponseCacheTests : IDisposable
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(s =>
             {
-                s.ConfigureStoreContext(o => o.AddInterceptors(Commands));
-
-                // Session checks on a clock that stands still: a passed check stays trusted (its bound has tests of
-                // its own, SessionEndAcrossInstancesTests), so a count of queries does not depend on how fast the machine is.
-                s.Replace(ServiceDescriptor.Singleton(new SessionChecks(new StoppedClock())));
+                s.CountQueriesWith(Commands);
             });
         }
-    }
-
-    /// <summary>A clock whose timestamps never move.</summary>
-    private sealed class StoppedClock : TimeProvider
-    {
-        private readonly long _at = TimeProvider.System.GetTimestamp();
-
-        public override long GetTimestamp() => _at;
     }
 
     private sealed class SecondServer(string folder) : BluezoneAppFactory(folder, ownsFolder: false);

@@ -23,7 +23,7 @@ public sealed class DashboardOverTimeTests(DashboardOverTimeTests.Factory factor
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureStoreContext(o => o.AddInterceptors(Commands)));
+            builder.ConfigureServices(s => s.CountQueriesWith(Commands));
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

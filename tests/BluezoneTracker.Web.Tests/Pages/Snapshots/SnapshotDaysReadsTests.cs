@@ -20,7 +20,7 @@ public sealed class SnapshotDaysReadsTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureStoreContext(o => o.AddInterceptors(Commands)));
+            builder.ConfigureServices(s => s.CountQueriesWith(Commands));
         }
     }
 
