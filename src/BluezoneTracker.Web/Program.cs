@@ -71,7 +71,7 @@ app.UseApiProblems();
 app.UseWhen(c => !ApiProblems.IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseBadInputAs4xx();
 app.UseStoreUnavailableAs503();
-app.UseWhen(WebSetup.CompressionIsSafe, branch => branch.UseResponseCompression());
+app.UseWhen(WebSetup.CompressionApplies, branch => branch.UseResponseCompression());
 app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
 app.UseRequestLocalization();
 app.RememberCultureFromQuery();

@@ -73,6 +73,17 @@ internal static class AccountSetup
                 ? Infrastructure.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden)
                 : SetStatus(context.Response, StatusCodes.Status403Forbidden);
         });
+
+        // After the framework's own post-configuration has made the cookie's ticket format: keep what it opens
+        // (docs/decisions/103), so a warm request does not decrypt the same cookie again.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<TimeProvider>((o, clock) =>
+            {
+                if (o.TicketDataFormat is not KeptTickets)
+                {
+                    o.TicketDataFormat = new KeptTickets(o.TicketDataFormat, clock);
+                }
+            });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "bz.af";

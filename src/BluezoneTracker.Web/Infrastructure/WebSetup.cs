@@ -46,6 +46,19 @@ internal static class WebSetup
         return services;
     }
 
+    /// <summary>
+    /// Whether a request goes through the response-compression middleware: only where that is safe
+    /// (<see cref="CompressionIsSafe"/>), and never for a PDF or an .xlsx, which are compressed formats sent as they
+    /// are (docs/decisions/101, 104) — the middleware's body wrapper would only cost time on every such download.
+    /// </summary>
+    internal static bool CompressionApplies(HttpContext context) =>
+        !IsCompressedFormat(context.Request.Path) && CompressionIsSafe(context);
+
+    /// <summary>A path ending in .pdf or .xlsx (ordinal, case-insensitive).</summary>
+    internal static bool IsCompressedFormat(PathString path) =>
+        path.Value is { } value
+        && (value.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Plain HTTP (a TLS-terminating proxy in front), or a static asset that holds no secret.</summary>
     internal static bool CompressionIsSafe(HttpContext context) =>
         !context.Request.IsHttps
