@@ -138,26 +138,18 @@ public sealed class BluezoneUserManager(
     : UserManager<AppUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     /// <inheritdoc />
-    protected override async Task<IdentityResult> UpdateUserAsync(AppUser user)
-    {
-        checks.Forget();
-        try
-        {
-            return await base.UpdateUserAsync(user);
-        }
-        finally
-        {
-            checks.Forget();
-        }
-    }
+    protected override Task<IdentityResult> UpdateUserAsync(AppUser user) => ForgettingChecksAsync(() => base.UpdateUserAsync(user));
 
     /// <inheritdoc />
-    public override async Task<IdentityResult> DeleteAsync(AppUser user)
+    public override Task<IdentityResult> DeleteAsync(AppUser user) => ForgettingChecksAsync(() => base.DeleteAsync(user));
+
+    /// <summary>Forgets the remembered checks before a change of users (no check read meanwhile is kept) and after it.</summary>
+    private async Task<IdentityResult> ForgettingChecksAsync(Func<Task<IdentityResult>> change)
     {
         checks.Forget();
         try
         {
-            return await base.DeleteAsync(user);
+            return await change();
         }
         finally
         {

@@ -13,31 +13,19 @@ namespace BluezoneTracker.Web.Data;
 /// </summary>
 internal static class StoreScalar
 {
-    public static long Read(AppDbContext db, string sql)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-        {
-            connection.Open();
-        }
-
-        try
-        {
-            using var command = Command(connection, sql);
-            return ToLong(command.ExecuteScalar());
-        }
-        finally
-        {
-            if (opened)
-            {
-                connection.Close();
-            }
-        }
-    }
+    public static long Read(AppDbContext db, string sql) =>
+        OnOpenConnection(db, sql, command => ToLong(command.ExecuteScalar()));
 
     /// <summary>The first two columns of the first row (0 for NULL; both 0 for no row): two numbers kept in one row, read together.</summary>
-    public static (long First, long Second) ReadPair(AppDbContext db, string sql)
+    public static (long First, long Second) ReadPair(AppDbContext db, string sql) =>
+        OnOpenConnection(db, sql, command =>
+        {
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? (ToLong(reader.GetValue(0)), ToLong(reader.GetValue(1))) : (0L, 0L);
+        });
+
+    /// <summary>Runs <paramref name="read"/> on a command of <paramref name="sql"/>, opening the context's connection only if it is closed and closing it again.</summary>
+    private static T OnOpenConnection<T>(AppDbContext db, string sql, Func<DbCommand, T> read)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -49,8 +37,7 @@ internal static class StoreScalar
         try
         {
             using var command = Command(connection, sql);
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? (ToLong(reader.GetValue(0)), ToLong(reader.GetValue(1))) : (0, 0);
+            return read(command);
         }
         finally
         {
