@@ -35,7 +35,7 @@ public sealed class AreaOrderByName
     [Fact]
     public void Sorting_any_items_by_their_name_and_code_gives_the_order_of_the_comparison()
     {
-        var areas = SonLa.DistrictAreas.Concat(SonLa.DistrictAreas.Select(a => a with { Code = "9" + a.Code })).Reverse().ToList();
+        var areas = SonLa.DistrictAreas.Concat(SonLa.DistrictAreas.Select(a => new Area("9" + a.Code, a.Name, a.Kind, a.ParentCode))).Reverse().ToList();
         var compared = areas.ToList();
         compared.Sort(AreaOrder.ByName);
 
