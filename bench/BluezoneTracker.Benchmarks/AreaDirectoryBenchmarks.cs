@@ -40,7 +40,8 @@ public class AreaDirectoryBenchmarks
     /// <summary>One call as before: every child compared by name with the culture, the kind prefix stripped on each comparison.</summary>
     [Benchmark(Baseline = true)]
     public int Sorted_on_every_call() =>
-        _nodes.Where(n => n.ParentCode == "P").Order(Comparer<AreaNode>.Create((a, b) => AreaOrder.CompareNames(a.Name, b.Name))).Count();
+        // Materialized as the old ChildrenOf did: Count() on an ordered sequence alone would skip the sort.
+        _nodes.Where(n => n.ParentCode == "P").Order(Comparer<AreaNode>.Create((a, b) => AreaOrder.CompareNames(a.Name, b.Name))).ToList().Count;
 
     /// <summary>The first call on a new directory (once per catalog version): building it and sorting with keys.</summary>
     [Benchmark]
