@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BluezoneTracker.Core.Areas;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Figures;
@@ -19,6 +20,11 @@ public sealed class AreaDirectory
     private readonly Dictionary<string, AreaNode> _byCode;
     private readonly ILookup<string?, AreaNode> _byParent;
 
+    // Each parent's children in name order, sorted the first time they are asked for: the directory is immutable
+    // and kept per catalog version, while the scope asks on every request (menu, wording, table area) — sorting
+    // 10 000 names with the culture on each call cost a cold page seconds (docs/decisions/130).
+    private readonly ConcurrentDictionary<string, IReadOnlyList<AreaNode>> _children = new(StringComparer.Ordinal);
+
     /// <summary>A directory of <paramref name="nodes"/> (codes unique; a parent code names another node or none).</summary>
     public AreaDirectory(IEnumerable<AreaNode> nodes)
     {
@@ -39,9 +45,12 @@ public sealed class AreaDirectory
     public AreaNode? Find(string? code) =>
         code is not null && _byCode.TryGetValue(code.Trim(), out var node) ? node : null;
 
-    /// <summary>The direct children of an area, by name.</summary>
+    /// <summary>
+    /// The direct children of an area in Vietnamese name order (<see cref="AreaOrder.ByName"/>: name without the kind
+    /// prefix, then code), the same list on every call; empty for a leaf or an unknown code.
+    /// </summary>
     public IReadOnlyList<AreaNode> ChildrenOf(string code) =>
-        [.. _byParent[code].Order(Comparer<AreaNode>.Create((a, b) => AreaOrder.CompareNames(a.Name, b.Name)))];
+        _children.GetOrAdd(code, c => AreaOrder.SortByName(_byParent[c], n => n.Name, n => n.Code));
 
     /// <summary>The areas from the root down to <paramref name="code"/> included (empty for an unknown code).</summary>
     public IReadOnlyList<AreaNode> PathTo(string code)

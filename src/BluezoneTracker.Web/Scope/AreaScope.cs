@@ -44,13 +44,16 @@ public sealed class AreaScope(AreaDirectoryQuery directories, FiguresQuery figur
 
     /// <summary>
     /// The words of this area's kind and its children's level (decision 045); null before the scope is
-    /// resolved or without an area, where the callers keep the dispatch's district words.
+    /// resolved or without an area, where the callers keep the dispatch's district words. Worked out once per
+    /// scope: every warning's sentence asks for it, and the area is resolved once.
     /// </summary>
     public BluezoneTracker.Core.Areas.AreaWording? Wording => _area is null
         ? null
-        : BluezoneTracker.Core.Areas.AreaWording.For(
+        : _wording ??= BluezoneTracker.Core.Areas.AreaWording.For(
             new BluezoneTracker.Core.Areas.Area(_area.Code, _area.Name, _area.Kind),
             Children.Select(c => new BluezoneTracker.Core.Areas.Area(c.Code, c.Name, c.Kind)));
+
+    private BluezoneTracker.Core.Areas.AreaWording? _wording;
 
     /// <summary>
     /// Whether <paramref name="actor"/> may open the pages of the area <paramref name="code"/> — the one rule of

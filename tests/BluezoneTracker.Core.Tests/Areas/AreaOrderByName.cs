@@ -32,6 +32,18 @@ public sealed class AreaOrderByName
         AssertSameOrder(areas);
     }
 
+    [Fact]
+    public void Sorting_any_items_by_their_name_and_code_gives_the_order_of_the_comparison()
+    {
+        var areas = SonLa.DistrictAreas.Concat(SonLa.DistrictAreas.Select(a => new Area("9" + a.Code, a.Name, a.Kind, a.ParentCode))).Reverse().ToList();
+        var compared = areas.ToList();
+        compared.Sort(AreaOrder.ByName);
+
+        var sorted = AreaOrder.SortByName(areas.Select(a => (Label: a.Name, Id: a.Code)), x => x.Label, x => x.Id);
+
+        Assert.Equal(compared.Select(a => a.Code), sorted.Select(x => x.Id));
+    }
+
     private static void AssertSameOrder(IReadOnlyList<Area> areas)
     {
         var compared = areas.ToList();

@@ -37,8 +37,15 @@ public sealed record DashboardCharts(
     string CumulativeChoice,
     string DailySummary,
     string ProgressSummary,
-    string Json)
+    Lazy<string> JsonText)
 {
+    /// <summary>
+    /// The charts' data as JSON for <c>wwwroot/js/dashboard.js</c>, serialized the first time it is asked for: only
+    /// the charts' own request needs it, so the page's first rendering after a write does not serialize every
+    /// child's rate and every date's point (docs/decisions/130).
+    /// </summary>
+    public string Json => JsonText.Value;
+
     /// <summary>Rates as percentages with two decimals, as the chart plots them.</summary>
     public static decimal RatePercent(decimal rate) => VietnameseFormat.Round(rate * 100m, 2);
 
@@ -141,7 +148,7 @@ public sealed record DashboardCharts(
                 : words.Say(AreaWords.DrawnChosen, string.Join(", ", districts.Select(d => d.Name))),
             DescribeDaily(daily, localizer, words),
             DescribeProgress(pacing, progressRows, localizer, words),
-            JsonSerializer.Serialize(data, JsonOptions));
+            new Lazy<string>(() => JsonSerializer.Serialize(data, JsonOptions)));
     }
 
     /// <summary>A district's counts on the dates shown: null where it has none.</summary>
