@@ -74,6 +74,24 @@ public sealed class AnnexInTheBrowser(BrowserFixture app)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1280)]
+    public async Task Annex_shows_every_line_of_the_seed_once_in_order_as_one_table(int width)
+    {
+        var page = await app.NewPageAsync(width, 800);
+        await page.GotoAsync("/annex?date=2020-08-17&compare=2020-08-12", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        var table = await AnnexGeometry.ReadAsync(page);
+        Assert.Single(table.Blocks);
+        AnnexGeometry.AssertEveryLineOnceInOrder(table, SonLaLines);
+        AnnexGeometry.AssertLinesUpAsOneTable(table);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Sơn La's 12 districts, the registrations without a district, and the province's total.</summary>
+    private const int SonLaLines = 14;
+
     [Fact]
     public async Task Annex_has_no_serious_or_critical_accessibility_violations()
     {
@@ -110,7 +128,7 @@ public sealed class AnnexInTheBrowser(BrowserFixture app)
     }
 
     /// <summary>The PDF's text as poppler's pdftotext reads it (test.sh installs poppler-utils).</summary>
-    private static async Task<string> PdfTextAsync(string path)
+    internal static async Task<string> PdfTextAsync(string path)
     {
         using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"])
         {

@@ -57,4 +57,24 @@
             }
         });
     });
+
+    // The annex's blocks not yet drawn hold the place of 50 lines (decision 120). How tall a line is depends on the
+    // screen's width and on the names (a phone wraps them): measured on the first block, which is always drawn, so
+    // the scrollbar is right and the page does not grow or shrink while the user scrolls through.
+    var blocks = document.querySelector('.annex-blocks');
+    var firstLines = blocks && blocks.querySelector('.annex-block tbody');
+    if (firstLines && firstLines.rows.length > 0 && blocks.children.length > 1) {
+        var measure = function () {
+            var line = firstLines.getBoundingClientRect().height / firstLines.rows.length;
+            if (line > 0) {
+                blocks.style.setProperty('--annex-line', line.toFixed(2) + 'px');
+            }
+        };
+        measure();
+        var pending = 0;
+        window.addEventListener('resize', function () {
+            window.clearTimeout(pending);
+            pending = window.setTimeout(measure, 200);
+        });
+    }
 })();

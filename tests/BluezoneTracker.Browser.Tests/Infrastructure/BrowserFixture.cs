@@ -22,6 +22,12 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>The <c>Seed:Demo</c> the server starts with: null for the Sơn La seed plus the time series.</summary>
     protected virtual string? Demo => null;
 
+    /// <summary>More settings for the server (e.g. <c>Deployment:AreaCode</c> of a store the fixture fills itself).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    /// <summary>Fills the store after the server has created it (nothing unless a fixture says so).</summary>
+    protected virtual Task FillAsync(string databasePath, IServiceProvider services) => Task.CompletedTask;
+
     /// <summary>Debian's Chromium: Playwright must never download a browser of its own.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -48,10 +54,12 @@ public class BrowserFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _factory = new AppFactory(Path.Combine(_folder, "bluezone.db"), Demo);
+        var databasePath = Path.Combine(_folder, "bluezone.db");
+        _factory = new AppFactory(databasePath, Demo, Settings);
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
+        await FillAsync(databasePath, _factory.Services);
         if (Demo is null)
         {
             await TimeSeriesSeed.AddAsync(_factory.Services);
@@ -144,7 +152,7 @@ public class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private sealed class AppFactory(string databasePath, string? demo) : WebApplicationFactory<Program>
+    private sealed class AppFactory(string databasePath, string? demo, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -153,6 +161,11 @@ public class BrowserFixture : IAsyncLifetime
             if (demo is not null)
             {
                 builder.UseSetting("Seed:Demo", demo);
+            }
+
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
             }
 
             // Every test signs in; the sign-in limit per address is tested in the web tests.
@@ -177,4 +190,33 @@ public sealed class NationalBrowserFixture : BrowserFixture
 public sealed class NationalBrowserCollection : ICollectionFixture<NationalBrowserFixture>
 {
     public const string Name = "national browser";
+}
+
+/// <summary>
+/// The same server and browser over a country of 700 districts (bench's <see cref="Benchmarks.ScaleData"/>, three days):
+/// an annex long enough to be shown in blocks (decision 120).
+/// </summary>
+public sealed class ScaleBrowserFixture : BrowserFixture
+{
+    /// <summary>The districts of the country, as the 700 × 730 bench store.</summary>
+    public const int Districts = 700;
+
+    protected override string? Demo => "false";
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Deployment:AreaCode"] = Benchmarks.ScaleData.MinistryCode,
+    };
+
+    protected override async Task FillAsync(string databasePath, IServiceProvider services)
+    {
+        await Benchmarks.ScaleData.FillAsync($"Data Source={databasePath}", Benchmarks.ScaleData.Ministry(Districts, 3));
+        services.GetRequiredService<Web.Figures.DataVersion>().Bump();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ScaleBrowserCollection : ICollectionFixture<ScaleBrowserFixture>
+{
+    public const string Name = "scale browser";
 }
