@@ -109,29 +109,6 @@ public sealed class ReadResponseCacheTests : IDisposable
     }
 
     /// <summary>
-    /// bench/load/run.sh warms the whole app (every URL, raw and with Brotli, every store and static twin) before
-    /// its first measured run: measured straight after the start, the first URL (`/` raw) ran beside the tiered
-    /// JIT's ~14 000 recompilations and showed 0,37 of its twin while the same path served `/annex` at 0,64
-    /// (docs/decisions/125). Checked on the script's text: it is the measurement, not the app, that was wrong.
-    /// </summary>
-    [Fact]
-    public void The_load_script_warms_the_whole_app_before_its_first_measured_run()
-    {
-        var script = File.ReadAllText(Deployment.Repository.PathOf("bench", "load", "run.sh"));
-
-        Assert.Contains("warm_all=\"${WARM_ALL:-$warmup}\"", script, StringComparison.Ordinal);
-        var pass = script.IndexOf("-d\"${warm_all}s\"", StringComparison.Ordinal);
-        var firstMeasured = script.IndexOf("< <(wrk_run ", StringComparison.Ordinal);
-        Assert.True(pass > 0 && firstMeasured > 0 && pass < firstMeasured, "the warm-up pass comes before the first measured wrk run");
-        var loop = script[script.LastIndexOf("for path in \"${urls[@]}\"", pass, StringComparison.Ordinal)..pass];
-        Assert.Contains("for coding in \"\" \"Accept-Encoding: br\"", loop, StringComparison.Ordinal);
-        Assert.Contains("\"twin:$twin\"", loop, StringComparison.Ordinal);
-        Assert.Contains("${engines[@]/#/engine:}", loop, StringComparison.Ordinal);
-        // Repeated until a minute has passed: one pass over few URLs ends before the JIT does.
-        Assert.Contains("[ $((SECONDS - warm_start)) -lt \"${WARM_MIN:-60}\" ] || break", script, StringComparison.Ordinal);
-    }
-
-    /// <summary>
     /// Requests that miss the same key at once (here right after a write) render it once: the others get the
     /// first one's entry, so eight at once run the queries of one rendering (docs/decisions/101).
     /// </summary>
