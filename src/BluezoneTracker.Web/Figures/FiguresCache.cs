@@ -14,6 +14,8 @@ public sealed class FiguresCache(IOptions<FiguresCacheOptions> options) : IDispo
     {
         SizeLimit = options.Value.SizeLimit,
         CompactionPercentage = 0.25,
+        // So that the size kept can be read (GetCurrentStatistics: rows and points now held).
+        TrackStatistics = true,
     });
 
     public void Dispose() => Memory.Dispose();
