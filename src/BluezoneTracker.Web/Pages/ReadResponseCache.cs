@@ -73,6 +73,27 @@ public sealed class ReadResponseCache : IDisposable
     private readonly DemoAccounts _demo;
     private readonly TimeProvider _clock;
 
+    /// <summary>The newest data version a request's key was made with: a kept body of an older one is not worth recompressing.</summary>
+    private long _newestVersion = long.MinValue;
+
+    /// <summary>
+    /// Brotli quality of a kept body's first compression, made while the first client that asks for it waits —
+    /// after a write that is the first phone (phones always send <c>br</c>). Quality 4 is several times faster than
+    /// <see cref="KeptBrotliQuality"/> on a page of hundreds of KB, for a body a few percent larger (docs/decisions/135).
+    /// </summary>
+    internal const int FirstBrotliQuality = 4;
+
+    /// <summary>Brotli quality the kept body is made again at, in the background, replacing the first one's bytes.</summary>
+    internal const int KeptBrotliQuality = 9;
+
+    /// <summary>
+    /// Runs a kept body's recompression at the kept quality off the request (the thread pool by default). Tests
+    /// replace it to hold the work and run it when they choose, e.g. after a newer write.
+    /// </summary>
+    internal Action<Action> Background { get; set; } = work => _ = Task.Run(work);
+
+    private volatile bool _disposed;
+
     /// <summary>Builds the cache with its own size-bounded memory (sizes in bytes).</summary>
     public ReadResponseCache(IOptions<ReadResponseCacheOptions> options, DataVersion version, DemoAccounts demo, TimeProvider clock)
     {
@@ -100,7 +121,7 @@ public sealed class ReadResponseCache : IDisposable
         }
 
         // Read before rendering: a write meanwhile leaves newer bytes under an already stale key, never the reverse.
-        var key = await KeyAsync(context);
+        var (key, version) = await KeyAsync(context);
         if (_entries.TryGetValue(key, out Entry? hit) && hit is not null)
         {
             await WriteAsync(context, hit);
@@ -119,13 +140,13 @@ public sealed class ReadResponseCache : IDisposable
             }
 
             // The first request's response could not be shared (e.g. it renewed its sign-in): render this one's own.
-            await RenderAsync(context, next, key);
+            await RenderAsync(context, next, key, version);
             return;
         }
 
         try
         {
-            mine.SetResult(await RenderAsync(context, next, key));
+            mine.SetResult(await RenderAsync(context, next, key, version));
         }
         catch
         {
@@ -139,7 +160,7 @@ public sealed class ReadResponseCache : IDisposable
     }
 
     /// <summary>Lets the app answer the request; keeps and returns the answer when it may be shared, else null.</summary>
-    private async Task<Entry?> RenderAsync(HttpContext context, RequestDelegate next, string key)
+    private async Task<Entry?> RenderAsync(HttpContext context, RequestDelegate next, string key, long version)
     {
         // The layout renders no per-user part into a response that may be kept (see IsShared).
         context.Items[SharedItem] = true;
@@ -167,7 +188,7 @@ public sealed class ReadResponseCache : IDisposable
             return null;
         }
 
-        var entry = Entry.From(key, response, buffer.ToArray(), _clock.GetUtcNow() + _options.Lifetime);
+        var entry = Entry.From(key, version, response, buffer.ToArray(), _clock.GetUtcNow() + _options.Lifetime);
         Keep(entry);
         await WriteAsync(context, entry);
         return entry;
@@ -212,19 +233,30 @@ public sealed class ReadResponseCache : IDisposable
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
     /// <inheritdoc />
-    public void Dispose() => _entries.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _entries.Dispose();
+    }
 
     private static bool IsCached(Endpoint? endpoint) =>
         endpoint?.Metadata.GetMetadata<PageActionDescriptor>() is { } page
             ? Cached.Contains(page.ViewEnginePath)
             : endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>() is { } name && Cached.Contains(name.EndpointName);
 
-    private async Task<string> KeyAsync(HttpContext context)
+    private async Task<(string Key, long Version)> KeyAsync(HttpContext context)
     {
         var request = context.Request;
         var actor = ActingUser.Of(context);
+        var version = _version.Current;
+        if (version > Interlocked.Read(ref _newestVersion))
+        {
+            // Only ever raised (a lost race leaves a lower value for a moment: one stale body recompressed, nothing else).
+            Interlocked.Exchange(ref _newestVersion, version);
+        }
+
         var text = new StringBuilder(256)
-            .Append(_version.Current).Append('\n')
+            .Append(version).Append('\n')
             .Append(request.PathBase.Value).Append('\n')
             .Append(request.Path.Value).Append('\n')
             .Append(request.QueryString.Value).Append('\n')
@@ -235,7 +267,7 @@ public sealed class ReadResponseCache : IDisposable
         // Not the minute for the PDF: its footer says when the kept file was made, from the data of this very
         // version, which is still the current one when it is served (docs/decisions/102).
         // A digest: keys stay short.
-        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return (Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))), version);
     }
 
     private Task WriteAsync(HttpContext context, Entry entry)
@@ -295,11 +327,12 @@ public sealed class ReadResponseCache : IDisposable
 
     /// <summary>
     /// The entry's body in a coding, compressed the first time a client asks for it (once: requests asking
-    /// meanwhile wait for it) and the entry kept again with its new size.
+    /// meanwhile wait for it) at a fast level, then made again at the kept level in the background
+    /// (<see cref="Recompress"/>), and the entry kept again with its new size.
     /// </summary>
     private byte[] Compressed(Entry entry, Coding coding)
     {
-        var kept = coding == Coding.Brotli ? entry.Brotli : entry.Gzip;
+        var kept = entry.Coded(coding);
         if (kept is not null)
         {
             return kept;
@@ -309,38 +342,71 @@ public sealed class ReadResponseCache : IDisposable
         lock (entry)
         {
             // Once per entry and coding: the requests that ask for it meanwhile wait for these bytes.
-            kept = coding == Coding.Brotli ? entry.Brotli : entry.Gzip;
+            kept = entry.Coded(coding);
             if (kept is not null)
             {
                 return kept;
             }
 
-            made = coding == Coding.Brotli
-                ? Entry.Compress(entry.Raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 9 }))
-                : Entry.Compress(entry.Raw, s => new GZipStream(s, CompressionLevel.SmallestSize));
-            if (coding == Coding.Brotli)
-            {
-                entry.Brotli = made;
-            }
-            else
-            {
-                entry.Gzip = made;
-            }
+            made = Compress(entry.Raw, coding, best: false);
+            entry.SetCoded(coding, made);
         }
 
-        // Only while the entry is still the one kept under its key (not evicted nor replaced): the bound counts its new bytes.
-        if (_entries.TryGetValue(entry.Key, out Entry? current) && ReferenceEquals(current, entry))
-        {
-            Keep(entry);
-        }
-
+        KeepIfCurrent(entry);
+        Background(() => Recompress(entry, coding));
         return made;
     }
 
+    /// <summary>
+    /// Makes an entry's coded body again at the kept level and puts it in place of the fast one, when the entry is
+    /// still the one kept under its key and of the newest data version seen: the new bytes are the same raw body
+    /// compressed better, in the same entry, so they reach only the requests the entry answers anyway — a newer
+    /// write has a key of its own and never gets them (<c>ReadResponseCacheTests</c>).
+    /// </summary>
+    private void Recompress(Entry entry, Coding coding)
+    {
+        if (!IsCurrent(entry))
+        {
+            // Evicted, replaced, or of a version a write has ended: nobody will be sent it again, spare the CPU.
+            return;
+        }
+
+        var better = Compress(entry.Raw, coding, best: true);
+        lock (entry)
+        {
+            if (entry.Coded(coding) is { } first && better.Length < first.Length)
+            {
+                entry.SetCoded(coding, better);
+            }
+        }
+
+        KeepIfCurrent(entry);
+    }
+
+    private static byte[] Compress(byte[] raw, Coding coding, bool best) => coding == Coding.Brotli
+        ? Entry.Compress(raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = best ? KeptBrotliQuality : FirstBrotliQuality }))
+        : Entry.Compress(raw, s => new GZipStream(s, best ? CompressionLevel.SmallestSize : CompressionLevel.Fastest));
+
+    private bool IsCurrent(Entry entry) =>
+        !_disposed && entry.Version >= Interlocked.Read(ref _newestVersion)
+        && _entries.TryGetValue(entry.Key, out Entry? current) && ReferenceEquals(current, entry);
+
+    /// <summary>Only while the entry is still the one kept under its key (not evicted nor replaced): the bound counts its new bytes.</summary>
+    private void KeepIfCurrent(Entry entry)
+    {
+        if (!_disposed && _entries.TryGetValue(entry.Key, out Entry? current) && ReferenceEquals(current, entry))
+        {
+            Keep(entry);
+        }
+    }
+
     /// <summary>A kept response: its key, its own headers, the raw body and the compressed bodies made so far.</summary>
-    private sealed class Entry(string key, KeyValuePair<string, StringValues>[] headers, byte[] raw, DateTimeOffset expires)
+    private sealed class Entry(string key, long version, KeyValuePair<string, StringValues>[] headers, byte[] raw, DateTimeOffset expires)
     {
         public string Key { get; } = key;
+
+        /// <summary>The data version the body was rendered from (part of <see cref="Key"/>).</summary>
+        public long Version { get; } = version;
 
         public KeyValuePair<string, StringValues>[] Headers { get; } = headers;
 
@@ -353,13 +419,27 @@ public sealed class ReadResponseCache : IDisposable
 
         public volatile byte[]? Gzip;
 
+        public byte[]? Coded(Coding coding) => coding == Coding.Brotli ? Brotli : Gzip;
+
+        public void SetCoded(Coding coding, byte[] bytes)
+        {
+            if (coding == Coding.Brotli)
+            {
+                Brotli = bytes;
+            }
+            else
+            {
+                Gzip = bytes;
+            }
+        }
+
         /// <summary>A body in a format that is compressed already (PDF, the zip of an .xlsx): never compressed again.</summary>
         public bool IsCompressedFormat { get; } = IsCompressed(headers);
 
         public long Size => Raw.Length + (Brotli?.Length ?? 0) + (Gzip?.Length ?? 0) + 1024;
 
-        public static Entry From(string key, HttpResponse response, byte[] raw, DateTimeOffset expires) =>
-            new(key, response.Headers.Where(h => !PerExchange.Contains(h.Key)).ToArray(), raw, expires);
+        public static Entry From(string key, long version, HttpResponse response, byte[] raw, DateTimeOffset expires) =>
+            new(key, version, response.Headers.Where(h => !PerExchange.Contains(h.Key)).ToArray(), raw, expires);
 
         /// <summary>The content types whose bodies are compressed by their own format.</summary>
         private static readonly string[] CompressedTypes = ["application/pdf", "application/zip", "application/vnd.openxmlformats-officedocument."];
