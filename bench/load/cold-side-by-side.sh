@@ -5,10 +5,12 @@
 # their ratio B / A (issue #13 point 4; numbers only mean something as ratios on a shared machine).
 #
 #   flock /tmp/bench.lock bench/load/cold-side-by-side.sh APP_A APP_B STORE.db [PORT]     (N=5 rounds, AREA=VN)
+#   ENCODING=br …same…   asks with Accept-Encoding: br (a phone's request: the first br of a kept body is compressed then)
 #
 # Only ever against 127.0.0.1; the apps run as in bench/lib.sh (Staging, demo accounts, viewer "xem").
 set -euo pipefail
-A=$1; B=$2; DB=$3; PORT=${4:-5721}; AREA=${AREA:-VN}; N=${N:-5}
+A=$1; B=$2; DB=$3; PORT=${4:-5721}; AREA=${AREA:-VN}; N=${N:-5}; ENCODING=${ENCODING:-}
+accept=(); [ -n "$ENCODING" ] && accept=(-H "Accept-Encoding: $ENCODING")
 cd "$(dirname "$0")/../.."
 source bench/lib.sh
 declare -A base_of cookie_of pid_of db_of
@@ -28,7 +30,7 @@ for name in A B; do
   base=${base_of[$name]}; cookie_of[$name]="$(bench_signin_cookie xem)"
   for p in / /annex /api/annex; do curl -s -o /dev/null -H "Cookie: ${cookie_of[$name]}" "$base$p"; done
 done
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)${ENCODING:+, Accept-Encoding: $ENCODING}"
 echo "| URL | A cold (median of $N) | B cold | B / A | A warm | B warm |"
 echo "|---|---:|---:|---:|---:|---:|"
 for p in / /annex /api/annex; do
@@ -38,8 +40,8 @@ for p in / /annex /api/annex; do
     sleep 0.6
     order="A B"; [ $((r % 2)) = 0 ] && order="B A"
     for name in $order; do
-      t[$name]+="$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: ${cookie_of[$name]}" "${base_of[$name]}$p") "
-      w[$name]+="$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: ${cookie_of[$name]}" "${base_of[$name]}$p") "
+      t[$name]+="$(curl -s -o /dev/null -w '%{time_total}' "${accept[@]}" -H "Cookie: ${cookie_of[$name]}" "${base_of[$name]}$p") "
+      w[$name]+="$(curl -s -o /dev/null -w '%{time_total}' "${accept[@]}" -H "Cookie: ${cookie_of[$name]}" "${base_of[$name]}$p") "
     done
   done
   med() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { printf "%.0f", 1000 * v[int((NR + 1) / 2)] }'; }
