@@ -176,6 +176,16 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
+    public async Task The_app_compiles_the_code_of_a_page_after_a_write_optimized_the_first_time()
+    {
+        // Code that runs once per write never gets hot: without quick JIT it is not left unoptimized (docs/decisions/135).
+        var file = Path.ChangeExtension(typeof(Program).Assembly.Location, ".runtimeconfig.json");
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.False(properties.GetProperty("System.Runtime.TieredCompilation.QuickJit").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_password_comes_only_from_the_environment_and_compose_refuses_to_run_without_it()
     {
         var result = await Tool.RunAsync("docker-compose", ["-f", Repository.PathOf("docker-compose.yml"), "config"],
