@@ -49,10 +49,16 @@ internal static class WebSetup
     /// <summary>
     /// Whether a request goes through the response-compression middleware: only where that is safe
     /// (<see cref="CompressionIsSafe"/>), and never for a PDF or an .xlsx, which are compressed formats sent as they
-    /// are (docs/decisions/101, 104) — the middleware's body wrapper would only cost time on every such download.
+    /// are (docs/decisions/101, 104), nor for a .csv, whose type (text/csv) is not among the middleware's types — the
+    /// annex's CSV is compressed once by the response cache instead (docs/decisions/140) — so the middleware's
+    /// body wrapper would only cost time on every such download.
     /// </summary>
     internal static bool CompressionApplies(HttpContext context) =>
-        !IsCompressedFormat(context.Request.Path) && CompressionIsSafe(context);
+        !IsCompressedFormat(context.Request.Path) && !IsCsv(context.Request.Path) && CompressionIsSafe(context);
+
+    /// <summary>A path ending in .csv (ordinal, case-insensitive).</summary>
+    internal static bool IsCsv(PathString path) =>
+        path.Value is { } value && value.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A path ending in .pdf or .xlsx (ordinal, case-insensitive).</summary>
     internal static bool IsCompressedFormat(PathString path) =>

@@ -77,9 +77,8 @@ public sealed class AreaDirectoryQuery(AppDbContext db, FiguresCache figuresCach
     /// <summary>The directory of the current catalog version.</summary>
     public async Task<AreaDirectory> GetAsync(CancellationToken cancellationToken = default)
     {
-        // The directory depends on areas only: kept across counts, settings and sign-off writes (docs/decisions/105).
-        var key = (nameof(AreaDirectory), version.Catalog);
-        if (figuresCache.Memory.TryGetValue(key, out AreaDirectory? cached) && cached is not null)
+        var key = Key(version);
+        if (TryGetKept(figuresCache, version, out var cached))
         {
             return cached;
         }
@@ -91,4 +90,20 @@ public sealed class AreaDirectoryQuery(AppDbContext db, FiguresCache figuresCach
         figuresCache.Memory.Set(key, directory, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = directory.Count + 1 });
         return directory;
     }
+
+    /// <summary>
+    /// The directory of the current catalog version when it is kept already, without a query and without this class
+    /// (nor the store context it is built with): a warm request resolves its area with no store context at all
+    /// (docs/decisions/140).
+    /// </summary>
+    public static bool TryGetKept(FiguresCache figuresCache, DataVersion version, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AreaDirectory? directory)
+    {
+        ArgumentNullException.ThrowIfNull(figuresCache);
+        ArgumentNullException.ThrowIfNull(version);
+        directory = figuresCache.Memory.TryGetValue(Key(version), out AreaDirectory? cached) ? cached : null;
+        return directory is not null;
+    }
+
+    // The directory depends on areas only: kept across counts, settings and sign-off writes (docs/decisions/105).
+    private static (string, long) Key(DataVersion version) => (nameof(AreaDirectory), version.Catalog);
 }

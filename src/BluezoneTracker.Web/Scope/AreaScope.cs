@@ -9,8 +9,14 @@ namespace BluezoneTracker.Web.Scope;
 /// service takes the area from here instead of working it out again (docs/decisions/040).
 /// A service used outside a request (the <c>import</c> verb, a test) that finds the scope unresolved
 /// gets the deployment area.
+/// <para>
+/// It runs for nearly every request, before the response cache, so it takes its queries from
+/// <paramref name="services"/> (the request's scope) only when it needs them: a warm request finds the directory
+/// kept and never constructs a store context — building one cost about a quarter of a warm request's CPU
+/// (docs/decisions/140).
+/// </para>
 /// </summary>
-public sealed class AreaScope(AreaDirectoryQuery directories, FiguresQuery figures, IOptions<DeploymentOptions> deployment)
+public sealed class AreaScope(IServiceProvider services, FiguresCache figuresCache, DataVersion version, IOptions<DeploymentOptions> deployment)
 {
     private AreaDirectory? _directory;
     private AreaNode? _area;
@@ -117,7 +123,9 @@ public sealed class AreaScope(AreaDirectoryQuery directories, FiguresQuery figur
                 : throw new InvalidOperationException("The area scope is resolved once per request.");
         }
 
-        _directory = await directories.GetAsync(cancellationToken);
+        _directory = AreaDirectoryQuery.TryGetKept(figuresCache, version, out var kept)
+            ? kept
+            : await services.GetRequiredService<AreaDirectoryQuery>().GetAsync(cancellationToken);
         DeploymentArea = deployment.Value.AreaCode is { Length: > 0 } configured ? _directory.Find(configured) : _directory.Root;
         IsResolved = true;
         if (string.IsNullOrWhiteSpace(code))
@@ -147,7 +155,7 @@ public sealed class AreaScope(AreaDirectoryQuery directories, FiguresQuery figur
             await ResolveAsync(null, cancellationToken);
         }
 
-        return _area is null ? null : await figures.CatalogAsync(_area.Code, cancellationToken);
+        return _area is null ? null : await services.GetRequiredService<FiguresQuery>().CatalogAsync(_area.Code, cancellationToken);
     }
 
     /// <summary>The area's code after resolving the deployment area if nothing was resolved yet (null in an empty store).</summary>
