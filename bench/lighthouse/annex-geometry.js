@@ -1,5 +1,6 @@
 // Compares the on-screen annex of two running apps cell by cell (decision 131): every cell's text, x, width, y and
-// height, the header's, and the page's height, at 360 and 1280 px, to 0,1 px. Every block is scrolled into view
+// height, the header's, and the table's height, at 360 and 1280 px, to 0,1 px. Places are measured from the table's
+// top left corner, so that a change above the table (e.g. the date form) moves nothing; the page heights are printed. Every block is scrolled into view
 // first, so that the browser draws it (content-visibility: auto). Exits 1 on the first difference.
 //   node bench/lighthouse/annex-geometry.js BASE_A "COOKIE_A" BASE_B "COOKIE_B" [/annex?…]
 'use strict';
@@ -12,7 +13,8 @@ async function read(browser, url, cookie, width) {
   await page.goto(url, { waitUntil: 'networkidle0' });
   const out = await page.evaluate(async () => {
     const table = document.querySelector('[data-testid=annex-table]');
-    const box = c => { const r = c.getBoundingClientRect(); return [c.textContent.trim(), r.x + scrollX, r.width, r.top + scrollY, r.height]; };
+    const origin = () => { const r = table.getBoundingClientRect(); return [r.x + scrollX, r.top + scrollY]; };
+    const box = c => { const r = c.getBoundingClientRect(), [x0, y0] = origin(); return [c.textContent.trim(), r.x + scrollX - x0, r.width, r.top + scrollY - y0, r.height]; };
     const rows = [[...table.querySelectorAll('thead th')].map(box)];
     for (const block of table.querySelectorAll(':scope > .annex-block')) {
       block.scrollIntoView({ block: 'start', behavior: 'instant' });
@@ -20,7 +22,7 @@ async function read(browser, url, cookie, width) {
       for (const tr of block.querySelectorAll('tbody tr')) rows.push([...tr.cells].map(box));
     }
     window.scrollTo({ top: 0, behavior: 'instant' });
-    return { rows, height: document.documentElement.scrollHeight };
+    return { rows, height: table.getBoundingClientRect().height, page: document.documentElement.scrollHeight };
   });
   await page.close();
   return out;
@@ -36,7 +38,7 @@ async function read(browser, url, cookie, width) {
       let cells = 0, worst = 0;
       const fail = m => { console.log(`${width} px: ${m}`); failed = true; };
       if (x.rows.length !== y.rows.length) fail(`${x.rows.length} rows against ${y.rows.length}`);
-      if (Math.abs(x.height - y.height) > 0.1) fail(`page height ${x.height} against ${y.height}`);
+      if (Math.abs(x.height - y.height) > 0.1) fail(`table height ${x.height} against ${y.height}`);
       for (let r = 0; r < Math.min(x.rows.length, y.rows.length) && !failed; r++) {
         if (x.rows[r].length !== y.rows[r].length) { fail(`row ${r}: ${x.rows[r].length} cells against ${y.rows[r].length}`); break; }
         for (let c = 0; c < x.rows[r].length; c++) {
@@ -47,7 +49,7 @@ async function read(browser, url, cookie, width) {
           if (d > 0.1) { fail(`row ${r} cell ${c} '${p[0]}': x/width/top/height ${p.slice(1).map(v => v.toFixed(1))} against ${q.slice(1).map(v => v.toFixed(1))}`); break; }
         }
       }
-      console.log(`${width} px: ${x.rows.length} rows, ${cells} cells compared, largest difference ${worst.toFixed(3)} px, page height ${x.height} / ${y.height}`);
+      console.log(`${width} px: ${x.rows.length} rows, ${cells} cells compared, largest difference ${worst.toFixed(3)} px, table height ${x.height} / ${y.height}, page height ${x.page} / ${y.page}`);
     }
   } finally { await browser.close(); }
   process.exit(failed ? 1 : 0);
