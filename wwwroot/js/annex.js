@@ -4,7 +4,7 @@
 // (a layout shift Lighthouse counted on phones).
 (function () {
     'use strict';
-    document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
+    document.querySelectorAll('[data-autosubmit]').forEach(function (select) {
         select.addEventListener('change', function () { select.form.submit(); });
     });
 

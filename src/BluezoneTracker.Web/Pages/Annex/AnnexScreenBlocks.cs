@@ -53,12 +53,18 @@ public static class AnnexScreenBlocks
     /// <summary>
     /// Hidden rows (CSS <c>visibility: collapse</c>: no height, no paint, not read aloud, not found by
     /// find-in-page, but counted by the table layout) that give every block the widest cells of the whole annex,
-    /// column by column: the total line (bold) as it is, then rows whose cell in each column is that column's
-    /// next-longest text. A column's width in the browser's table layout depends only on the widest content of
-    /// its cells and its longest word, so a block holding these rows and the header sizes its columns as the
-    /// whole table would. Empty when the annex is one block.
+    /// column by column: the total line (bold) as it is, then one row whose cell in each column holds that column's
+    /// longest texts one per line (decision 131: one cell with several lines instead of a row per text, 2 rows
+    /// instead of 13 per block). A column's width in the browser's table layout depends only on the widest content
+    /// of its cells (the widest line of a cell whose lines break only where the text does: CSS
+    /// <c>white-space: pre-line</c>, <c>pre</c> for the number columns that never wrap) and its longest word, so a
+    /// block holding these rows and the header sizes its columns as the whole table would. Empty when the annex is
+    /// one block.
     /// </summary>
-    /// <returns>Rows of one text per column of <paramref name="document"/>, and whether the row is the total's (bold).</returns>
+    /// <returns>
+    /// The total's row (<see cref="SizingRow.IsTotal"/>) with one text per column, then the row of each column's
+    /// longest texts separated by line feeds (<c>\n</c>).
+    /// </returns>
     public static IReadOnlyList<SizingRow> SizingRows(AnnexDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -72,19 +78,13 @@ public static class AnnexScreenBlocks
             .Select(l => new SizingRow(true, [.. columns.Select(c => c.Text(l))]))
             .ToList();
         var others = document.Lines.Where(l => l.Kind != AnnexLineKind.Total).ToArray();
-        var texts = columns.Select(column => Widest(column, others)).ToArray();
-        var depth = texts.Max(t => t.Count);
-        for (var k = 0; k < depth; k++)
-        {
-            rows.Add(new SizingRow(false, [.. texts.Select(t => k < t.Count ? t[k] : string.Empty)]));
-        }
-
+        rows.Add(new SizingRow(false, [.. columns.Select(column => string.Join('\n', Widest(column, others)))]));
         return rows;
     }
 
     private static IReadOnlyList<string> Widest(AnnexColumn column, IReadOnlyList<AnnexLine> lines)
     {
-        var texts = lines.Select(column.Text).Distinct(StringComparer.Ordinal).ToArray();
+        var texts = lines.Select(column.Text).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         var longest = texts.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal);
         if (column.Kind != AnnexColumnKind.Name)
         {
@@ -95,6 +95,6 @@ public static class AnnexScreenBlocks
         return [.. longest.Take(NameTexts).Concat(longestWord.Take(NameWordTexts)).Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>One hidden sizing row: one text per annex column; <paramref name="IsTotal"/> rows are bold like the total line.</summary>
+    /// <summary>One hidden sizing row: one cell per annex column (several texts in a cell are separated by line feeds); <paramref name="IsTotal"/> rows are bold like the total line.</summary>
     public sealed record SizingRow(bool IsTotal, IReadOnlyList<string> Cells);
 }

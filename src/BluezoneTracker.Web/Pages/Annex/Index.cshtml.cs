@@ -45,6 +45,8 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
             return Challenge();
         }
 
+        // The date choices also on a problem (e.g. a date without counts picked in the date field): the reader picks another.
+        Dates = annex.Result?.Catalog?.Dates ?? [];
         if (annex.Document is not { } document)
         {
             (Problem, Response.StatusCode) = messages.ForPage(annex.Result!);
@@ -52,6 +54,7 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
             {
                 // The area's count is a row of its parent's table: that annex is the one to open — linked only when
                 // this reader may open it (the same rule the parent's pages answer 403 by), else named in plain text.
+                Dates = [];
                 ParentAnnex = (scope.MayOpen(Accounts.ActingUser.Of(HttpContext), parent.Code) ? Scope.AreaRouting.Link(HttpContext, parent.Code, "/annex") : null, parent.Name);
             }
 
@@ -59,7 +62,6 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
         }
 
         Document = document;
-        Dates = annex.Result!.Catalog!.Dates;
         AnnexLink.Remember(ViewData, document.Report);
         SignOff = annex.SignOff;
         ChangesSinceSignOff = annex.ChangesSinceSignOff;
@@ -74,7 +76,13 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
     /// <summary>For an area without child areas: the link to its parent's annex, which carries its count (null when the reader may not open it), and the parent's name.</summary>
     public (string? Href, string Name)? ParentAnnex { get; private set; }
 
-    /// <summary>Dates with counts, oldest first: the choices of the date picker.</summary>
+    /// <summary>
+    /// Above this many dates the date choices are date fields, not lists of every date, as on the dashboard
+    /// (issue #13; decision 131: at 730 dates the two lists were 1 460 options, a fifth of the 700-row annex page's elements).
+    /// </summary>
+    public const int DateListLimit = ILongListPage.DateListLimit;
+
+    /// <summary>Dates with counts, oldest first: the choices of the date picker (empty when the store has none).</summary>
     public IReadOnlyList<DateOnly> Dates { get; private set; } = [];
 
     /// <summary>Dates that can be compared with the report date: those before it, newest first.</summary>

@@ -44,7 +44,7 @@ public sealed class AnnexScreenBlocksTests
     }
 
     [Fact]
-    public void Sizing_rows_hold_the_total_and_the_longest_text_of_every_column()
+    public void Sizing_rows_are_the_total_and_one_row_holding_the_longest_texts_of_every_column_one_per_line()
     {
         var lines = Lines(300);
         lines[122] = Area(123, "Thành phố Buôn Ma Thuột", 7_654_321);
@@ -53,16 +53,22 @@ public sealed class AnnexScreenBlocksTests
 
         var rows = AnnexScreenBlocks.SizingRows(document);
 
-        var total = Assert.Single(rows, r => r.IsTotal);
-        Assert.Equal(AnnexColumn.TextsOf(lines[^1]), total.Cells);
+        Assert.Equal(2, rows.Count);
+        Assert.True(rows[0].IsTotal);
+        Assert.Equal(AnnexColumn.TextsOf(lines[^1]), rows[0].Cells);
+        Assert.False(rows[1].IsTotal);
+        Assert.Equal(document.Columns.Count, rows[1].Cells.Count);
+        var texts = rows[1].Cells.Select(cell => cell.Split('\n')).ToArray();
         foreach (var (column, c) in document.Columns.Select((column, c) => (column, c)))
         {
             var longest = lines.Where(l => l.Kind != AnnexLineKind.Total).Max(l => column.Text(l).Length);
-            Assert.Contains(rows, r => !r.IsTotal && r.Cells[c].Length == longest);
+            Assert.Contains(texts[c], t => t.Length == longest);
+            Assert.All(texts[c], t => Assert.NotEmpty(t));
+            Assert.Equal(texts[c].Length, texts[c].Distinct(StringComparer.Ordinal).Count());
+            Assert.All(texts[c], t => Assert.Contains(lines, l => l.Kind != AnnexLineKind.Total && column.Text(l) == t));
         }
 
-        Assert.Contains(rows, r => r.Cells[1] == "Thành phố Buôn Ma Thuột");
-        Assert.Contains(rows, r => r.Cells[3] == "chưa có số liệu ngày 18/8/2020");
-        Assert.All(rows, r => Assert.Equal(document.Columns.Count, r.Cells.Count));
+        Assert.Contains("Thành phố Buôn Ma Thuột", texts[1]);
+        Assert.Contains("chưa có số liệu ngày 18/8/2020", texts[3]);
     }
 }
