@@ -1,13 +1,9 @@
-// The annex page: date pickers that reload the page, the print button, and copying the dispatch's
+// The annex page (its date choice is site.js's): the print button, and copying the dispatch's
 // summary sentence to the clipboard. Buttons stay hidden without JavaScript (the browser's own print
 // and a manual selection still work); they hold their place while invisible, so showing them moves nothing
 // (a layout shift Lighthouse counted on phones).
 (function () {
     'use strict';
-    document.querySelectorAll('[data-autosubmit]').forEach(function (select) {
-        select.addEventListener('change', function () { select.form.submit(); });
-    });
-
     document.querySelectorAll('[data-print]').forEach(function (button) {
         button.classList.remove('invisible');
         button.addEventListener('click', function () { window.print(); });

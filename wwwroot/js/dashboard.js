@@ -5,11 +5,6 @@
 (function () {
   'use strict';
 
-  // Changing the date or the comparison reloads the page with the choice in the URL.
-  document.querySelectorAll('[data-autosubmit]').forEach(function (select) {
-    select.addEventListener('change', function () { select.form.submit(); });
-  });
-
   // The chart picker's search field: every child as a suggestion, fetched once when the field gets focus.
   var search = document.querySelector('input[data-children][list]');
   if (search && window.fetch) {

@@ -14,6 +14,33 @@
       .then(function (html) { if (html) { userMenu.innerHTML = html; userMenu.removeAttribute('data-menu'); } })
       .catch(function () { /* the plain links stay and work */ });
   }
+  // The report-date forms (dashboard, annex): a report date (#date) and what it is compared with (#compare).
+  // - A report date on or before the comparison chosen for the previous one would be refused (the comparison must
+  //   come before it): the comparison goes back to "the previous report" (empty) instead, and a comparison date
+  //   field offers only days before the report date.
+  // - A list reloads the page as soon as it is changed. A date field does not: it is typed part by part (day,
+  //   month, year) and every keystroke already makes a whole date, so it waits for "Xem" or Enter.
+  var reportDate = document.getElementById('date');
+  var comparedWith = document.getElementById('compare');
+  var isoDay = /^\d{4}-\d{2}-\d{2}$/;
+  if (reportDate && comparedWith && reportDate.form && reportDate.form === comparedWith.form) {
+    var keepComparisonBefore = function () {
+      if (!isoDay.test(reportDate.value)) { return; }
+      if (isoDay.test(comparedWith.value) && comparedWith.value >= reportDate.value) { comparedWith.value = ''; }
+      if (comparedWith.type === 'date') {
+        var before = new Date(reportDate.value + 'T00:00:00Z');
+        before.setUTCDate(before.getUTCDate() - 1);
+        comparedWith.max = before.toISOString().slice(0, 10);
+      }
+    };
+    // Registered before the lists' reload below, so the form is sent with the comparison already put right.
+    reportDate.addEventListener('change', keepComparisonBefore);
+    keepComparisonBefore();
+  }
+  document.querySelectorAll('select[data-autosubmit]').forEach(function (list) {
+    list.addEventListener('change', function () { list.form.submit(); });
+  });
+
   document.querySelectorAll('.navbar-toggler[aria-controls]').forEach(function (toggle) {
     var menu = document.getElementById(toggle.getAttribute('aria-controls'));
     if (!menu) { return; }

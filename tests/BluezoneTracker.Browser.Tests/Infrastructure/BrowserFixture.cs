@@ -231,3 +231,35 @@ public sealed class ScaleBrowserCollection : ICollectionFixture<ScaleBrowserFixt
 {
     public const string Name = "scale browser";
 }
+
+/// <summary>
+/// The same server and browser over a country of a few districts counted every day for longer than the pages list
+/// dates for (<see cref="Web.Pages.Shared.ILongListPage.DateListLimit"/>): the dashboard and the annex ask for their
+/// dates with date fields, not lists.
+/// </summary>
+public sealed class LongHistoryBrowserFixture : BrowserFixture
+{
+    /// <summary>Days counted: more than the pages list.</summary>
+    public const int Days = Web.Pages.Shared.ILongListPage.DateListLimit + 10;
+
+    protected override string? Demo => "false";
+
+    protected override string? SignInReturnUrl => "/annex";
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Deployment:AreaCode"] = Benchmarks.ScaleData.MinistryCode,
+    };
+
+    protected override async Task FillAsync(string databasePath, IServiceProvider services)
+    {
+        await Benchmarks.ScaleData.FillAsync($"Data Source={databasePath}", Benchmarks.ScaleData.Ministry(6, Days));
+        services.GetRequiredService<Web.Figures.DataVersion>().Bump();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LongHistoryBrowserCollection : ICollectionFixture<LongHistoryBrowserFixture>
+{
+    public const string Name = "long history browser";
+}
