@@ -63,13 +63,13 @@ public sealed class AnnexInTheBrowser(BrowserFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/?date=2020-08-15&compare=2020-08-12");
         await page.ClickAsync("[data-testid=nav-annex]");
-        await page.WaitForURLAsync(url => url.Contains("/annex", StringComparison.Ordinal));
+        await page.WaitForDocumentWithAsync("/annex");
         Assert.Contains("date=2020-08-15", page.Url, StringComparison.Ordinal);
         Assert.Contains("compare=2020-08-12", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("[data-testid=annex] .as-of")).ToHaveTextAsync("Tính đến ngày 15/8/2020");
 
         await page.SelectOptionAsync("#date", "2020-08-17");
-        await page.WaitForURLAsync(url => url.Contains("date=2020-08-17", StringComparison.Ordinal));
+        await page.WaitForDocumentWithAsync("date=2020-08-17");
         await Assertions.Expect(page.Locator("[data-testid=annex] .as-of")).ToHaveTextAsync("Tính đến ngày 17/8/2020");
         await page.Context.CloseAsync();
     }

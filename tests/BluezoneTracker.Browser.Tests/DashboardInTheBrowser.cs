@@ -47,7 +47,12 @@ public sealed class DashboardInTheBrowser(BrowserFixture app)
         Assert.Empty(watch.ForeignRequests);
         // Chart.js comes when the charts are scrolled to.
         await page.Locator(".charts").ScrollIntoViewIfNeededAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Polled in the page, not WaitForLoadStateAsync(NetworkIdle): that returns at once when the first load's
+        // "networkidle" has fired, and can lose the event otherwise (see PageNavigation).
+        await page.WaitForFunctionAsync(
+            "() => performance.getEntriesByType('resource').some(e => e.name.includes('/lib/chart.js/dist/chart.umd.min.js') && e.responseEnd > 0)",
+            null,
+            new PageWaitForFunctionOptions { PollingInterval = 50, Timeout = PageNavigation.StepTimeoutMilliseconds });
         Assert.Contains(watch.Requests, r => r.Url.Contains("/lib/chart.js/dist/chart.umd.min.js?v=", StringComparison.Ordinal));
         Assert.Empty(watch.Problems);
         // The size counts the chart script too: it is what the page needs once scrolled.
@@ -108,7 +113,7 @@ public sealed class DashboardInTheBrowser(BrowserFixture app)
         await page.GotoAsync("/");
 
         await page.SelectOptionAsync("#date", "2020-08-15");
-        await page.WaitForURLAsync("**date=2020-08-15**");
+        await page.WaitForDocumentWithAsync("date=2020-08-15");
 
         var on15 = await ServerFigures.ForAsync(app.Services, "2020-08-15");
         Assert.Equal(VietnameseFormat.Count(on15.Figures.Annex.Total.Registrations), await page.TextContentAsync("[data-testid=total-registrations]"));
@@ -118,7 +123,7 @@ public sealed class DashboardInTheBrowser(BrowserFixture app)
         Assert.Equal(13d, Numbers(charts.GetProperty("chart-cumulative").GetProperty("xs")[0])[^1]);
 
         await page.SelectOptionAsync("#compare", "7d");
-        await page.WaitForURLAsync("**compare=7d**");
+        await page.WaitForDocumentWithAsync("compare=7d");
 
         // 7 days before 15/8 is 8/8, which has counts.
         Assert.Contains("so với ngày 8/8/2020", await page.TextContentAsync("[data-testid=as-of]"), StringComparison.Ordinal);

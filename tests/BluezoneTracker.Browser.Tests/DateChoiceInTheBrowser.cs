@@ -21,7 +21,7 @@ public sealed class DateListsInTheBrowser(BrowserFixture app)
         await page.GotoAsync(path + "?date=2020-08-15&compare=2020-08-12");
 
         await page.SelectOptionAsync("#date", "2020-08-12");
-        await page.WaitForURLAsync(url => url.Contains("date=2020-08-12", StringComparison.Ordinal));
+        await page.WaitForDocumentWithAsync("date=2020-08-12");
 
         Assert.Contains("compare=&", page.Url + "&", StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("[data-testid=problem]").CountAsync());
@@ -70,7 +70,7 @@ public sealed class DateFieldsInTheBrowser(LongHistoryBrowserFixture app)
         Assert.Empty(documents);
 
         await page.ClickAsync("form:has(#date) button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains($"date={typed:yyyy-MM-dd}", StringComparison.Ordinal));
+        await page.WaitForDocumentWithAsync($"date={typed:yyyy-MM-dd}");
         Assert.Single(documents);
         Assert.Equal(0, await page.Locator("[data-testid=problem]").CountAsync());
         Assert.Equal($"{typed:yyyy-MM-dd}", await page.InputValueAsync("#date"));

@@ -41,7 +41,7 @@ public sealed class DistrictWithoutCommunesInTheBrowser(BrowserFixture app)
         await page.FillAsync("#Input_UserName", UserName);
         await page.FillAsync("#Input_Password", Password);
         await page.ClickAsync("[data-testid=signin-form] button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        await page.WaitForDocumentNotAtAsync("/account/signin");
         return page;
     }
 

@@ -129,7 +129,7 @@ public class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#Input_UserName", userName);
         await page.FillAsync("#Input_Password", Password);
         await page.ClickAsync("[data-testid=signin-form] button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        await page.WaitForDocumentNotAtAsync("/account/signin");
     }
 
     public virtual async Task DisposeAsync()
