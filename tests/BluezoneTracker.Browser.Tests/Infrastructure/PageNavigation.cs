@@ -40,4 +40,16 @@ public static class PageNavigation
     /// <exception cref="PlaywrightException">As <see cref="WaitForDocumentAsync(IPage, Regex)"/>.</exception>
     public static Task WaitForDocumentWithAsync(this IPage page, string text) =>
         page.WaitForDocumentAsync(new Regex(Regex.Escape(text), RegexOptions.None, TimeSpan.FromSeconds(1)));
+
+    /// <summary>
+    /// Returns once the browser has run a rendering update (two animation frames) of the page as it now is. Until the
+    /// first one after a part appears, Chromium has not decided whether a <c>content-visibility: auto</c> part is near
+    /// the screen, and <c>checkVisibility({ contentVisibilityAuto: true })</c> calls it drawn: the clean-clone CI of
+    /// 7c12b65 (load 30–47) read the 700-line annex's last block as drawn after "networkidle", before any frame.
+    /// </summary>
+    public static Task WaitForRenderingAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))");
+    }
 }
