@@ -28,7 +28,7 @@ public sealed partial class CompactTablesTagHelper : TagHelper
     /// <paramref name="html"/> less every whitespace run that lies between the end of a table-structure tag
     /// (<c>&lt;table…&gt;</c>, <c>&lt;thead…&gt;</c>, <c>&lt;tbody…&gt;</c>, <c>&lt;tfoot…&gt;</c>, <c>&lt;tr…&gt;</c>,
     /// <c>&lt;colgroup…&gt;</c>, <c>&lt;col…&gt;</c> or the end tag of a caption, row group, row or cell) and the start of
-    /// another (a caption, row group, row, cell or column, or the end tag of a row group, row or table). Text inside
+    /// another (a caption, row group, row, cell or column, or the end tag of a row group, row, column group or table). Text inside
     /// cells, captions and anything else is untouched; the markup is otherwise copied byte for byte.
     /// </summary>
     /// <param name="html">Markup as the view wrote it (encoded text, so a <c>&lt;</c> always starts a tag).</param>
@@ -40,7 +40,7 @@ public sealed partial class CompactTablesTagHelper : TagHelper
     }
 
     [GeneratedRegex(
-        @"(<(?:table|thead|tbody|tfoot|tr|colgroup|col)\b[^<>]*>|</(?:caption|thead|tbody|tfoot|tr|td|th|colgroup)>)\s+(?=<(?:caption|thead|tbody|tfoot|tr|td|th|colgroup|col)[\s>/]|</(?:thead|tbody|tfoot|tr|table)>)",
+        @"(<(?:table|thead|tbody|tfoot|tr|colgroup|col)(?=[\s>/])[^<>]*>|</(?:caption|thead|tbody|tfoot|tr|td|th|colgroup)>)\s+(?=<(?:caption|thead|tbody|tfoot|tr|td|th|colgroup|col)[\s>/]|</(?:thead|tbody|tfoot|tr|colgroup|table)>)",
         RegexOptions.CultureInvariant)]
     private static partial Regex BetweenTableParts();
 }
