@@ -3,6 +3,8 @@
 (function () {
   'use strict';
   document.documentElement.classList.remove('no-js');
+  // An ISO day (yyyy-MM-dd), as a date field's value is: the date choice and iso() below test it.
+  var isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
   // A page kept for every user of a role holds no name and no form token: its plain links are replaced by
   // this user's own menu (name, sign-out and language forms), fetched uncached (docs/decisions/099).
@@ -22,7 +24,6 @@
   //   month, year) and every keystroke already makes a whole date, so it waits for "Xem" or Enter.
   var reportDate = document.getElementById('date');
   var comparedWith = document.getElementById('compare');
-  var isoDay = /^\d{4}-\d{2}-\d{2}$/;
   if (reportDate && comparedWith && reportDate.form && reportDate.form === comparedWith.form) {
     var keepComparisonBefore = function () {
       if (!isoDay.test(reportDate.value)) { return; }
@@ -55,7 +56,7 @@
   function iso(text) {
     var m = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})$/.exec(text.trim()) || null;
     if (m) { return m[3] + '-' + ('0' + m[2]).slice(-2) + '-' + ('0' + m[1]).slice(-2); }
-    return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? text.trim() : '';
+    return isoDay.test(text.trim()) ? text.trim() : '';
   }
 
   document.querySelectorAll('input[data-date-field][type=text]').forEach(function (field) {
