@@ -13,7 +13,8 @@ internal static class DatabaseSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SyntheticFigures>();
 
-        // The interceptors other folders register (the audit of revisions: Audit/AuditSetup) see every save.
+        // The interceptors other folders register (the audit of revisions: Audit/AuditSetup) see every save. The
+        // context is pooled, so its options are built once from the root services: interceptors are singletons.
         StoreProvider.AddStoreContext(services, configuration, environment.ContentRootPath,
             (provider, options) => options.AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", failureStatus: null, tags: [StoreHealth.ReadyTag], timeout: StoreHealth.StoreTimeout);

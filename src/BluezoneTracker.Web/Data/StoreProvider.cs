@@ -52,7 +52,13 @@ public static class StoreProvider
             : throw new InvalidOperationException($"{ProviderKey} must be Sqlite or Postgres, not \"{name}\".");
     }
 
-    /// <summary>Registers <see cref="AppDbContext"/> over the configured engine (for PostgreSQL, as <see cref="PostgresAppDbContext"/>).</summary>
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> over the configured engine (for PostgreSQL, as <see cref="PostgresAppDbContext"/>),
+    /// pooled: its options are built once per process and a request leases a context that a previous request
+    /// returned, reset, instead of building options and a context per request scope — that was about a quarter of a
+    /// warm request's CPU (docs/decisions/140, 145). <paramref name="common"/> runs once, with the root services: what
+    /// it adds (the interceptors) must be singletons.
+    /// </summary>
     /// <exception cref="InvalidOperationException">PostgreSQL is chosen but ConnectionStrings:Postgres is empty.</exception>
     public static void AddStoreContext(IServiceCollection services, IConfiguration configuration, string contentRoot, Action<IServiceProvider, DbContextOptionsBuilder> common)
     {
@@ -60,7 +66,7 @@ public static class StoreProvider
         if (Engine(configuration) == StoreEngine.Postgres)
         {
             var connectionString = PostgresConnectionString(configuration.GetConnectionString(PostgresConnectionName));
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>((provider, options) =>
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((provider, options) =>
             {
                 UsePostgres(options, connectionString);
                 common(provider, options);
@@ -69,7 +75,7 @@ public static class StoreProvider
         }
 
         var sqlite = SqliteConnectionString(configuration.GetConnectionString(SqliteConnectionName), contentRoot);
-        services.AddDbContext<AppDbContext>((provider, options) =>
+        services.AddDbContextPool<AppDbContext>((provider, options) =>
         {
             UseSqlite(options, sqlite);
             common(provider, options);

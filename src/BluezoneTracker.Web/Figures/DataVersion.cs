@@ -51,6 +51,15 @@ public sealed class DataVersion
     }
 
     /// <summary>
+    /// <see cref="Current"/> as this process last knew it — last read from the store, plus its own bumps — without
+    /// reading the store: for work on a background thread that must not wait for I/O (the response cache's
+    /// recompression asks whether a body is still of the newest version, docs/decisions/146). Never older than any
+    /// <see cref="Current"/> returned before, and a write by this process shows here at once; a write by another
+    /// process shows once a <see cref="Current"/> has read it.
+    /// </summary>
+    public long LastKnown => Interlocked.Read(ref _stored) + Interlocked.Read(ref _local);
+
+    /// <summary>
     /// The version of the area catalog (areas, their parents, names and kinds, populations, targets): it changes
     /// whenever one of those changed (and then <see cref="Current"/> changes too), never with counts, settings or
     /// sign-offs alone, and never goes back.

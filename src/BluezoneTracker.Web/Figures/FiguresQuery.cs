@@ -319,8 +319,8 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
     private async Task<AreaFigures> ComputeAsync(AreaCatalog catalog, DateOnly report, DateOnly? compare, CancellationToken cancellationToken)
     {
         var needed = RevisionsNeeded(catalog, report, compare);
-        var counts = await RevisionCounts.ReadAsync(
-            db, [.. needed.Select(r => new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned))], cancellationToken);
+        var counts = await KeptRevisionCounts.ReadAsync(
+            db, figuresCache, version, [.. needed.Select(r => new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned))], cancellationToken);
         return Compute(catalog, report, compare, counts);
     }
 

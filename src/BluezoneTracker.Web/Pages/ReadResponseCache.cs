@@ -73,9 +73,6 @@ public sealed class ReadResponseCache : IDisposable
     private readonly DemoAccounts _demo;
     private readonly TimeProvider _clock;
 
-    /// <summary>The newest data version a request's key was made with: a kept body of an older one is not worth recompressing.</summary>
-    private long _newestVersion = long.MinValue;
-
     /// <summary>
     /// Brotli quality of a kept body's first compression, made while the first client that asks for it waits —
     /// after a write that is the first phone (phones always send <c>br</c>). Quality 4 is several times faster than
@@ -249,11 +246,6 @@ public sealed class ReadResponseCache : IDisposable
         var request = context.Request;
         var actor = ActingUser.Of(context);
         var version = _version.Current;
-        if (version > Interlocked.Read(ref _newestVersion))
-        {
-            // Only ever raised (a lost race leaves a lower value for a moment: one stale body recompressed, nothing else).
-            Interlocked.Exchange(ref _newestVersion, version);
-        }
 
         var text = new StringBuilder(256)
             .Append(version).Append('\n')
@@ -388,7 +380,7 @@ public sealed class ReadResponseCache : IDisposable
         : Entry.Compress(raw, s => new GZipStream(s, best ? CompressionLevel.SmallestSize : CompressionLevel.Fastest));
 
     private bool IsCurrent(Entry entry) =>
-        !_disposed && entry.Version >= Interlocked.Read(ref _newestVersion)
+        !_disposed && entry.Version >= _version.LastKnown
         && _entries.TryGetValue(entry.Key, out Entry? current) && ReferenceEquals(current, entry);
 
     /// <summary>Only while the entry is still the one kept under its key (not evicted nor replaced): the bound counts its new bytes.</summary>

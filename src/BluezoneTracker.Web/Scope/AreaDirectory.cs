@@ -91,15 +91,8 @@ public sealed class AreaDirectoryQuery(AppDbContext db, FiguresCache figuresCach
         return directory;
     }
 
-    /// <summary>
-    /// The directory of the current catalog version when it is kept already, without a query and without this class
-    /// (nor the store context it is built with): a warm request resolves its area with no store context at all
-    /// (docs/decisions/140).
-    /// </summary>
-    public static bool TryGetKept(FiguresCache figuresCache, DataVersion version, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AreaDirectory? directory)
+    private static bool TryGetKept(FiguresCache figuresCache, DataVersion version, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AreaDirectory? directory)
     {
-        ArgumentNullException.ThrowIfNull(figuresCache);
-        ArgumentNullException.ThrowIfNull(version);
         directory = figuresCache.Memory.TryGetValue(Key(version), out AreaDirectory? cached) ? cached : null;
         return directory is not null;
     }

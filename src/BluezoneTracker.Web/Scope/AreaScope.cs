@@ -10,13 +10,12 @@ namespace BluezoneTracker.Web.Scope;
 /// A service used outside a request (the <c>import</c> verb, a test) that finds the scope unresolved
 /// gets the deployment area.
 /// <para>
-/// It runs for nearly every request, before the response cache, so it takes its queries from
-/// <paramref name="services"/> (the request's scope) only when it needs them: a warm request finds the directory
-/// kept and never constructs a store context — building one cost about a quarter of a warm request's CPU
-/// (docs/decisions/140).
+/// It runs for nearly every request, before the response cache, and takes its queries (and so a store context)
+/// by constructor: the context is pooled (<see cref="Data.StoreProvider.AddStoreContext"/>), so a warm request
+/// leases one and builds neither options nor a context (docs/decisions/140, 145).
 /// </para>
 /// </summary>
-public sealed class AreaScope(IServiceProvider services, FiguresCache figuresCache, DataVersion version, IOptions<DeploymentOptions> deployment)
+public sealed class AreaScope(AreaDirectoryQuery directories, FiguresQuery figures, IOptions<DeploymentOptions> deployment)
 {
     private AreaDirectory? _directory;
     private AreaNode? _area;
@@ -123,9 +122,7 @@ public sealed class AreaScope(IServiceProvider services, FiguresCache figuresCac
                 : throw new InvalidOperationException("The area scope is resolved once per request.");
         }
 
-        _directory = AreaDirectoryQuery.TryGetKept(figuresCache, version, out var kept)
-            ? kept
-            : await services.GetRequiredService<AreaDirectoryQuery>().GetAsync(cancellationToken);
+        _directory = await directories.GetAsync(cancellationToken);
         DeploymentArea = deployment.Value.AreaCode is { Length: > 0 } configured ? _directory.Find(configured) : _directory.Root;
         IsResolved = true;
         if (string.IsNullOrWhiteSpace(code))
@@ -155,7 +152,7 @@ public sealed class AreaScope(IServiceProvider services, FiguresCache figuresCac
             await ResolveAsync(null, cancellationToken);
         }
 
-        return _area is null ? null : await services.GetRequiredService<FiguresQuery>().CatalogAsync(_area.Code, cancellationToken);
+        return _area is null ? null : await figures.CatalogAsync(_area.Code, cancellationToken);
     }
 
     /// <summary>The area's code after resolving the deployment area if nothing was resolved yet (null in an empty store).</summary>

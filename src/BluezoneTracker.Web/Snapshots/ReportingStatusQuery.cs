@@ -7,8 +7,9 @@ using Microsoft.Extensions.Caching.Memory;
 namespace BluezoneTracker.Web.Snapshots;
 
 /// <summary>
-/// Which children of an area have reported on a date (<see cref="ReportingStatus"/>): one flat query reading every
-/// revision of that date joined to its counts, cached per <see cref="DataVersion"/>, whatever the number of children.
+/// Which children of an area have reported on a date (<see cref="ReportingStatus"/>): one query of that date's revisions
+/// and at most one of their counts (none when every revision's counts are kept), cached per <see cref="DataVersion"/>,
+/// whatever the number of children.
 /// </summary>
 public sealed class ReportingStatusQuery(AppDbContext db, FiguresCache figuresCache, DataVersion version, FiguresQuery figures)
 {
@@ -24,21 +25,18 @@ public sealed class ReportingStatusQuery(AppDbContext db, FiguresCache figuresCa
         return (await figuresCache.Memory.GetOrCreateAsync(("reporting-status", code, date, version.Current), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(30);
-            // One flat query: the date's revisions, each joined to its count rows (a revision without rows kept by
-            // the left join). The nested form (a list of counts per revision) made SQLite read every count row of
-            // every date into a temporary table to return one date's rows — the cold cost grew with the whole
-            // history (issue #13 point 4; ColdReadPartsBenchmarks).
-            var rows = await (
-                from r in db.SnapshotRevisions.AsNoTracking()
-                where r.Area!.Code == code && r.Date == date
-                from c in db.SnapshotCounts.Where(c => c.RevisionId == r.Id).DefaultIfEmpty()
-                select new { r.Id, r.Number, r.CreatedAt, r.CreatedBy, Code = c == null ? null : c.Area!.Code, Registrations = c == null ? 0 : c.Registrations })
+            // The date's revisions (a few short rows), then their counts by revision — kept per revision across writes
+            // (docs/decisions/147): the current one was just read by the figures, the superseded ones by an earlier read.
+            // Before, one flat query joined every count row to its revision's columns, its time and author read and
+            // made again for each of 10 000 rows at the commune scale (and before that a nested form read every
+            // count row of every date: decision 130).
+            var revisions = await db.SnapshotRevisions.AsNoTracking()
+                .Where(r => r.Area!.Code == code && r.Date == date)
+                .Select(r => new { r.Id, r.Number, r.CreatedAt, r.CreatedBy, r.Unassigned })
                 .ToListAsync(cancellationToken);
-            var entries = rows.GroupBy(r => r.Id).Select(g => new RevisionEntry(
-                g.First().Number,
-                g.First().CreatedAt,
-                g.First().CreatedBy,
-                g.Where(c => c.Code is not null).ToDictionary(c => c.Code!, c => c.Registrations, StringComparer.Ordinal))).ToList();
+            var counts = await KeptRevisionCounts.ReadAsync(
+                db, figuresCache, version, [.. revisions.Select(r => new RevisionCounts.Stored(r.Id, date, r.Unassigned))], cancellationToken);
+            var entries = revisions.Select(r => new RevisionEntry(r.Number, r.CreatedAt, r.CreatedBy, counts[r.Id].Registrations)).ToList();
             entry.Size = catalog.Children.Count + 1;
             return ReportingStatus.Of(catalog.Area, catalog.Children, date, entries);
         }))!;

@@ -124,11 +124,14 @@ public class BluezoneAppFactory : WebApplicationFactory<Program>
 /// <summary>Test-side configuration of the store's context, whichever engine (and so context type) the run uses.</summary>
 public static class StoreContextConfiguration
 {
-    /// <summary>Adds to the options of <see cref="AppDbContext"/> and of <see cref="PostgresAppDbContext"/> (e.g. a command counter).</summary>
+    /// <summary>
+    /// Adds to the options of <see cref="AppDbContext"/> and of <see cref="PostgresAppDbContext"/> (e.g. a command counter).
+    /// The context is pooled: its options are built once, from the root services, so this configuration is a singleton.
+    /// </summary>
     public static IServiceCollection ConfigureStoreContext(this IServiceCollection services, Action<Microsoft.EntityFrameworkCore.DbContextOptionsBuilder> configure)
     {
-        services.ConfigureDbContext<AppDbContext>(configure);
-        services.ConfigureDbContext<PostgresAppDbContext>(configure);
+        services.ConfigureDbContext<AppDbContext>(configure, ServiceLifetime.Singleton);
+        services.ConfigureDbContext<PostgresAppDbContext>(configure, ServiceLifetime.Singleton);
         return services;
     }
 }
