@@ -78,7 +78,8 @@ public static class AreaRouting
         await next(context);
     });
 
-    private static Task RefuseAsync(HttpContext context, int status, string message)
+    /// <summary>Ends the request with <paramref name="status"/> and <paramref name="message"/>: problem+json under /api, else the error page showing the message.</summary>
+    internal static Task RefuseAsync(HttpContext context, int status, string message)
     {
         if (ApiProblems.IsApi(context.Request))
         {
