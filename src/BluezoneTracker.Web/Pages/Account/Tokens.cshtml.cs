@@ -20,6 +20,8 @@ namespace BluezoneTracker.Web.Pages.Account;
 public sealed class TokensModel(AppDbContext db, ApiTokens tokens, UserManager<AppUser> users, TimeProvider clock, Scope.AreaScope scope, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>Refuses every handler (403 with the reason) for an account whose area has no counts table.</summary>
+    /// <remarks>[NonHandler]: an override does not inherit the base's, and the page would offer it as a handler ("HandlerExecuting").</remarks>
+    [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
