@@ -77,6 +77,9 @@ app.UseRequestLocalization();
 app.RememberCultureFromQuery();
 app.UseRouting();
 
+// A parameter that names one thing (date, compare, area…) sent twice could mean either: a 400 naming it, for every page and endpoint.
+app.UseSingleValuedQuery();
+
 // Authentication first, so that the API limit is partitioned by the validated user, not by
 // whatever a client writes in its Authorization header.
 app.UseAuthentication();

@@ -58,6 +58,24 @@ public sealed class AnnexInTheBrowser(BrowserFixture app)
     }
 
     [Fact]
+    public async Task Printed_area_names_look_like_the_official_tables_text_not_links()
+    {
+        // A fresh user's trial (round 8): the printed annex showed the area names blue and underlined.
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/annex?date=2020-08-17&compare=2020-08-12", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        var link = page.Locator("[data-testid=area-link]").First;
+        const string Style = "a => { const s = getComputedStyle(a), cell = getComputedStyle(a.closest('td')); return [s.color, cell.color, s.textDecorationLine]; }";
+        var screen = await link.EvaluateAsync<string[]>(Style);
+        Assert.NotEqual(screen[1], screen[0]);
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var printed = await link.EvaluateAsync<string[]>(Style);
+        Assert.Equal(printed[1], printed[0]);
+        Assert.Equal("none", printed[2]);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Annex_has_its_own_date_pickers_and_the_navbar_link_keeps_the_dates_in_view()
     {
         var page = await app.NewPageAsync();

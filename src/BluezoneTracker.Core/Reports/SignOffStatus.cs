@@ -18,13 +18,41 @@ public sealed record SignOffStatus(DateOnly Date, int RevisionNumber, SignOff? C
     /// <summary>"Đã duyệt: Lê Văn A, 09:30 18/8/2020", or null for a draft.</summary>
     public string? ApprovedLine => Current is { } s ? $"Đã duyệt: {s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}" : null;
 
-    /// <summary>Said when a signed revision was replaced by a newer, unsigned one.</summary>
+    /// <summary>
+    /// Set when this unsigned annex is the signed revision asked with another comparison date than the one it was
+    /// signed with: the signed annex is the one with its comparison, so the reason it is a draft is the comparison.
+    /// </summary>
+    public OtherComparison? Comparison { get; init; }
+
+    /// <summary>
+    /// Said when the annex shown is not the signed one: its revision was replaced by a newer one, or it is asked with
+    /// another comparison date than the signed one (and whether the data changed too), or the current data (populations,
+    /// targets or settings) gives another annex than the signed one.
+    /// </summary>
     public string? SupersededLine => Current is null && Superseded is { } s
-        ? s.RevisionNumber == RevisionNumber
-            ? $"Bản đã duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) khác với bản nháp này theo số liệu hiện tại (dân số, chỉ tiêu hoặc cài đặt đã thay đổi)."
-            : $"Lần nhập {s.RevisionNumber} đã được duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) nhưng đã bị thay thế bởi lần nhập {RevisionNumber}."
+        ? s.RevisionNumber != RevisionNumber
+            ? $"Lần nhập {s.RevisionNumber} đã được duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) nhưng đã bị thay thế bởi lần nhập {RevisionNumber}."
+            : Comparison is { } c
+                ? $"Bản đã duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) là bản ngày {VietnameseFormat.Date(Date)} {Against(c.SignedWith)}; bản này {Against(c.ShownWith)}"
+                  + c.DataChanged switch
+                  {
+                      true => ", và số liệu, dân số, chỉ tiêu hoặc cài đặt cũng đã thay đổi sau khi duyệt.",
+                      false => ", chỉ khác ở ngày so sánh.",
+                      null => ".",
+                  }
+                : $"Bản đã duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) khác với bản nháp này theo số liệu hiện tại (dân số, chỉ tiêu hoặc cài đặt đã thay đổi)."
         : null;
+
+    private static string Against(DateOnly? compare) => compare is { } d ? $"so với ngày {VietnameseFormat.Date(d)}" : "không so sánh với ngày nào";
 
     /// <summary>The line the Excel and PDF files print about the sign-off: approved, or superseded, or none.</summary>
     public string? StatusLine => ApprovedLine ?? SupersededLine;
 }
+
+/// <summary>
+/// A signed revision asked with another comparison date: <see cref="SignedWith"/> is the comparison it was signed with,
+/// <see cref="ShownWith"/> the one asked for (null: none), and <see cref="DataChanged"/> whether the signed comparison's
+/// annex of the current data differs from the signed one too (populations, targets or settings changed since; null: not
+/// known, when the signed annex has no comparison to ask the current data with).
+/// </summary>
+public sealed record OtherComparison(DateOnly? SignedWith, DateOnly? ShownWith, bool? DataChanged);

@@ -16,8 +16,8 @@ public static class DateTexts
         return ImpossibleDate.Of(text) switch
         {
             null => (string?)null,
-            { DaysInMonth: { } days } d => localizer["Ngày \"{0}\" không có: tháng {1}/{2} chỉ có {3} ngày.", text!.Trim(), d.Month, d.Year, days].Value,
-            var d => localizer["Ngày \"{0}\" không có: tháng {1} không tồn tại (một năm có 12 tháng).", text!.Trim(), d.Month].Value,
+            { DaysInMonth: { } days } d => localizer["Ngày \"{0}\" không có: tháng {1}/{2} chỉ có {3} ngày.", UiFormat.Echo(text!.Trim()), d.Month, d.Year, days].Value,
+            var d => localizer["Ngày \"{0}\" không có: tháng {1} không tồn tại (một năm có 12 tháng).", UiFormat.Echo(text!.Trim()), d.Month].Value,
         };
     }
 }

@@ -19,6 +19,25 @@ public static class UiFormat
     // (the import verb, a background job) writes the official language.
     private static bool Vietnamese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en";
 
+    /// <summary>How many characters (text elements) of the user's input a message quotes before cutting it (<see cref="Echo"/>).</summary>
+    public const int EchoLength = 40;
+
+    /// <summary>
+    /// The user's input as a message quotes it: whole up to <see cref="EchoLength"/> characters, else its first
+    /// <see cref="EchoLength"/> and "…" ("2020-08-1…"), cut between letters (never inside a letter and its marks or a
+    /// surrogate pair). A 5 000-character date is named, not printed in full (a fresh user's trial, round 8). Null is "".
+    /// </summary>
+    public static string Echo(string? text)
+    {
+        if (text is null || text.Length <= EchoLength)
+        {
+            return text ?? string.Empty;
+        }
+
+        var letters = new StringInfo(text);
+        return letters.LengthInTextElements <= EchoLength ? text : letters.SubstringByTextElements(0, EchoLength) + "…";
+    }
+
     /// <summary>"84.126" / "84,126".</summary>
     public static string Count(long value) => Separators(VietnameseFormat.Count(value));
 

@@ -66,14 +66,14 @@ public static class ValidationMessages
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(localizer);
         var messages = options.ModelBindingMessageProvider;
-        messages.SetAttemptedValueIsInvalidAccessor((value, field) => localizer[ValueOfFieldInvalid, value, field]);
-        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer[ValueInvalid, value]);
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => localizer[ValueOfFieldInvalid, UiFormat.Echo(value), field]);
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer[ValueInvalid, UiFormat.Echo(value)]);
         messages.SetUnknownValueIsInvalidAccessor(_ => localizer[ValueMissing]);
         messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => localizer[ValueMissing]);
-        messages.SetValueIsInvalidAccessor(value => localizer[ValueInvalid, value]);
+        messages.SetValueIsInvalidAccessor(value => localizer[ValueInvalid, UiFormat.Echo(value)]);
         messages.SetValueMustBeANumberAccessor(field => localizer[FieldNotANumber, field]);
         messages.SetNonPropertyValueMustBeANumberAccessor(() => localizer[NotANumber]);
-        messages.SetValueMustNotBeNullAccessor(value => string.IsNullOrEmpty(value) ? localizer[NothingEntered] : localizer[ValueInvalid, value]);
+        messages.SetValueMustNotBeNullAccessor(value => string.IsNullOrEmpty(value) ? localizer[NothingEntered] : localizer[ValueInvalid, UiFormat.Echo(value)]);
         messages.SetMissingBindRequiredValueAccessor(field => localizer[Required, field]);
         messages.SetMissingKeyOrValueAccessor(() => localizer[KeyOrValueMissing]);
         messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer[BodyMissing]);

@@ -17,6 +17,7 @@ internal static class PagesSetup
                 o.Conventions.AddPageRoute("/Dashboard/Index", string.Empty);
                 AccountSetup.ApplyAccessConventions(o.Conventions);
             })
+            .AddMvcOptions(o => o.Filters.Add<StaleFormMessage>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 

@@ -165,7 +165,15 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         var sameComparison = string.IsNullOrWhiteSpace(request.Compare) || signed.Report.CompareDate == figures.Annex.CompareDate;
         if (draft || !sameComparison)
         {
-            return new AnnexLoad(true, result, document, current, new SignOffStatus(figures.Annex.Date, revision, null, signOff), CurrentNotes());
+            var status = new SignOffStatus(figures.Annex.Date, revision, null, signOff);
+            if (!draft && revision == signed.RevisionNumber)
+            {
+                // Asked with another comparison than the signed one: that is the reason it is a draft, said as such
+                // (not "the data changed"); whether the data changed too is the signed comparison's annex against the signed one.
+                status = status with { Comparison = new OtherComparison(signed.Report.CompareDate, figures.Annex.CompareDate, await ChangedAsync(request, signed, current, ct)) };
+            }
+
+            return new AnnexLoad(true, result, document, current, status, CurrentNotes());
         }
 
         // The dispatch's number, date and signer were given at sign-off: they belong to the signature, not to the
@@ -178,6 +186,18 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         {
             ChangesSinceSignOff = changes,
         };
+    }
+
+    /// <summary>Whether the current data, asked with the signed comparison, gives another annex than the signed one (null: the signed annex has no comparison).</summary>
+    private async Task<bool?> ChangedAsync(FiguresRequest request, SignedAnnex signed, ReportSettings current, CancellationToken ct)
+    {
+        if (signed.Report.CompareDate is not { } signedCompare)
+        {
+            return null;
+        }
+
+        var asSigned = await query.GetAsync(request with { Date = VietnameseFormat.IsoDate(signed.Report.Date), Compare = VietnameseFormat.IsoDate(signedCompare) }, ct);
+        return asSigned.Figures is not { } figures || ChangesSince(signed, figures.Annex, current).Count > 0;
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ public static class AreaRouting
             if (code is not null && !string.Equals(code, asked, StringComparison.OrdinalIgnoreCase))
             {
                 // Two areas in one request: neither is a safe guess.
-                await RefuseAsync(context, StatusCodes.Status400BadRequest, localizer["Đường dẫn chỉ địa bàn \"{0}\" nhưng tham số area= chỉ địa bàn \"{1}\"; hãy dùng một trong hai.", code, asked].Value);
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, localizer["Đường dẫn chỉ địa bàn \"{0}\" nhưng tham số area= chỉ địa bàn \"{1}\"; hãy dùng một trong hai.", UiFormat.Echo(code), UiFormat.Echo(asked)].Value);
                 return;
             }
 
@@ -62,7 +62,7 @@ public static class AreaRouting
         var actor = Accounts.ActingUser.Of(context);
         if (!await scope.ResolveAsync(code ?? actor.AreaCode, context.RequestAborted))
         {
-            await RefuseAsync(context, StatusCodes.Status404NotFound, localizer["Không tìm thấy địa bàn \"{0}\".", scope.UnknownCode ?? string.Empty].Value);
+            await RefuseAsync(context, StatusCodes.Status404NotFound, localizer["Không tìm thấy địa bàn \"{0}\".", UiFormat.Echo(scope.UnknownCode)].Value);
             return;
         }
 
@@ -78,7 +78,8 @@ public static class AreaRouting
         await next(context);
     });
 
-    private static Task RefuseAsync(HttpContext context, int status, string message)
+    /// <summary>Ends the request with <paramref name="status"/> and <paramref name="message"/>: problem+json under /api, else the error page showing the message.</summary>
+    internal static Task RefuseAsync(HttpContext context, int status, string message)
     {
         if (ApiProblems.IsApi(context.Request))
         {

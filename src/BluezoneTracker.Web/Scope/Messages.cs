@@ -14,15 +14,22 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer, Scope.A
 {
     private AreaWords Words => AreaWords.ForScope(scope, localizer);
 
-    public string Problem(FiguresProblem problem, string? value) => problem switch
+    /// <summary>The sentence of a problem; <paramref name="value"/> (the user's text) is quoted cut to <see cref="UiFormat.EchoLength"/> characters.</summary>
+    public string Problem(FiguresProblem problem, string? value)
     {
-        FiguresProblem.UnknownArea => localizer["Không tìm thấy địa bàn \"{0}\".", value ?? string.Empty],
+        var quoted = UiFormat.Echo(value);
+        return Sentence(problem, value, quoted);
+    }
+
+    private string Sentence(FiguresProblem problem, string? value, string quoted) => problem switch
+    {
+        FiguresProblem.UnknownArea => localizer["Không tìm thấy địa bàn \"{0}\".", quoted],
         FiguresProblem.NoData => localizer["Chưa có số liệu nào được nhập."],
         FiguresProblem.NoChildAreas => Words.Say(AreaWords.NoChildAreas, scope?.Area?.Name ?? value ?? string.Empty, ParentName ?? string.Empty),
         FiguresProblem.MalformedDate or FiguresProblem.MalformedCompareDate when DateTexts.NoSuchDay(localizer, value) is { } noSuchDay => noSuchDay,
-        FiguresProblem.MalformedDate => localizer["Ngày báo cáo \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-17).", value ?? string.Empty],
+        FiguresProblem.MalformedDate => localizer["Ngày báo cáo \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-17).", quoted],
         FiguresProblem.UnknownDate => localizer["Không có số liệu cho ngày {0}.", DateText(value)],
-        FiguresProblem.MalformedCompareDate => localizer["Ngày so sánh \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-12).", value ?? string.Empty],
+        FiguresProblem.MalformedCompareDate => localizer["Ngày so sánh \"{0}\" không đúng định dạng năm-tháng-ngày (ví dụ 2020-08-12).", quoted],
         FiguresProblem.UnknownCompareDate => localizer["Không có số liệu cho ngày so sánh {0}.", DateText(value)],
         FiguresProblem.CompareNotBefore => localizer["Ngày so sánh {0} phải trước ngày báo cáo.", DateText(value)],
         _ => localizer["Yêu cầu không hợp lệ."],
@@ -43,7 +50,7 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer, Scope.A
     private string? ParentName => scope is { Area: not null } s && s.Path.Count >= 2 ? s.Path[^2].Name : null;
 
     public string InvalidFlag(string name, string value) =>
-        localizer["Tham số {0} chỉ nhận true hoặc false, không nhận \"{1}\".", name, value];
+        localizer["Tham số {0} chỉ nhận true hoặc false, không nhận \"{1}\".", name, UiFormat.Echo(value)];
 
     public string ProblemTitle(FiguresProblem problem) => problem switch
     {

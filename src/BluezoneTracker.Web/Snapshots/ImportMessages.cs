@@ -150,7 +150,8 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
 
     private string Sentence(ImportProblem p)
     {
-        var value = p.Value ?? string.Empty;
+        // The user's text, quoted cut (UiFormat.Echo): a cell of 5 000 characters is named, not printed in full.
+        var value = UiFormat.Echo(p.Value);
         return p.Kind switch
         {
             ImportProblemKind.EmptyFile => localizer["tệp trống, không có số liệu."],
@@ -183,7 +184,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
             ImportProblemKind.SignedOffDate => localizer["số liệu ngày này đã được lãnh đạo duyệt; chỉ Lãnh đạo hoặc Quản trị viên được lưu bản sửa đổi mới."],
             ImportProblemKind.OtherFormat => OtherFormat(value),
             ImportProblemKind.LettersLost => localizer["chữ tiếng Việt trong tệp đã bị thay bằng dấu \"?\" khi lưu (\"{0}\") và không khôi phục được; hãy mở bảng gốc và lưu lại với kiểu \"CSV UTF-8\".", value],
-            ImportProblemKind.FieldCountMismatch => localizer["dòng có {0} ô nhưng dòng tiêu đề chỉ có {1} cột: có lẽ số \"{2}\" được viết với dấu phẩy hàng nghìn mà không đặt trong ngoặc kép. Hãy bỏ dấu phẩy trong số, hoặc lưu tệp với dấu chấm phẩy.", p.Value ?? string.Empty, p.Other ?? string.Empty, p.Written ?? string.Empty],
+            ImportProblemKind.FieldCountMismatch => localizer["dòng có {0} ô nhưng dòng tiêu đề chỉ có {1} cột: có lẽ số \"{2}\" được viết với dấu phẩy hàng nghìn mà không đặt trong ngoặc kép. Hãy bỏ dấu phẩy trong số, hoặc lưu tệp với dấu chấm phẩy.", p.Value ?? string.Empty, p.Other ?? string.Empty, UiFormat.Echo(p.Written)],
             ImportProblemKind.AmbiguousSheet => localizer["tệp có nhiều trang tính có thể chứa số liệu ({0}) và không trang nào mang tên ngày đã chọn; hãy chọn trang cần đọc (API: tham số sheet=, dòng lệnh: --sheet).", p.Other ?? string.Empty],
             ImportProblemKind.NoSheetForDate => localizer["không có trang tính nào mang tên ngày {0} (các trang: {1}); trang có số liệu mang tên một ngày khác. Nếu đúng là trang đó, hãy chọn nó (sheet= / --sheet).", value, p.Other ?? string.Empty],
             ImportProblemKind.UnknownSheet => localizer["tệp không có trang tính \"{0}\" (các trang: {1}).", value, p.Other ?? string.Empty],

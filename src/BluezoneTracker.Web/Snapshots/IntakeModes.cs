@@ -26,6 +26,18 @@ public static class IntakeModes
     };
 
     /// <summary>
+    /// Whether the input's areas are known despite these problems, so that "the input has only n of the date's
+    /// areas" is true and the replace/update question may be asked. Only problems about the date, the file's name,
+    /// the reason or the store leave them known; a file, sheet, column, layout, row or count problem means some
+    /// areas were not read (an unreadable file covers none, a row with a bad count still names its area), so asking
+    /// would put a second, false message beside the real one (a fresh user's trial, round 8).
+    /// </summary>
+    public static bool CoverageKnown(IEnumerable<ImportProblem> problems) =>
+        problems.All(p => p.Kind is ImportProblemKind.FutureDate or ImportProblemKind.DateTooEarly or ImportProblemKind.FileNameTooLong
+            or ImportProblemKind.ReasonTooLong or ImportProblemKind.ReasonRequired or ImportProblemKind.SignedOffDate
+            or ImportProblemKind.RevisionMoved or ImportProblemKind.UnchangedCounts or ImportProblemKind.DuplicateFile);
+
+    /// <summary>
     /// The counts to save. Input that leaves out an area the date has a count for is partial: without a
     /// mode that is a problem (the choice is the user's, never guessed); with <see cref="IntakeMode.Update"/>
     /// the other counts (and the unassigned count, unless the input has one) are carried over.

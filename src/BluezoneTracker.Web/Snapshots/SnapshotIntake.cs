@@ -164,7 +164,7 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
             db, [.. earlier.Append(current).OfType<CurrentRevision>().Select(r => new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned))], ct);
         var fromInput = new SnapshotCounts(d, rows.ToDictionary(r => r.Area.Code, r => r.Count, StringComparer.Ordinal), unassigned ?? 0);
         var (proposed, modeProblem) = IntakeModes.Apply(fromInput, unassigned is not null, current is null ? null : counts[current.Id], mode);
-        if (modeProblem is not null)
+        if (modeProblem is not null && IntakeModes.CoverageKnown(problems))
         {
             problems.Add(modeProblem);
         }

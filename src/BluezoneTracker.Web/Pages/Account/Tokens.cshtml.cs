@@ -3,15 +3,38 @@ using BluezoneTracker.Web.Accounts;
 using BluezoneTracker.Web.Data;
 using BluezoneTracker.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity;
+using BluezoneTracker.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace BluezoneTracker.Web.Pages.Account;
 
-/// <summary>The signed-in user's personal API tokens: create (shown once), list, revoke.</summary>
-public sealed class TokensModel(AppDbContext db, ApiTokens tokens, UserManager<AppUser> users, TimeProvider clock) : PageModel
+/// <summary>
+/// The signed-in user's personal API tokens: create (shown once), list, revoke. Open to Staff and above whose own area
+/// has a counts table — the navbar's link asks the same <see cref="Scope.AreaScope.HasTableOf"/>: an account of an area
+/// without child areas sends counts nowhere, so it gets neither the link nor the page (decisions 083, 141).
+/// </summary>
+public sealed class TokensModel(AppDbContext db, ApiTokens tokens, UserManager<AppUser> users, TimeProvider clock, Scope.AreaScope scope, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    /// <summary>Refuses every handler (403 with the reason) for an account whose area has no counts table.</summary>
+    /// <remarks>[NonHandler]: an override does not inherit the base's, and the page would offer it as a handler ("HandlerExecuting").</remarks>
+    [NonHandler]
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var actor = ActingUser.Of(HttpContext);
+        if (!scope.HasTableOf(actor))
+        {
+            var own = actor.AreaCode is { } code ? scope.Directory.Find(code)?.Name ?? code : string.Empty;
+            HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] = localizer[
+                "Mã truy cập API dùng để phần mềm gửi số liệu thay bạn; {0} không có bảng số liệu riêng (số của {0} được nhập trong bảng của địa bàn cấp trên) nên tài khoản này không có mã truy cập.", own].Value;
+            context.Result = StatusCode(StatusCodes.Status403Forbidden);
+        }
+    }
+
     [BindProperty]
     public TokenInput Input { get; set; } = new();
 

@@ -45,16 +45,17 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
             return Challenge();
         }
 
+        // The area's count is a row of its parent's table: that annex is the one to open (no dates to choose here).
+        var parent = annex.Result?.Problem is FiguresProblem.NoChildAreas && scope.Path is [.., var above, _] ? above : null;
+
         // The date choices also on a problem (e.g. a date without counts picked in the date field): the reader picks another.
-        Dates = annex.Result?.Catalog?.Dates ?? [];
+        Dates = parent is null ? annex.Result?.Catalog?.Dates ?? [] : [];
         if (annex.Document is not { } document)
         {
             (Problem, Response.StatusCode) = messages.ForPage(annex.Result!);
-            if (annex.Result?.Problem is FiguresProblem.NoChildAreas && scope.Path is [.., var parent, _])
+            if (parent is not null)
             {
-                // The area's count is a row of its parent's table: that annex is the one to open — linked only when
-                // this reader may open it (the same rule the parent's pages answer 403 by), else named in plain text.
-                Dates = [];
+                // Linked only when this reader may open it (the same rule the parent's pages answer 403 by), else named in plain text.
                 ParentAnnex = (scope.MayOpen(Accounts.ActingUser.Of(HttpContext), parent.Code) ? Scope.AreaRouting.Link(HttpContext, parent.Code, "/annex") : null, parent.Name);
             }
 

@@ -106,6 +106,28 @@ public sealed class AreaWithoutChildAreasTests : IDisposable
     }
 
     [Fact]
+    public async Task Its_staff_without_the_token_link_cannot_open_the_token_page_either()
+    {
+        // One rule for the link and the page (a fresh user's trial, round 8): canbo.mocchau had no link but the page opened.
+        var district = await MocChauClientAsync(Roles.Staff);
+        var response = await district.GetAsync(At("/account/tokens"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var text = (await Html.ParseAsync(response)).QuerySelector("main")!.Text();
+        Assert.Contains("Huyện Mộc Châu không có bảng số liệu riêng", text, StringComparison.Ordinal);
+        Assert.Null((await Html.ParseAsync(response)).QuerySelector("[data-testid=tokens], form[action*='handler=Create']"));
+
+        var creating = await district.PostAsync(At("/account/tokens?handler=Create"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = (await Html.ParseAsync(await district.GetAsync(At("/account/menu")))).AntiforgeryToken(),
+            ["Input.Name"] = "phan-mem",
+            ["Input.Days"] = "30",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, creating.StatusCode);
+        Assert.Equal(0, await _factory.QueryAsync(db => db.ApiTokens.CountAsync()));
+    }
+
+    [Fact]
     public async Task Province_staff_on_the_district_are_led_to_the_table_that_holds_its_count()
     {
         var client = await _factory.ClientForAsync(Roles.Staff);
