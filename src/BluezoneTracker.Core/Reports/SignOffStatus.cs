@@ -25,9 +25,17 @@ public sealed record SignOffStatus(DateOnly Date, int RevisionNumber, SignOff? C
     public OtherComparison? Comparison { get; init; }
 
     /// <summary>
+    /// Set when this unsigned annex (the new draft asked for, or the sign-off page's) is the signed revision with its
+    /// comparison, and the current data gives every cell and printed setting as signed: nothing changed since the
+    /// sign-off, and the line says so instead of a change (round 8's trial: the sign-off page, reloaded after signing,
+    /// said "populations, targets or settings changed" when nothing had).
+    /// </summary>
+    public bool SameAsSigned { get; init; }
+
+    /// <summary>
     /// Said when the annex shown is not the signed one: its revision was replaced by a newer one, or it is asked with
     /// another comparison date than the signed one (and whether the data changed too), or the current data (populations,
-    /// targets or settings) gives another annex than the signed one.
+    /// targets or settings) gives another annex than the signed one, or — <see cref="SameAsSigned"/> — the very annex signed.
     /// </summary>
     public string? SupersededLine => Current is null && Superseded is { } s
         ? s.RevisionNumber != RevisionNumber
@@ -40,7 +48,9 @@ public sealed record SignOffStatus(DateOnly Date, int RevisionNumber, SignOff? C
                       false => ", chỉ khác ở ngày so sánh.",
                       null => ".",
                   }
-                : $"Bản đã duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) khác với bản nháp này theo số liệu hiện tại (dân số, chỉ tiêu hoặc cài đặt đã thay đổi)."
+                : SameAsSigned
+                    ? $"Ngày này đã được duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}); số liệu, dân số, chỉ tiêu và cài đặt hiện tại cho đúng bản đã duyệt, chưa có gì thay đổi."
+                    : $"Bản đã duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) khác với bản nháp này theo số liệu hiện tại (dân số, chỉ tiêu hoặc cài đặt đã thay đổi)."
         : null;
 
     private static string Against(DateOnly? compare) => compare is { } d ? $"so với ngày {VietnameseFormat.Date(d)}" : "không so sánh với ngày nào";

@@ -113,4 +113,26 @@ public static class AnnexDifferences
     }
 
     private static (AnnexLineKind, string?) Key(AnnexLine line) => (line.Kind, line.Kind == AnnexLineKind.Area ? line.Code : null);
+
+    /// <summary>
+    /// The settings printed on every rendering of an annex (the agency's name and short name above the table, the
+    /// document code in the dispatch's reference) that differ between the signed annex and the current settings, one
+    /// cell each on the line "Cài đặt" with the settings page's label as its column. The dispatch's number, place and
+    /// signer are not compared: they are given at sign-off and belong to the signature (round 8's trial: an agency
+    /// renamed after a sign-off was printed on the new draft but said nowhere).
+    /// </summary>
+    public static IReadOnlyList<Cell> BetweenSettings(ReportSettings asSigned, ReportSettings current)
+    {
+        ArgumentNullException.ThrowIfNull(asSigned);
+        ArgumentNullException.ThrowIfNull(current);
+        return new[]
+        {
+            ("Tên cơ quan", asSigned.AgencyName, current.AgencyName),
+            ("Tên viết tắt", asSigned.AgencyShortName, current.AgencyShortName),
+            ("Ký hiệu văn bản", asSigned.DocumentCode, current.DocumentCode),
+        }
+        .Where(s => !string.Equals(s.Item2, s.Item3, StringComparison.Ordinal))
+        .Select(s => new Cell("Cài đặt", s.Item1, s.Item2, s.Item3))
+        .ToList();
+    }
 }

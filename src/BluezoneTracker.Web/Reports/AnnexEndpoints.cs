@@ -166,11 +166,17 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         if (draft || !sameComparison)
         {
             var status = new SignOffStatus(figures.Annex.Date, revision, null, signOff);
-            if (!draft && revision == signed.RevisionNumber)
+            if (revision == signed.RevisionNumber && !sameComparison)
             {
                 // Asked with another comparison than the signed one: that is the reason it is a draft, said as such
                 // (not "the data changed"); whether the data changed too is the signed comparison's annex against the signed one.
                 status = status with { Comparison = new OtherComparison(signed.Report.CompareDate, figures.Annex.CompareDate, await ChangedAsync(request, signed, current, ct)) };
+            }
+            else if (revision == signed.RevisionNumber)
+            {
+                // The new draft asked for (or the sign-off page's) with the signed comparison: whether it differs from the
+                // signed annex is checked, not assumed.
+                status = status with { SameAsSigned = ChangesSince(signed, figures.Annex, current).Count == 0 };
             }
 
             return new AnnexLoad(true, result, document, current, status, CurrentNotes());
@@ -233,7 +239,8 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
     public static IReadOnlyList<AnnexDifferences.Cell> ChangesSince(SignedAnnex asSigned, Core.Figures.AnnexReport current, ReportSettings settings)
     {
         ArgumentNullException.ThrowIfNull(asSigned);
-        return AnnexDifferences.Between(asSigned.Document(), AnnexDocument.From(current, settings, asSigned.Dispatch));
+        return [.. AnnexDifferences.Between(asSigned.Document(), AnnexDocument.From(current, settings, asSigned.Dispatch)),
+            .. AnnexDifferences.BetweenSettings(asSigned.Settings, settings)];
     }
 
     /// <summary>Which population figures the rates use (so that a later change of populations is never silent), and the warnings, in Vietnamese.</summary>

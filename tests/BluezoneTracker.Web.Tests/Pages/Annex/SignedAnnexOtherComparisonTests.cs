@@ -89,4 +89,39 @@ public sealed class SignedAnnexOtherComparisonTests : IDisposable
         Assert.EndsWith("bản này so với ngày 12/8/2020, và số liệu, dân số, chỉ tiêu hoặc cài đặt cũng đã thay đổi sau khi duyệt.",
             page.QuerySelector("[data-testid=superseded]")!.Text(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/annex/signoff?date=2020-08-18")]
+    [InlineData("/annex?date=2020-08-18&draft=true")]
+    public async Task The_new_draft_of_an_unchanged_signed_annex_says_nothing_changed(string path)
+    {
+        // Round 8's second trial: the sign-off page reloaded after signing said the signed annex "differs … populations,
+        // targets or settings changed" when nothing had.
+        var director = await SignedEighteenthAsync();
+
+        var line = (await Html.ParseAsync(await director.GetAsync(At(path)))).QuerySelector("[data-testid=superseded]")!.Text();
+
+        Assert.StartsWith("Ngày này đã được duyệt (Kiểm thử Director, ", line, StringComparison.Ordinal);
+        Assert.EndsWith("cho đúng bản đã duyệt, chưa có gì thay đổi.", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("đã thay đổi", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agency_renamed_after_sign_off_is_a_change_on_the_signed_annex_and_on_its_new_draft()
+    {
+        // Round 8's second trial: the renamed agency was printed on the new draft, but the signed annex said nothing.
+        var director = await SignedEighteenthAsync();
+        var admin = await _factory.ClientForAsync(Roles.Admin);
+        var saved = await admin.SubmitAsync("/admin/settings", "form[method=post]:not([action])", new Dictionary<string, string> { ["Input.AgencyName"] = "Sở Thông tin và Truyền thông tỉnh Sơn La (mới)" });
+        Assert.True(saved.IsSuccessStatusCode, $"{saved.StatusCode}");
+
+        var signed = await Html.ParseAsync(await director.GetAsync(At("/annex?date=2020-08-18")));
+        Assert.NotNull(signed.QuerySelector("[data-testid=approved]"));
+        var rows = signed.QuerySelectorAll("[data-testid=signoff-differences] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.Text().Trim()).ToArray()).ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(["Cài đặt", "Tên cơ quan", "Sở Thông tin và Truyền thông tỉnh Sơn La", "Sở Thông tin và Truyền thông tỉnh Sơn La (mới)"], row);
+
+        var draft = (await Html.ParseAsync(await director.GetAsync(At("/annex?date=2020-08-18&draft=true")))).QuerySelector("[data-testid=superseded]")!.Text();
+        Assert.EndsWith("khác với bản nháp này theo số liệu hiện tại (dân số, chỉ tiêu hoặc cài đặt đã thay đổi).", draft, StringComparison.Ordinal);
+    }
 }
