@@ -31,23 +31,5 @@ sleep 2
 perf record -F 999 -g -p "$app_pid" -o "$out_dir/perf.data" -- sleep "$recorded" 2>/dev/null
 wait "$wrk_pid"
 perf script -i "$out_dir/perf.data" > "$out_dir/perf.txt" 2>/dev/null
-python3 - "$out_dir/perf.txt" > "$out_dir/perf-summary.txt" <<'PY'
-import collections, re, sys
-own, incl, total, stack = collections.Counter(), collections.Counter(), 0, []
-def flush():
-    global total
-    if stack:
-        total += 1; own[stack[0]] += 1
-        for f in set(stack): incl[f] += 1
-for line in open(sys.argv[1], errors="replace"):
-    if not line.strip(): flush(); stack = []; continue
-    if line[0] not in " \t": continue
-    name = line.strip().split(" ", 1)[-1]
-    name = re.sub(r"\s*\(.*?\)\s*$", "", name)
-    stack.append(re.sub(r"\[(Optimized|Tier)[^\]]*\]|\[PreJIT\]|\[OSR\]", "", name).strip()[:200])
-flush()
-print(f"{total} samples")
-print("== self"); [print(f"{c * 100 / total:5.1f} {f}") for f, c in own.most_common(40)]
-print("== inclusive"); [print(f"{c * 100 / total:5.1f} {f}") for f, c in incl.most_common(150)]
-PY
+python3 bench/load/perf-summary.py "$out_dir/perf.txt" 40 150 > "$out_dir/perf-summary.txt"
 echo "Profile: $out_dir/perf-summary.txt"
