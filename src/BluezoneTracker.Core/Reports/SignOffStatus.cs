@@ -16,7 +16,7 @@ public sealed record SignOffStatus(DateOnly Date, int RevisionNumber, SignOff? C
     public bool IsDraft => Current is null;
 
     /// <summary>"Đã duyệt: Lê Văn A, 09:30 18/8/2020", or null for a draft.</summary>
-    public string? ApprovedLine => Current is { } s ? $"Đã duyệt: {s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}" : null;
+    public string? ApprovedLine => Current is { } s ? $"Đã duyệt: {By(s)}" : null;
 
     /// <summary>
     /// Set when this unsigned annex is the signed revision asked with another comparison date than the one it was
@@ -37,21 +37,27 @@ public sealed record SignOffStatus(DateOnly Date, int RevisionNumber, SignOff? C
     /// another comparison date than the signed one (and whether the data changed too), or the current data (populations,
     /// targets or settings) gives another annex than the signed one, or — <see cref="SameAsSigned"/> — the very annex signed.
     /// </summary>
-    public string? SupersededLine => Current is null && Superseded is { } s
-        ? s.RevisionNumber != RevisionNumber
-            ? $"Lần nhập {s.RevisionNumber} đã được duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) nhưng đã bị thay thế bởi lần nhập {RevisionNumber}."
-            : Comparison is { } c
-                ? $"Bản đã duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) là bản ngày {VietnameseFormat.Date(Date)} {Against(c.SignedWith)}; bản này {Against(c.ShownWith)}"
-                  + c.DataChanged switch
-                  {
-                      true => ", và số liệu, dân số, chỉ tiêu hoặc cài đặt cũng đã thay đổi sau khi duyệt.",
-                      false => ", chỉ khác ở ngày so sánh.",
-                      null => ".",
-                  }
-                : SameAsSigned
-                    ? $"Ngày này đã được duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}); số liệu, dân số, chỉ tiêu và cài đặt hiện tại cho đúng bản đã duyệt, chưa có gì thay đổi."
-                    : $"Bản đã duyệt ({s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}) khác với bản nháp này theo số liệu hiện tại (dân số, chỉ tiêu hoặc cài đặt đã thay đổi)."
-        : null;
+    public string? SupersededLine => (Current, Superseded) switch
+    {
+        (not null, _) or (_, null) => null,
+        (_, { } s) when s.RevisionNumber != RevisionNumber =>
+            $"Lần nhập {s.RevisionNumber} đã được duyệt ({By(s)}) nhưng đã bị thay thế bởi lần nhập {RevisionNumber}.",
+        (_, { } s) when Comparison is { } c =>
+            $"Bản đã duyệt ({By(s)}) là bản ngày {VietnameseFormat.Date(Date)} {Against(c.SignedWith)}; bản này {Against(c.ShownWith)}"
+            + c.DataChanged switch
+            {
+                true => ", và số liệu, dân số, chỉ tiêu hoặc cài đặt cũng đã thay đổi sau khi duyệt.",
+                false => ", chỉ khác ở ngày so sánh.",
+                null => ".",
+            },
+        (_, { } s) when SameAsSigned =>
+            $"Ngày này đã được duyệt ({By(s)}); số liệu, dân số, chỉ tiêu và cài đặt hiện tại cho đúng bản đã duyệt, chưa có gì thay đổi.",
+        (_, { } s) =>
+            $"Bản đã duyệt ({By(s)}) khác với bản nháp này theo số liệu hiện tại (dân số, chỉ tiêu hoặc cài đặt đã thay đổi).",
+    };
+
+    /// <summary>"Lê Văn A, 09:30 18/8/2020": who signed and when, as every line about a sign-off writes it.</summary>
+    private static string By(SignOff s) => $"{s.SignedBy}, {VietnameseFormat.Moment(s.SignedAt)}";
 
     private static string Against(DateOnly? compare) => compare is { } d ? $"so với ngày {VietnameseFormat.Date(d)}" : "không so sánh với ngày nào";
 

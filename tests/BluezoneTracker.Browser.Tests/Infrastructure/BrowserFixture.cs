@@ -93,8 +93,8 @@ public class BrowserFixture : IAsyncLifetime
         });
         // Playwright's 30 s default per step is too short for a sign-in (PBKDF2 hashing) on two cores that a
         // build shares: a clean-clone run at load average 56 timed out waiting for the page after signing in.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultTimeout(PageNavigation.StepTimeoutMilliseconds);
+        context.SetDefaultNavigationTimeout(PageNavigation.StepTimeoutMilliseconds);
         var page = await context.NewPageAsync();
         if (role is not null)
         {
