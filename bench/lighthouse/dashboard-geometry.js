@@ -16,7 +16,19 @@ async function read(browser, url, cookie, width) {
     const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
     for (const d of document.querySelectorAll('details')) d.open = true;
     await frame();
+    // A closed details' content written as <noscript class="when-opened"> (decision 151) is put in place by site.js on
+    // the 'toggle' event, a task after opening: waited for, so that both pages are read with every table built.
+    for (let i = 0; i < 100 && document.querySelector('details[open] > noscript.when-opened'); i++) await frame();
     const box = e => { const r = e.getBoundingClientRect(); return [e.textContent.trim().replace(/\s+/g, ' '), r.x + scrollX, r.width, r.top + scrollY, r.height]; };
+    // A first pass through every table: a block drawn only near the screen (content-visibility: auto) holds a guessed
+    // height until drawn once, and is drawn a frame or two after it comes near — later on a busy machine. Measured
+    // in one pass, a table's place then depended on how far the blocks above had got (up to 24 780 px apart between
+    // two loads of the same page); after this pass each block keeps its drawn height ('auto'), so both pages are
+    // read in the same settled state.
+    for (const table of document.querySelectorAll('main table')) {
+      table.scrollIntoView({ block: 'start', behavior: 'instant' });
+      await frame(); await frame();
+    }
     const tables = [];
     for (const table of document.querySelectorAll('main table')) {
       table.scrollIntoView({ block: 'start', behavior: 'instant' });

@@ -139,6 +139,39 @@ public sealed class DashboardInTheBrowser(BrowserFixture app)
     }
 
     [Fact]
+    public async Task A_closed_table_is_built_when_opened_with_the_cells_the_server_sent()
+    {
+        var page = await app.NewPageAsync(360, 800);
+        await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        // At load: no table element inside a closed details; the tables are the text of noscript.when-opened (decision 151).
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('details:not([open]) table').length"));
+        Assert.Equal(7, await page.Locator("details > noscript.when-opened").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=table-cumulative]").CountAsync());
+        // What the server sent for the cumulative table, read as a browser without script reads it.
+        var sent = await page.EvaluateAsync<string[]>("""
+            () => {
+              const text = [...document.querySelectorAll('details > noscript.when-opened')].map(n => n.textContent)
+                .find(t => t.includes('data-testid="table-cumulative"'));
+              const parsed = new DOMParser().parseFromString(text, 'text/html');
+              return [...parsed.querySelectorAll('[data-testid=table-cumulative] th, [data-testid=table-cumulative] td')].map(c => c.textContent.trim());
+            }
+            """);
+
+        await page.Locator("section[aria-labelledby=chart-cumulative-heading] details.small > summary").ClickAsync();
+        var table = page.Locator("[data-testid=table-cumulative]");
+        await table.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+
+        var drawn = await table.EvaluateAsync<string[]>("t => [...t.querySelectorAll('th, td')].map(c => c.textContent.trim())");
+        Assert.True(sent.Length > 6, $"the cumulative table sent {sent.Length} cells");
+        Assert.Equal(sent, drawn);
+        Assert.True((await table.BoundingBoxAsync())!.Height > 50);
+        // Only the opened one is built; the others stay text until opened.
+        Assert.Equal(6, await page.Locator("details > noscript.when-opened").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Dashboard_has_no_serious_or_critical_accessibility_violations()
     {
         var page = await app.NewPageAsync();

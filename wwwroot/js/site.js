@@ -42,6 +42,21 @@
     list.addEventListener('change', function () { list.form.submit(); });
   });
 
+  // A closed <details> may hold its content as the text of a <noscript class="when-opened"> (ShownWhenOpenedTagHelper,
+  // docs/decisions/151): the browser made no elements of it at load. Opened, the same markup is put in its place.
+  // 'toggle' does not bubble: caught on its way down. Details opened before this script ran are drawn now.
+  function drawWhenOpened(details) {
+    Array.prototype.forEach.call(details.querySelectorAll(':scope > noscript.when-opened'), function (text) {
+      var markup = document.createElement('template');
+      markup.innerHTML = text.textContent;
+      text.parentNode.replaceChild(markup.content, text);
+    });
+  }
+  document.addEventListener('toggle', function (e) {
+    if (e.target.tagName === 'DETAILS' && e.target.open) { drawWhenOpened(e.target); }
+  }, true);
+  document.querySelectorAll('details[open]').forEach(drawWhenOpened);
+
   document.querySelectorAll('.navbar-toggler[aria-controls]').forEach(function (toggle) {
     var menu = document.getElementById(toggle.getAttribute('aria-controls'));
     if (!menu) { return; }
