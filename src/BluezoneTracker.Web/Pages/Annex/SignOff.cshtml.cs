@@ -23,6 +23,13 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
 
+    /// <summary>
+    /// The comparison date of the annex the Director looked at (blank: the default one). Carried from the annex page
+    /// and posted back, so that the annex signed is the one viewed, with its comparison (round 9's trial, point 1).
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Compare { get; set; }
+
     [BindProperty]
     public DispatchInput Dispatch { get; set; } = new();
 
@@ -50,7 +57,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
             var latest = await source.LoadAsync(new FiguresRequest(null, null), draft: true, ct);
             if (latest.Document is { } newest)
             {
-                return RedirectToPage(new { date = VietnameseFormat.IsoDate(newest.Report.Date) });
+                return RedirectToPage(new { date = VietnameseFormat.IsoDate(newest.Report.Date), compare = Blank(Compare) });
             }
         }
 
@@ -77,7 +84,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
         var result = await signOffs.SignAsync(Annex.Result.Catalog, annex, (await users.GetUserAsync(User))!, Accounts.Roles.HighestOf(User.IsInRole), ct);
         return result == SignResult.RevisionMoved
             ? Refuse(StatusCodes.Status409Conflict, localizer["Số liệu của ngày này đã thay đổi trong lúc trang duyệt đang mở; chưa duyệt gì. Hãy xem lại bản mới rồi duyệt."])
-            : RedirectToPage("/Annex/Index", new { date = VietnameseFormat.IsoDate(Document.Report.Date) });
+            : RedirectToPage("/Annex/Index", new { date = VietnameseFormat.IsoDate(Document.Report.Date), compare = Blank(Compare) });
     }
 
     /// <summary>The annex as it would be signed, with the dispatch details typed, as a draft PDF (nothing is stored).</summary>
@@ -132,7 +139,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Annex = await source.LoadAsync(new FiguresRequest(null, Date), draft: true, ct);
+        Annex = await source.LoadAsync(new FiguresRequest(null, Date, Compare), draft: true, ct);
         if (Annex.Document is not { } document || string.IsNullOrWhiteSpace(Date))
         {
             Problem = Annex.Result is { } r && r.Problem is not null ? messages.ForPage(r).Text
@@ -151,6 +158,9 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
     private string FingerprintNow() => SignedAnnex.Fingerprint(
         Annex!.Result!.Figures!.Annex, Annex.Settings, Annex.Result.Catalog!.TargetOn(Annex.Result.Figures.Annex.Date),
         SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Annex.Result.Figures.Annex.Date)));
+
+    /// <summary>A blank value as no route value at all, so that links carry only what was asked.</summary>
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private PageResult Refuse(int status, string problem)
     {
