@@ -83,7 +83,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
             SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Document.Report.Date)), Revision, string.Empty, default);
         var result = await signOffs.SignAsync(Annex.Result.Catalog, annex, (await users.GetUserAsync(User))!, Accounts.Roles.HighestOf(User.IsInRole), ct);
         return result == SignResult.RevisionMoved
-            ? Refuse(StatusCodes.Status409Conflict, localizer["Số liệu của ngày này đã thay đổi trong lúc trang duyệt đang mở; chưa duyệt gì. Hãy xem lại bản mới rồi duyệt."])
+            ? Refuse(StatusCodes.Status409Conflict, Stale([AnnexPart.Counts], moved: true))
             : RedirectToPage("/Annex/Index", new { date = VietnameseFormat.IsoDate(Document.Report.Date), compare = Blank(Compare) });
     }
 
@@ -129,9 +129,13 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
             return Refuse(StatusCodes.Status400BadRequest, localizer["Ngày công văn ({0}) không được sau ngày mai; công văn mang ngày ban hành thật.", UiFormat.Date(dispatchDate)]);
         }
 
-        if (Revision != CurrentRevision() || Fingerprint != FingerprintNow())
+        // What changed is said from a comparison of each part's fingerprint, not guessed (round 9's trial: a population
+        // changed and the refusal said the counts had); a new revision of the date is a change of its counts.
+        var moved = Revision != CurrentRevision();
+        var changed = AnnexParts.Changed(Fingerprint, FingerprintNow());
+        if (moved || changed.Count > 0)
         {
-            return Refuse(StatusCodes.Status409Conflict, localizer["Số liệu của ngày này đã thay đổi trong lúc trang duyệt đang mở; chưa duyệt gì. Hãy xem lại bản mới rồi duyệt."]);
+            return Refuse(StatusCodes.Status409Conflict, Stale(moved ? [AnnexPart.Counts, .. changed.Where(p => p is not AnnexPart.Counts and not AnnexPart.Other)] : changed, moved));
         }
 
         return null;
@@ -155,7 +159,24 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
 
     private int CurrentRevision() => Annex!.Result!.Catalog!.Revisions.First(r => r.Date == Document!.Report.Date).Number;
 
-    private string FingerprintNow() => SignedAnnex.Fingerprint(
+    /// <summary>The refusal of a sign-off whose annex changed while the page was open, naming what changed.</summary>
+    private string Stale(IReadOnlyList<AnnexPart> changed, bool moved)
+    {
+        var parts = changed.Select(part => part switch
+        {
+            AnnexPart.Counts when moved => localizer["số liệu đăng ký (đã có lần nhập mới của ngày này)"].Value,
+            AnnexPart.Counts => localizer["số liệu đăng ký"].Value,
+            AnnexPart.Populations => localizer["dân số dùng để tính tỷ lệ"].Value,
+            AnnexPart.Target => localizer["chỉ tiêu đang áp dụng"].Value,
+            AnnexPart.Agency => localizer["tên cơ quan hoặc ký hiệu văn bản"].Value,
+            AnnexPart.Settings => localizer["cài đặt báo cáo (nơi ban hành, người ký, số công văn)"].Value,
+            _ => localizer["nội dung khác của phụ lục (như tên địa bàn hoặc cảnh báo)"].Value,
+        });
+        return localizer["Trong lúc trang duyệt đang mở, phụ lục ngày {0} đã thay đổi: {1}. Chưa duyệt gì; hãy xem lại bản mới rồi duyệt.",
+            UiFormat.Date(Document!.Report.Date), string.Join(", ", parts)];
+    }
+
+    private string FingerprintNow() => AnnexParts.Fingerprint(
         Annex!.Result!.Figures!.Annex, Annex.Settings, Annex.Result.Catalog!.TargetOn(Annex.Result.Figures.Annex.Date),
         SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Annex.Result.Figures.Annex.Date)));
 

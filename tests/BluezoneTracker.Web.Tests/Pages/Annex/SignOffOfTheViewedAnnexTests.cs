@@ -1,8 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
 using BluezoneTracker.Web.Accounts;
+using BluezoneTracker.Web.Data;
+using BluezoneTracker.Web.Data.Entities;
+using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Tests.Infrastructure;
 using BluezoneTracker.Web.Tests.Snapshots;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BluezoneTracker.Web.Tests.Pages.Annex;
 
@@ -63,5 +69,65 @@ public sealed class SignOffOfTheViewedAnnexTests : IDisposable
 
         Assert.Equal("2020-08-12", page.QuerySelector("[data-testid=signoff-form] input[name=Compare]")!.GetAttribute("value"));
         Assert.Equal("/annex?date=2020-08-18&compare=2020-08-12", page.QuerySelector("[data-testid=signoff-annex-link]")!.GetAttribute("href"));
+    }
+
+    /// <summary>The sign-off form of 17/8 as the Director has it open.</summary>
+    private async Task<(HttpClient Director, IHtmlFormElement Form)> OpenSignOffAsync()
+    {
+        var director = await _factory.ClientForAsync(Roles.Director);
+        var page = await Html.ParseAsync(await director.GetAsync(At("/annex/signoff?date=2020-08-17")));
+        return (director, (IHtmlFormElement)page.QuerySelector("[data-testid=signoff-form]")!);
+    }
+
+    private static async Task<string> RefusalAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        return (await Html.ParseAsync(response)).QuerySelector("[data-testid=problem]")!.Text();
+    }
+
+    [Fact]
+    public async Task A_population_changed_while_the_sign_off_page_was_open_is_named_as_the_change_not_the_counts()
+    {
+        var (director, form) = await OpenSignOffAsync();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var province = await db.Areas.SingleAsync(a => a.Code == "14");
+            db.Populations.Add(new PopulationEntity
+            {
+                AreaId = province.Id, EffectiveFrom = new DateOnly(2020, 1, 1), Population = 2_000_000, PopulationYear = 2020,
+                PopulationSource = "Kiểm thử", RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "test",
+            });
+            await db.SaveChangesAsync();
+            scope.ServiceProvider.GetRequiredService<DataVersion>().Bump();
+        }
+
+        var problem = await RefusalAsync(await director.SubmitAsync(form));
+
+        Assert.Equal("Trong lúc trang duyệt đang mở, phụ lục ngày 17/8/2020 đã thay đổi: dân số dùng để tính tỷ lệ. Chưa duyệt gì; hãy xem lại bản mới rồi duyệt.", problem);
+        Assert.DoesNotContain("số liệu", problem, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await _factory.AuditAsync(Audit.AuditKinds.SignedOff));
+    }
+
+    [Fact]
+    public async Task An_agency_renamed_while_the_sign_off_page_was_open_is_named_as_such()
+    {
+        var (director, form) = await OpenSignOffAsync();
+        var admin = await _factory.ClientForAsync(Roles.Admin);
+        var saved = await admin.SubmitAsync("/admin/settings", "form[method=post]:not([action])", new Dictionary<string, string> { ["Input.AgencyName"] = "Sở Thông tin và Truyền thông tỉnh Sơn La (mới)" });
+        Assert.True(saved.IsSuccessStatusCode, $"{saved.StatusCode}");
+
+        Assert.Equal("Trong lúc trang duyệt đang mở, phụ lục ngày 17/8/2020 đã thay đổi: tên cơ quan hoặc ký hiệu văn bản. Chưa duyệt gì; hãy xem lại bản mới rồi duyệt.",
+            await RefusalAsync(await director.SubmitAsync(form)));
+    }
+
+    [Fact]
+    public async Task A_new_revision_while_the_sign_off_page_was_open_is_named_as_new_counts()
+    {
+        var (director, form) = await OpenSignOffAsync();
+        await _factory.AddRevisionAsync(new DateOnly(2020, 8, 17));
+
+        Assert.Equal("Trong lúc trang duyệt đang mở, phụ lục ngày 17/8/2020 đã thay đổi: số liệu đăng ký (đã có lần nhập mới của ngày này). Chưa duyệt gì; hãy xem lại bản mới rồi duyệt.",
+            await RefusalAsync(await director.SubmitAsync(form)));
     }
 }
