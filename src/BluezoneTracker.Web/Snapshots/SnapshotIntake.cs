@@ -1,3 +1,4 @@
+using System.Globalization;
 using BluezoneTracker.Core.Areas;
 using BluezoneTracker.Core.Figures;
 using BluezoneTracker.Core.Formatting;
@@ -236,7 +237,7 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
             .SingleOrDefaultAsync(ct);
         if (revision is null)
         {
-            return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.UnknownRevision, Value: $"{date:yyyy-MM-dd} #{number}")]);
+            return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.UnknownRevision, Value: VietnameseFormat.IsoDate(date), Other: number.ToString(CultureInfo.InvariantCulture))]);
         }
 
         var restored = (await RevisionCounts.ReadAsync(db, [revision.Stored], ct))[revision.Stored.Id];

@@ -148,7 +148,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
         {
             Problem = Annex.Result is { } r && r.Problem is not null ? messages.ForPage(r).Text
                 : string.IsNullOrWhiteSpace(Date) ? localizer["Chưa chọn ngày cần duyệt: hãy mở trang duyệt từ phụ lục của ngày đó."]
-                : localizer["Không có số liệu cho ngày {0}.", Date];
+                : localizer["Không có số liệu cho ngày {0}.", VietnameseFormat.TryParseIsoDate(Date.Trim(), out var asked) ? UiFormat.Date(asked) : UiFormat.Echo(Date)];
             return false;
         }
 
