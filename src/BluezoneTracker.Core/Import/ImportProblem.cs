@@ -20,7 +20,7 @@ public enum ImportProblemKind
     /// <summary>The file has no bytes or no text.</summary>
     EmptyFile,
 
-    /// <summary>The file is larger than the limit. Value = size, Other = limit (bytes).</summary>
+    /// <summary>The file is larger than the limit. Value = the file's size (never the request's; null when not known), Other = limit (bytes).</summary>
     FileTooLarge,
 
     /// <summary>Neither CSV text nor an .xlsx workbook (binary garbage, .xls, PDF…).</summary>

@@ -155,6 +155,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
         return p.Kind switch
         {
             ImportProblemKind.EmptyFile => localizer["tệp trống, không có số liệu."],
+            ImportProblemKind.FileTooLarge when p.Value is null => localizer["dữ liệu gửi lên lớn hơn giới hạn {0} byte của một tệp.", Number(p.Other)],
             ImportProblemKind.FileTooLarge => localizer["tệp nặng {0} byte, vượt giới hạn {1} byte.", Number(p.Value), Number(p.Other)],
             ImportProblemKind.NotATable => localizer["tệp không phải bảng CSV hay Excel (.xlsx) đọc được."],
             ImportProblemKind.UnreadableWorkbook => localizer["không mở được tệp Excel: tệp bị hỏng hoặc không đầy đủ."],
