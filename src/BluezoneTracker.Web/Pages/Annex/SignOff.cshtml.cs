@@ -162,16 +162,10 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
     /// <summary>The refusal of a sign-off whose annex changed while the page was open, naming what changed.</summary>
     private string Stale(IReadOnlyList<AnnexPart> changed, bool moved)
     {
-        var parts = changed.Select(part => part switch
-        {
-            AnnexPart.Counts when moved => localizer["số liệu đăng ký (đã có lần nhập mới của ngày này)"].Value,
-            AnnexPart.Counts => localizer["số liệu đăng ký"].Value,
-            AnnexPart.Populations => localizer["dân số dùng để tính tỷ lệ"].Value,
-            AnnexPart.Target => localizer["chỉ tiêu đang áp dụng"].Value,
-            AnnexPart.Agency => localizer["tên cơ quan hoặc ký hiệu văn bản"].Value,
-            AnnexPart.Settings => localizer["cài đặt báo cáo (nơi ban hành, người ký, số công văn)"].Value,
-            _ => localizer["nội dung khác của phụ lục (như tên địa bàn hoặc cảnh báo)"].Value,
-        });
+        // The parts named as the annex's own lines name them (SignOffStatus.PartText), in the UI language.
+        var parts = changed.Select(part => part == AnnexPart.Counts && moved
+            ? localizer["số liệu đăng ký (đã có lần nhập mới của ngày này)"].Value
+            : localizer[SignOffStatus.PartText(part)].Value);
         return localizer["Trong lúc trang duyệt đang mở, phụ lục ngày {0} đã thay đổi: {1}. Chưa duyệt gì; hãy xem lại bản mới rồi duyệt.",
             UiFormat.Date(Document!.Report.Date), string.Join(", ", parts)];
     }
