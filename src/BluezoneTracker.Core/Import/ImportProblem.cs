@@ -20,7 +20,7 @@ public enum ImportProblemKind
     /// <summary>The file has no bytes or no text.</summary>
     EmptyFile,
 
-    /// <summary>The file is larger than the limit. Value = size, Other = limit (bytes).</summary>
+    /// <summary>The file is larger than the limit. Value = the file's size (never the request's; null when not known), Other = limit (bytes).</summary>
     FileTooLarge,
 
     /// <summary>Neither CSV text nor an .xlsx workbook (binary garbage, .xls, PDF…).</summary>
@@ -47,7 +47,7 @@ public enum ImportProblemKind
     /// <summary>Several sheets could hold the counts and none is named for the date. Other = the sheets ("; ").</summary>
     AmbiguousSheet,
 
-    /// <summary>The only table is on a sheet named for another date. Value = the chosen date (d/M/yyyy), Other = the sheets.</summary>
+    /// <summary>The only table is on a sheet named for another date. Value = the chosen date (ISO; the message writes it in the UI language), Other = the sheets.</summary>
     NoSheetForDate,
 
     /// <summary>The sheet asked for does not exist. Value = the name asked for, Other = the visible sheets.</summary>
@@ -133,7 +133,7 @@ public enum ImportProblemKind
     /// <summary>The date already has counts, so a new revision needs a reason. Other = the current revision number.</summary>
     ReasonRequired,
 
-    /// <summary>No such revision of the date. Value = date and number.</summary>
+    /// <summary>No such revision of the date. Value = the date (ISO), Other = the revision number asked for.</summary>
     UnknownRevision,
 
     /// <summary>The date's current counts are signed off; only a Director or an Admin may revise them.</summary>

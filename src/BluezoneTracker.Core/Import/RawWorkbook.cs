@@ -1,5 +1,6 @@
 using System.Globalization;
 using BluezoneTracker.Core.Areas;
+using BluezoneTracker.Core.Formatting;
 
 namespace BluezoneTracker.Core.Import;
 
@@ -145,7 +146,7 @@ public static partial class SheetChoice
         {
             // The one table is on a sheet named for another day: reading it would store that day's counts.
             return date is { } day && NamedFor(only.Name, day) == false
-                ? (null, new ImportProblem(ImportProblemKind.NoSheetForDate, Value: day.ToString("d/M/yyyy", CultureInfo.InvariantCulture), Other: List(visible)))
+                ? (null, new ImportProblem(ImportProblemKind.NoSheetForDate, Value: VietnameseFormat.IsoDate(day), Other: List(visible)))
                 : (only, null);
         }
 

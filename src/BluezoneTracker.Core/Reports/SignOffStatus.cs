@@ -46,14 +46,37 @@ public sealed record SignOffStatus(DateOnly Date, int RevisionNumber, SignOff? C
             $"Bản đã duyệt ({By(s)}) là bản ngày {VietnameseFormat.Date(Date)} {Against(c.SignedWith)}; bản này {Against(c.ShownWith)}"
             + c.DataChanged switch
             {
-                true => ", và số liệu, dân số, chỉ tiêu hoặc cài đặt cũng đã thay đổi sau khi duyệt.",
+                true => $", và {ChangedText} cũng đã thay đổi sau khi duyệt.",
                 false => ", chỉ khác ở ngày so sánh.",
                 null => ".",
             },
         (_, { } s) when SameAsSigned =>
             $"Ngày này đã được duyệt ({By(s)}); số liệu, dân số, chỉ tiêu và cài đặt hiện tại cho đúng bản đã duyệt, chưa có gì thay đổi.",
         (_, { } s) =>
-            $"Bản đã duyệt ({By(s)}) khác với bản nháp này theo số liệu hiện tại (dân số, chỉ tiêu hoặc cài đặt đã thay đổi).",
+            $"Bản đã duyệt ({By(s)}) khác với bản nháp này theo số liệu hiện tại ({ChangedText} đã thay đổi).",
+    };
+
+    /// <summary>
+    /// What changed since the sign-off, part by part, as compared (<see cref="AnnexParts.Changed"/>): said instead of the
+    /// hedge "populations, targets or settings" (round 9's trial: a count of the comparison date can change too). Null:
+    /// not compared, and the line names every part that can change.
+    /// </summary>
+    public IReadOnlyList<AnnexPart>? Changed { get; init; }
+
+    /// <summary>"dân số dùng để tính tỷ lệ, tên cơ quan hoặc ký hiệu văn bản": the parts that changed, as the lines say them.</summary>
+    private string ChangedText => Changed is { Count: > 0 } parts
+        ? string.Join(", ", parts.Select(PartText))
+        : "số liệu, dân số, chỉ tiêu hoặc cài đặt";
+
+    /// <summary>A part of an annex as every Vietnamese line about a change names it (the sign-off page's refusal too).</summary>
+    public static string PartText(AnnexPart part) => part switch
+    {
+        AnnexPart.Counts => "số liệu đăng ký",
+        AnnexPart.Populations => "dân số dùng để tính tỷ lệ",
+        AnnexPart.Target => "chỉ tiêu đang áp dụng",
+        AnnexPart.Agency => "tên cơ quan hoặc ký hiệu văn bản",
+        AnnexPart.Settings => "cài đặt báo cáo (nơi ban hành, người ký, số công văn)",
+        _ => "nội dung khác của phụ lục (như tên địa bàn hoặc cảnh báo)",
     };
 
     /// <summary>"Lê Văn A, 09:30 18/8/2020": who signed and when, as every line about a sign-off writes it.</summary>

@@ -36,16 +36,6 @@ public sealed record SignedAnnex(
     public static SignedAnnex FromJson(string json) =>
         JsonSerializer.Deserialize<SignedAnnex>(json, Json) ?? throw new JsonException("Empty signed annex.");
 
-    /// <summary>
-    /// A short fingerprint of what an annex shows (its cells, populations, settings and target, not who signs):
-    /// the sign-off page sends it back, and a sign-off of an annex that changed while the page was open is refused.
-    /// </summary>
-    public static string Fingerprint(AnnexReport report, ReportSettings settings, Target? target, IReadOnlyList<PopulationUsed> populations)
-    {
-        var json = JsonSerializer.Serialize(new { report, settings, target, populations }, Json);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
-    }
-
     /// <summary>The population figures an annex used: which area, how many, the year and source.</summary>
     public static IReadOnlyList<PopulationUsed> PopulationsOf(AnnexReport report, IEnumerable<Areas.Area> children)
     {

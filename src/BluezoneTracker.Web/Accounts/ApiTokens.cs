@@ -35,6 +35,18 @@ public sealed class ApiTokens(AppDbContext db, AuditLog audit, TimeProvider cloc
         return token;
     }
 
+    /// <summary>
+    /// Whether the user has a token still in force (not revoked, not expired): an account that may no longer create
+    /// tokens is still shown the way to the ones it made, to revoke them (round 9's trial).
+    /// </summary>
+    public async Task<bool> HasActiveAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        // Expiry compared here: SQLite stores DateTimeOffset as text and cannot compare it in a query.
+        var now = clock.GetUtcNow();
+        var expiries = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId && t.RevokedAt == null).Select(t => t.ExpiresAt).ToListAsync(cancellationToken);
+        return expiries.Any(e => e > now);
+    }
+
     public async Task<bool> RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken = default)
     {
         var token = await db.ApiTokens.Include(t => t.User)

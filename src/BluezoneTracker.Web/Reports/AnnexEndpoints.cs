@@ -170,13 +170,18 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
             {
                 // Asked with another comparison than the signed one: that is the reason it is a draft, said as such
                 // (not "the data changed"); whether the data changed too is the signed comparison's annex against the signed one.
-                status = status with { Comparison = new OtherComparison(signed.Report.CompareDate, figures.Annex.CompareDate, await ChangedAsync(request, signed, current, ct)) };
+                var changed = await ChangedAsync(request, signed, current, ct);
+                status = status with { Comparison = new OtherComparison(signed.Report.CompareDate, figures.Annex.CompareDate, changed is null ? null : changed.Count > 0), Changed = changed };
             }
             else if (revision == signed.RevisionNumber)
             {
                 // The new draft asked for (or the sign-off page's) with the signed comparison: whether it differs from the
-                // signed annex is checked, not assumed.
-                status = status with { SameAsSigned = ChangesSince(signed, figures.Annex, current).Count == 0 };
+                // signed annex is checked, not assumed, and so is what differs.
+                status = status with
+                {
+                    SameAsSigned = ChangesSince(signed, figures.Annex, current).Count == 0,
+                    Changed = PartsChanged(signed, figures.Annex, current, catalog),
+                };
             }
 
             return new AnnexLoad(true, result, document, current, status, CurrentNotes());
@@ -194,8 +199,11 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         };
     }
 
-    /// <summary>Whether the current data, asked with the signed comparison, gives another annex than the signed one (null: the signed annex has no comparison).</summary>
-    private async Task<bool?> ChangedAsync(FiguresRequest request, SignedAnnex signed, ReportSettings current, CancellationToken ct)
+    /// <summary>
+    /// What in the current data, asked with the signed comparison, differs from the signed annex: empty when nothing
+    /// (null: the signed annex has no comparison to ask with).
+    /// </summary>
+    private async Task<IReadOnlyList<AnnexPart>?> ChangedAsync(FiguresRequest request, SignedAnnex signed, ReportSettings current, CancellationToken ct)
     {
         if (signed.Report.CompareDate is not { } signedCompare)
         {
@@ -203,8 +211,19 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
         }
 
         var asSigned = await query.GetAsync(request with { Date = VietnameseFormat.IsoDate(signed.Report.Date), Compare = VietnameseFormat.IsoDate(signedCompare) }, ct);
-        return asSigned.Figures is not { } figures || ChangesSince(signed, figures.Annex, current).Count > 0;
+        if (asSigned.Figures is not { } figures)
+        {
+            return [AnnexPart.Counts];
+        }
+
+        return ChangesSince(signed, figures.Annex, current).Count == 0 ? [] : PartsChanged(signed, figures.Annex, current, asSigned.Catalog!);
     }
+
+    /// <summary>The parts (counts, populations, target, agency, settings) in which the current data's annex differs from the signed one.</summary>
+    private static IReadOnlyList<AnnexPart> PartsChanged(SignedAnnex signed, Core.Figures.AnnexReport current, ReportSettings settings, AreaCatalog catalog) =>
+        AnnexParts.Changed(
+            AnnexParts.Fingerprint(signed.Report, signed.Settings, signed.Target, signed.Populations),
+            AnnexParts.Fingerprint(current, settings, catalog.TargetOn(current.Date), SignedAnnex.PopulationsOf(current, catalog.ChildrenOn(current.Date))));
 
     /// <summary>
     /// The request with the comparison a signed report date was signed with as its default (decision 068): without

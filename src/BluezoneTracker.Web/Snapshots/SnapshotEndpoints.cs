@@ -55,10 +55,11 @@ internal static class SnapshotEndpoints
         }
 
         var limit = intake.Options.MaxFileBytes;
-        var (file, fields) = await ReadBodyAsync(context.Request, limit, ct);
+        var (file, fileLength, fields) = await ReadBodyAsync(context.Request, limit, ct);
         if (file is null)
         {
-            var tooLarge = UploadedTable.TooLarge(context.Request.ContentLength ?? limit + 1, intake.Options);
+            // The file's size, not the request's (round 9's trial); null when it cannot be told.
+            var tooLarge = UploadedTable.TooLarge(fileLength, intake.Options);
             return Problems(StatusCodes.Status413PayloadTooLarge, [tooLarge], texts);
         }
 
@@ -100,14 +101,17 @@ internal static class SnapshotEndpoints
         });
     }
 
-    /// <summary>The file of a raw CSV/XLSX body or of a multipart form (its first file), or null when over the limit.</summary>
-    private static async Task<(UploadedFile? File, Dictionary<string, string> Fields)> ReadBodyAsync(HttpRequest request, long limit, CancellationToken ct)
+    /// <summary>
+    /// The file of a raw CSV/XLSX body or of a multipart form (its first file); or, over the limit, no file and the
+    /// file's size (null when it cannot be told).
+    /// </summary>
+    private static async Task<(UploadedFile? File, long? TooLargeLength, Dictionary<string, string> Fields)> ReadBodyAsync(HttpRequest request, long limit, CancellationToken ct)
     {
         // Only multipart is read as a form: curl --data-binary sends a file as "x-www-form-urlencoded".
         var multipart = request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
         if (request.ContentLength > limit + (multipart ? ImportOptions.FormOverheadBytes : 0))
         {
-            return (null, []);
+            return (null, await OversizedUpload.FileLengthAsync(request, ct), []);
         }
 
         if (multipart)
@@ -116,26 +120,27 @@ internal static class SnapshotEndpoints
             var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             if (form.Files.Count == 0 || form.Files[0] is not { } formFile)
             {
-                return (new UploadedFile("form", []), fields);
+                return (new UploadedFile("form", []), null, fields);
             }
 
             if (formFile.Length > limit)
             {
-                return (null, fields);
+                return (null, formFile.Length, fields);
             }
 
-            return (await UploadedFile.FromFormAsync(formFile, ct), fields);
+            return (await UploadedFile.FromFormAsync(formFile, ct), null, fields);
         }
 
-        var bytes = await ReadLimitedAsync(request.Body, limit, ct);
+        var (bytes, length) = await ReadLimitedAsync(request.Body, limit, ct);
         var name = request.Headers.ContentDisposition.ToString() is { Length: > 0 } cd
             && System.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(cd, out var parsed) && parsed.FileName is { } fn
             ? Path.GetFileName(fn.Trim('"'))
             : "api-upload";
-        return (bytes is null ? null : new UploadedFile(name, bytes), []);
+        return (bytes is null ? null : new UploadedFile(name, bytes), length, []);
     }
 
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, CancellationToken ct)
+    /// <summary>The body, or — over the limit — nothing kept and the body's whole length (the rest is counted, not kept).</summary>
+    private static async Task<(byte[]? Bytes, long? Length)> ReadLimitedAsync(Stream body, long limit, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -144,13 +149,21 @@ internal static class SnapshotEndpoints
         {
             if (buffer.Length + read > limit)
             {
-                return null;
+                try
+                {
+                    return (null, await OversizedUpload.CountAsync(body, ct, buffer.Length + read));
+                }
+                catch (BadHttpRequestException)
+                {
+                    // Over the server's own limit on a body: the file's size is not known, only that it is over ours.
+                    return (null, null);
+                }
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return (buffer.ToArray(), null);
     }
 
     private static IResult Problems(int status, IEnumerable<ImportProblem> problems, ImportMessages texts, TableReading? reading = null)

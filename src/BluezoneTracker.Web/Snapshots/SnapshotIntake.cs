@@ -1,3 +1,4 @@
+using System.Globalization;
 using BluezoneTracker.Core.Areas;
 using BluezoneTracker.Core.Figures;
 using BluezoneTracker.Core.Formatting;
@@ -208,6 +209,16 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
             draft.CurrentNumber, actor.MayReviseSignedOff), ct);
     }
 
+    /// <summary>
+    /// Whether the acting user may save a new revision of a date that has counts, by the rule the write checks (a
+    /// signed-off date: a Director or an Admin only), so that a page offers such a save only to who may make it.
+    /// </summary>
+    public async Task<bool> MayReviseAsync(DateOnly date, ActingUser actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.MayReviseSignedOff || !await SnapshotStore.IsSignedOffAsync(db, (await CatalogAsync(ct)).Area.Code, date, ct);
+    }
+
     /// <summary>Makes an earlier revision current again, as a new revision (nothing is overwritten).</summary>
     public async Task<IntakeResult> RestoreAsync(DateOnly date, int number, string? reason, ActingUser actor, CancellationToken ct)
     {
@@ -218,25 +229,21 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
             return new IntakeResult(null, date, [tooLong]);
         }
 
+        // A blank reason goes to the write as none: the write checks the role on a signed-off date first, then the reason.
         reason = StoredText.Clean(reason);
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.ReasonRequired)]);
-        }
-
         var revision = await db.SnapshotRevisions.AsNoTracking()
             .Where(r => r.Area!.Code == catalog.Area.Code && r.Date == date && r.Number == number)
             .Select(r => new { Stored = new RevisionCounts.Stored(r.Id, r.Date, r.Unassigned), r.UploadedFileId, r.FileName })
             .SingleOrDefaultAsync(ct);
         if (revision is null)
         {
-            return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.UnknownRevision, Value: $"{date:yyyy-MM-dd} #{number}")]);
+            return new IntakeResult(null, date, [new ImportProblem(ImportProblemKind.UnknownRevision, Value: VietnameseFormat.IsoDate(date), Other: number.ToString(CultureInfo.InvariantCulture))]);
         }
 
         var restored = (await RevisionCounts.ReadAsync(db, [revision.Stored], ct))[revision.Stored.Id];
         var current = catalog.Revisions.FirstOrDefault(r => r.Date == date)?.Number;
         return await AppendAsync(new SnapshotStore.NewRevision(
-            catalog.Area.Code, restored, actor.Name, RevisionSource.Restore, revision.FileName, $"Khôi phục bản #{number}: {reason.Trim()}", null, revision.UploadedFileId,
+            catalog.Area.Code, restored, actor.Name, RevisionSource.Restore, revision.FileName, string.IsNullOrWhiteSpace(reason) ? null : $"Khôi phục bản #{number}: {reason.Trim()}", null, revision.UploadedFileId,
             current, actor.MayReviseSignedOff), ct);
     }
 

@@ -26,9 +26,9 @@ internal static class SnapshotStore
 
     /// <summary>
     /// Appends a revision (and its file, stored once per content) in one transaction after checking, in that
-    /// transaction: a date that has counts needs a reason; the revision previewed is still the current one;
-    /// a signed-off date is revised only by a Director or an Admin; the area has child areas (one without
-    /// has no table of its own); the counts differ from the current revision's (identical ones are refused).
+    /// transaction: the area has child areas (one without has no table of its own); the counts differ from the
+    /// current revision's (identical ones are refused); a signed-off date is revised only by a Director or an
+    /// Admin; then a date that has counts needs a reason, and the revision previewed is still the current one.
     /// </summary>
     public static async Task<Appended> AppendAsync(AppDbContext db, TimeProvider clock, NewRevision revision, CancellationToken ct)
     {
@@ -55,15 +55,16 @@ internal static class SnapshotStore
                 return new Appended(null, new ImportProblem(ImportProblemKind.UnchangedCounts, Other: number0.ToString(CultureInfo.InvariantCulture)));
             }
 
+            // Who may write comes before what the write needs (a reason): a Staff member is not asked for a reason
+            // only to be refused for the role once it is given (round 9's trial).
+            if (current is not null && !revision.MayReviseSignedOff && await IsSignedOffAsync(db, parent.Code, date, ct))
+            {
+                return new Appended(null, new ImportProblem(ImportProblemKind.SignedOffDate));
+            }
+
             if (Refusal(revision, current) is { } refused)
             {
                 return new Appended(null, refused);
-            }
-
-            if (current is not null && !revision.MayReviseSignedOff
-                && await db.SignOffs.AnyAsync(s => s.Revision!.AreaId == parent.Id && s.Revision.Date == date, ct))
-            {
-                return new Appended(null, new ImportProblem(ImportProblemKind.SignedOffDate));
             }
 
             var codes = revision.Counts.Registrations.Keys.ToList();
@@ -109,6 +110,13 @@ internal static class SnapshotStore
             return new Appended(number, null);
         });
     }
+
+    /// <summary>
+    /// Whether a date of an area has been signed off (any of its revisions): from then on only a Director or an Admin
+    /// saves a new revision of it. The one rule for the write and for the pages that offer such a write.
+    /// </summary>
+    public static Task<bool> IsSignedOffAsync(AppDbContext db, string areaCode, DateOnly date, CancellationToken ct) =>
+        db.SignOffs.AnyAsync(s => s.Revision!.Area!.Code == areaCode && s.Revision.Date == date, ct);
 
     /// <summary>Whether <paramref name="counts"/> are exactly the stored revision's: the same areas with the same counts, and the same unassigned count.</summary>
     private static async Task<bool> SameAsStoredAsync(AppDbContext db, int areaId, DateOnly date, int number, SnapshotCounts counts, CancellationToken ct)

@@ -62,8 +62,13 @@ public static class UploadedTable
         return table is null ? (null, problem) : (RawWorkbook.Csv(table), null);
     }
 
-    public static ImportProblem TooLarge(long length, ImportOptions options) =>
-        new(ImportProblemKind.FileTooLarge, Value: length.ToString(System.Globalization.CultureInfo.InvariantCulture), Other: options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>The refusal of a file over the limit: its size in bytes (the file's, never the request's; null when it cannot be told) and the limit.</summary>
+    public static ImportProblem TooLarge(long? length, ImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(ImportProblemKind.FileTooLarge, Value: length?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Other: options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     public static string ContentTypeOf(byte[] bytes) =>
         IsXlsx(bytes) ? XlsxContentType : bytes is not null && IsCompoundFile(bytes) ? XlsContentType : "text/csv";

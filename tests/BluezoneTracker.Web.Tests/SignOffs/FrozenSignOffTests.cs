@@ -128,7 +128,7 @@ public sealed class FrozenSignOffTests : IDisposable
         await _factory.AddRevisionAsync(new DateOnly(2020, 8, 17));
         var response = await director.SubmitAsync((IHtmlFormElement)page.QuerySelector("[data-testid=signoff-form]")!, Dispatch);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("đã thay đổi trong lúc trang duyệt đang mở", (await Html.ParseAsync(response)).QuerySelector("[data-testid=problem]")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("đã thay đổi: số liệu đăng ký (đã có lần nhập mới của ngày này)", (await Html.ParseAsync(response)).QuerySelector("[data-testid=problem]")!.Text(), StringComparison.Ordinal);
         Assert.Equal(0, await SignOffRowsAsync());
     }
 

@@ -146,6 +146,32 @@ public sealed class SnapshotApiLimitTests : IDisposable
         Assert.EndsWith("byte, vượt giới hạn 1.000 byte.", page.QuerySelector("[data-testid=problems] li")!.Text(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(200_000)]
+    [InlineData(2_000)]
+    public async Task The_size_given_is_the_files_not_the_requests_on_the_page_and_in_the_api(int size)
+    {
+        // Round 9's trial: a multipart form's framing and fields were counted in "Tệp nặng … byte".
+        var expected = $"Tệp nặng {Core.Formatting.VietnameseFormat.Count(size)} byte, vượt giới hạn 1.000 byte.";
+        var (_, page) = await IntakeClient.PreviewAsync(await _factory.ClientForAsync(Roles.Staff), "2020-08-18", "big.csv", new byte[size]);
+        Assert.Equal(expected, page.QuerySelector("[data-testid=problems] li")!.Text().Trim());
+
+        var client = await _factory.ApiClientAsync(Roles.Staff);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[size]), "file", "big.csv" }, { new StringContent("Gửi lại"), "reason" } };
+        var response = await client.PostAsync(new Uri("/api/snapshots/2020-08-18", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(expected, json.RootElement.GetProperty("problems")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_page_refusal_whose_file_size_is_not_known_says_only_the_limit()
+    {
+        var page = await Html.ParseAsync(await (await _factory.ClientForAsync(Roles.Staff)).GetAsync(new Uri("/snapshots/upload?tooLarge=0", UriKind.Relative)));
+
+        Assert.Equal("Dữ liệu gửi lên lớn hơn giới hạn 1.000 byte của một tệp.", page.QuerySelector("[data-testid=problems] li")!.Text().Trim());
+    }
+
     private sealed class SmallLimitFactory : BluezoneAppFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Import:MaxFileBytes"] = "1000" };

@@ -13,25 +13,37 @@ using Microsoft.Extensions.Localization;
 namespace BluezoneTracker.Web.Pages.Account;
 
 /// <summary>
-/// The signed-in user's personal API tokens: create (shown once), list, revoke. Open to Staff and above whose own area
-/// has a counts table — the navbar's link asks the same <see cref="Scope.AreaScope.HasTableOf"/>: an account of an area
-/// without child areas sends counts nowhere, so it gets neither the link nor the page (decisions 083, 141).
+/// The signed-in user's personal API tokens: create (shown once), list, revoke. Open to Staff and above. Creating is for
+/// accounts whose own area has a counts table (the navbar's link asks the same <see cref="Scope.AreaScope.HasTableOf"/>):
+/// an account of an area without child areas sends counts nowhere (decision 083). Such an account still sees and revokes
+/// the tokens it made before (round 9's trial: it got a 403 and could not revoke them; decision 160).
 /// </summary>
 public sealed class TokensModel(AppDbContext db, ApiTokens tokens, UserManager<AppUser> users, TimeProvider clock, Scope.AreaScope scope, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    /// <summary>Refuses every handler (403 with the reason) for an account whose area has no counts table.</summary>
+    /// <summary>Refuses creating a token (403 with the reason) for an account whose area has no counts table; listing and revoking stay open.</summary>
     /// <remarks>[NonHandler]: an override does not inherit the base's, and the page would offer it as a handler ("HandlerExecuting").</remarks>
     [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var actor = ActingUser.Of(HttpContext);
-        if (!scope.HasTableOf(actor))
+        if (!MayCreate && string.Equals(context.HandlerMethod?.Name, "Create", StringComparison.Ordinal))
         {
-            var own = actor.AreaCode is { } code ? scope.Directory.Find(code)?.Name ?? code : string.Empty;
-            HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] = localizer[
-                "Mã truy cập API dùng để phần mềm gửi số liệu thay bạn; {0} không có bảng số liệu riêng (số của {0} được nhập trong bảng của địa bàn cấp trên) nên tài khoản này không có mã truy cập.", own].Value;
+            HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] = WhyNoCreate;
             context.Result = StatusCode(StatusCodes.Status403Forbidden);
+        }
+    }
+
+    /// <summary>Whether this account may create tokens: its own area has a counts table.</summary>
+    public bool MayCreate => scope.HasTableOf(ActingUser.Of(HttpContext));
+
+    /// <summary>Why this account may not create tokens, said where the form would be and in the refusal.</summary>
+    public string WhyNoCreate
+    {
+        get
+        {
+            var actor = ActingUser.Of(HttpContext);
+            var own = actor.AreaCode is { } code ? scope.Directory.Find(code)?.Name ?? code : string.Empty;
+            return localizer["Mã truy cập API dùng để phần mềm gửi số liệu thay bạn; {0} không có bảng số liệu riêng (số của {0} được nhập trong bảng của địa bàn cấp trên) nên tài khoản này không tạo được mã truy cập.", own].Value;
         }
     }
 

@@ -23,6 +23,13 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
 
+    /// <summary>
+    /// The comparison date of the annex the Director looked at (blank: the default one). Carried from the annex page
+    /// and posted back, so that the annex signed is the one viewed, with its comparison (round 9's trial, point 1).
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Compare { get; set; }
+
     [BindProperty]
     public DispatchInput Dispatch { get; set; } = new();
 
@@ -50,7 +57,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
             var latest = await source.LoadAsync(new FiguresRequest(null, null), draft: true, ct);
             if (latest.Document is { } newest)
             {
-                return RedirectToPage(new { date = VietnameseFormat.IsoDate(newest.Report.Date) });
+                return RedirectToPage(new { date = VietnameseFormat.IsoDate(newest.Report.Date), compare = Blank(Compare) });
             }
         }
 
@@ -76,8 +83,8 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
             SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Document.Report.Date)), Revision, string.Empty, default);
         var result = await signOffs.SignAsync(Annex.Result.Catalog, annex, (await users.GetUserAsync(User))!, Accounts.Roles.HighestOf(User.IsInRole), ct);
         return result == SignResult.RevisionMoved
-            ? Refuse(StatusCodes.Status409Conflict, localizer["Số liệu của ngày này đã thay đổi trong lúc trang duyệt đang mở; chưa duyệt gì. Hãy xem lại bản mới rồi duyệt."])
-            : RedirectToPage("/Annex/Index", new { date = VietnameseFormat.IsoDate(Document.Report.Date) });
+            ? Refuse(StatusCodes.Status409Conflict, Stale([AnnexPart.Counts], moved: true))
+            : RedirectToPage("/Annex/Index", new { date = VietnameseFormat.IsoDate(Document.Report.Date), compare = Blank(Compare) });
     }
 
     /// <summary>The annex as it would be signed, with the dispatch details typed, as a draft PDF (nothing is stored).</summary>
@@ -122,9 +129,13 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
             return Refuse(StatusCodes.Status400BadRequest, localizer["Ngày công văn ({0}) không được sau ngày mai; công văn mang ngày ban hành thật.", UiFormat.Date(dispatchDate)]);
         }
 
-        if (Revision != CurrentRevision() || Fingerprint != FingerprintNow())
+        // What changed is said from a comparison of each part's fingerprint, not guessed (round 9's trial: a population
+        // changed and the refusal said the counts had); a new revision of the date is a change of its counts.
+        var moved = Revision != CurrentRevision();
+        var changed = AnnexParts.Changed(Fingerprint, FingerprintNow());
+        if (moved || changed.Count > 0)
         {
-            return Refuse(StatusCodes.Status409Conflict, localizer["Số liệu của ngày này đã thay đổi trong lúc trang duyệt đang mở; chưa duyệt gì. Hãy xem lại bản mới rồi duyệt."]);
+            return Refuse(StatusCodes.Status409Conflict, Stale(moved ? [AnnexPart.Counts, .. changed.Where(p => p is not AnnexPart.Counts and not AnnexPart.Other)] : changed, moved));
         }
 
         return null;
@@ -132,12 +143,12 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Annex = await source.LoadAsync(new FiguresRequest(null, Date), draft: true, ct);
+        Annex = await source.LoadAsync(new FiguresRequest(null, Date, Compare), draft: true, ct);
         if (Annex.Document is not { } document || string.IsNullOrWhiteSpace(Date))
         {
             Problem = Annex.Result is { } r && r.Problem is not null ? messages.ForPage(r).Text
                 : string.IsNullOrWhiteSpace(Date) ? localizer["Chưa chọn ngày cần duyệt: hãy mở trang duyệt từ phụ lục của ngày đó."]
-                : localizer["Không có số liệu cho ngày {0}.", Date];
+                : localizer["Không có số liệu cho ngày {0}.", VietnameseFormat.TryParseIsoDate(Date.Trim(), out var asked) ? UiFormat.Date(asked) : UiFormat.Echo(Date)];
             return false;
         }
 
@@ -148,9 +159,23 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
 
     private int CurrentRevision() => Annex!.Result!.Catalog!.Revisions.First(r => r.Date == Document!.Report.Date).Number;
 
-    private string FingerprintNow() => SignedAnnex.Fingerprint(
+    /// <summary>The refusal of a sign-off whose annex changed while the page was open, naming what changed.</summary>
+    private string Stale(IReadOnlyList<AnnexPart> changed, bool moved)
+    {
+        // The parts named as the annex's own lines name them (SignOffStatus.PartText), in the UI language.
+        var parts = changed.Select(part => part == AnnexPart.Counts && moved
+            ? localizer["số liệu đăng ký (đã có lần nhập mới của ngày này)"].Value
+            : localizer[SignOffStatus.PartText(part)].Value);
+        return localizer["Trong lúc trang duyệt đang mở, phụ lục ngày {0} đã thay đổi: {1}. Chưa duyệt gì; hãy xem lại bản mới rồi duyệt.",
+            UiFormat.Date(Document!.Report.Date), string.Join(", ", parts)];
+    }
+
+    private string FingerprintNow() => AnnexParts.Fingerprint(
         Annex!.Result!.Figures!.Annex, Annex.Settings, Annex.Result.Catalog!.TargetOn(Annex.Result.Figures.Annex.Date),
         SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Annex.Result.Figures.Annex.Date)));
+
+    /// <summary>A blank value as no route value at all, so that links carry only what was asked.</summary>
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private PageResult Refuse(int status, string problem)
     {

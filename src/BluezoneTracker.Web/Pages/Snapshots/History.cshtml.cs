@@ -36,6 +36,12 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
     /// </summary>
     public string? NoTable { get; private set; }
 
+    /// <summary>
+    /// Whether this user may restore an earlier revision: not a Staff member on a signed-off date (the write refuses it
+    /// too), to whom the page says why instead of offering a form that would be refused (round 9's trial).
+    /// </summary>
+    public bool MayRestore { get; private set; }
+
     /// <summary>Why the date in the path names no day of the calendar (the page answers 400).</summary>
     public string? DateProblem { get; private set; }
 
@@ -97,6 +103,7 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
         Catalog = await intake.CatalogAsync(ct);
         NoTable = Catalog.Children.Count == 0 ? texts.NoTableHere(Catalog.Area.Name) : null;
         var revisions = await RevisionHistory.OfDateAsync(db, Catalog.Area.Code, day, ct);
+        MayRestore = await intake.MayReviseAsync(day, ActingUser.Of(HttpContext), ct);
         Entries = [.. revisions.Select((r, i) => new Entry(
             r,
             i == 0 ? [] : IntakePreview.Diff(Catalog.Children, revisions[i - 1].Counts, r.Counts),

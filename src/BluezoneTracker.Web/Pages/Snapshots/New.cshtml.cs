@@ -62,6 +62,12 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Web.Snap
     /// <summary>Why this area has no counts table of its own (it has no child areas; its count is a row of its parent's table), or null.</summary>
     public string? NoTable { get; private set; }
 
+    /// <summary>
+    /// The grid's date has counts and is signed off, and this user may not revise it (a Staff member): the page says so
+    /// above the grid instead of letting them fill it in to be refused when saving (round 9's trial).
+    /// </summary>
+    public bool SignedOffForThisUser { get; private set; }
+
     /// <summary>Why the <c>?date=</c> the grid was opened with cannot be entered (the page answers 400).</summary>
     public string? DateProblem { get; private set; }
 
@@ -144,6 +150,7 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Web.Snap
         var before = date is { } day2 ? SnapshotDates.Before(Catalog.Dates, day2) : SnapshotDates.Latest(Catalog.Dates);
         Reference = before is { } b ? await series.CountsOnAsync(Catalog, b, ct) : null;
         Reporting = date is { } day4 ? await reporting.OnAsync(Catalog, day4, ct) : null;
+        SignedOffForThisUser = OnDate is not null && date is { } day5 && !await intake.MayReviseAsync(day5, ActingUser.Of(HttpContext), ct);
         if (HttpMethods.IsGet(Request.Method))
         {
             Previewed = date is { } day3 ? Catalog.Revisions.FirstOrDefault(r => r.Date == day3)?.Number : null;

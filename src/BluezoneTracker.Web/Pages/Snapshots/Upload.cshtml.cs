@@ -77,7 +77,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         Reporting = SnapshotDates.Latest(catalog.Dates) is { } latest ? await reporting.OnAsync(catalog, latest, ct) : null;
         if (tooLarge is { } length)
         {
-            Problems = [texts.Problem(UploadedTable.TooLarge(length, intake.Options))];
+            Problems = [texts.Problem(UploadedTable.TooLarge(length > intake.Options.MaxFileBytes ? length : null, intake.Options))];
         }
     }
 

@@ -86,7 +86,7 @@ public sealed class SignedAnnexOtherComparisonTests : IDisposable
 
         var page = await Html.ParseAsync(await director.GetAsync(At("/annex?date=2020-08-18&compare=2020-08-12")));
 
-        Assert.EndsWith("bản này so với ngày 12/8/2020, và số liệu, dân số, chỉ tiêu hoặc cài đặt cũng đã thay đổi sau khi duyệt.",
+        Assert.EndsWith("bản này so với ngày 12/8/2020, và dân số dùng để tính tỷ lệ cũng đã thay đổi sau khi duyệt.",
             page.QuerySelector("[data-testid=superseded]")!.Text(), StringComparison.Ordinal);
     }
 
@@ -122,6 +122,6 @@ public sealed class SignedAnnexOtherComparisonTests : IDisposable
         Assert.Equal(["Cài đặt", "Tên cơ quan", "Sở Thông tin và Truyền thông tỉnh Sơn La", "Sở Thông tin và Truyền thông tỉnh Sơn La (mới)"], row);
 
         var draft = (await Html.ParseAsync(await director.GetAsync(At("/annex?date=2020-08-18&draft=true")))).QuerySelector("[data-testid=superseded]")!.Text();
-        Assert.EndsWith("khác với bản nháp này theo số liệu hiện tại (dân số, chỉ tiêu hoặc cài đặt đã thay đổi).", draft, StringComparison.Ordinal);
+        Assert.EndsWith("khác với bản nháp này theo số liệu hiện tại (tên cơ quan hoặc ký hiệu văn bản đã thay đổi).", draft, StringComparison.Ordinal);
     }
 }
