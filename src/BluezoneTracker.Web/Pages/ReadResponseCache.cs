@@ -80,21 +80,31 @@ public sealed class ReadResponseCache : IDisposable
     /// </summary>
     internal const int FirstBrotliQuality = 4;
 
-    /// <summary>Brotli quality the kept body is made again at, in the background, replacing the first one's bytes.</summary>
-    internal const int KeptBrotliQuality = 9;
+    /// <summary>
+    /// Brotli quality the kept body is made again at, in the background, replacing the first one's bytes. Quality 5:
+    /// measured on the real pages (700 × 730 and 10 000 × 365), quality 9 made bodies at most 1,2 % smaller (one
+    /// larger) for 6–8 times the CPU — 0,2–0,45 s for a 10 000-row annex (docs/decisions/155).
+    /// </summary>
+    internal const int KeptBrotliQuality = 5;
+
+    /// <summary>How much of a raw body is compressed between two checks that its entry is still current (a write stops the rest).</summary>
+    internal const int RecompressChunkBytes = 128 * 1024;
 
     /// <summary>
-    /// Runs a kept body's recompression at the kept quality off the request (the thread pool by default). Tests
-    /// replace it to hold the work and run it when they choose, e.g. after a newer write.
+    /// Runs a kept body's recompression at the kept quality off the request: on <see cref="IdleWork"/>'s thread,
+    /// which runs only on a core no request is using (docs/decisions/155). Tests replace it to hold the work and run
+    /// it when they choose, e.g. after a newer write.
     /// </summary>
-    internal Action<Action> Background { get; set; } = work => _ = Task.Run(work);
+    internal Action<Action> Background { get; set; }
 
     private volatile bool _disposed;
 
     /// <summary>Builds the cache with its own size-bounded memory (sizes in bytes).</summary>
-    public ReadResponseCache(IOptions<ReadResponseCacheOptions> options, DataVersion version, DemoAccounts demo, TimeProvider clock)
+    public ReadResponseCache(IOptions<ReadResponseCacheOptions> options, DataVersion version, DemoAccounts demo, TimeProvider clock, IdleWork idle)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(idle);
+        Background = idle.Post;
         _options = options.Value;
         _version = version;
         _demo = demo;
@@ -363,7 +373,13 @@ public sealed class ReadResponseCache : IDisposable
             return;
         }
 
-        var better = Compress(entry.Raw, coding, best: true);
+        // In chunks, checked between them: a write meanwhile ends the entry, and the rest of its CPU is not spent.
+        var better = Compress(entry.Raw, coding, best: true, goOn: () => IsCurrent(entry));
+        if (better is null)
+        {
+            return;
+        }
+
         lock (entry)
         {
             if (entry.Coded(coding) is { } first && better.Length < first.Length)
@@ -375,9 +391,18 @@ public sealed class ReadResponseCache : IDisposable
         KeepIfCurrent(entry);
     }
 
-    private static byte[] Compress(byte[] raw, Coding coding, bool best) => coding == Coding.Brotli
-        ? Entry.Compress(raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = best ? KeptBrotliQuality : FirstBrotliQuality }))
-        : Entry.Compress(raw, s => new GZipStream(s, best ? CompressionLevel.SmallestSize : CompressionLevel.Fastest));
+    private static byte[] Compress(byte[] raw, Coding coding, bool best) => Compress(raw, coding, best, goOn: static () => true)!;
+
+    /// <summary>
+    /// <paramref name="raw"/> compressed, fed to the compressor <see cref="RecompressChunkBytes"/> at a time; null when
+    /// <paramref name="goOn"/> answers false before a chunk (the rest is never compressed).
+    /// </summary>
+    private static byte[]? Compress(byte[] raw, Coding coding, bool best, Func<bool> goOn) => coding == Coding.Brotli
+        ? Entry.Compress(raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = best ? KeptBrotliQuality : FirstBrotliQuality }), goOn)
+        : Entry.Compress(raw, s => new GZipStream(s, best ? CompressionLevel.SmallestSize : CompressionLevel.Fastest), goOn);
+
+    /// <summary>The chunked compression of <see cref="Recompress"/>, for tests: Brotli at the kept quality unless <paramref name="goOn"/> stops it.</summary>
+    internal static byte[]? KeptBrotli(byte[] raw, Func<bool> goOn) => Compress(raw, Coding.Brotli, best: true, goOn);
 
     private bool IsCurrent(Entry entry) =>
         !_disposed && entry.Version >= _version.LastKnown
@@ -440,12 +465,20 @@ public sealed class ReadResponseCache : IDisposable
             headers.FirstOrDefault(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)).Value.ToString() is { Length: > 0 } type
             && CompressedTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase));
 
-        public static byte[] Compress(byte[] raw, Func<Stream, Stream> wrap)
+        public static byte[]? Compress(byte[] raw, Func<Stream, Stream> wrap, Func<bool> goOn)
         {
             using var output = new MemoryStream(raw.Length / 4 + 64);
             using (var compressor = wrap(output))
             {
-                compressor.Write(raw);
+                for (var at = 0; at < raw.Length; at += RecompressChunkBytes)
+                {
+                    if (!goOn())
+                    {
+                        return null;
+                    }
+
+                    compressor.Write(raw, at, Math.Min(RecompressChunkBytes, raw.Length - at));
+                }
             }
 
             return output.ToArray();
@@ -460,6 +493,7 @@ public static class ReadResponseCacheSetup
     public static IServiceCollection AddBluezoneResponseCache(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReadResponseCacheOptions>(configuration.GetSection("ResponseCache"));
+        services.AddSingleton<IdleWork>();
         services.AddSingleton<ReadResponseCache>();
         return services;
     }

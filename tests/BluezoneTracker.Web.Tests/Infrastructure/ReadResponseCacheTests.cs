@@ -342,6 +342,26 @@ public sealed class ReadResponseCacheTests : IDisposable
         Assert.Equal(afterWrite, Inflate(recompressed));
     }
 
+    /// <summary>
+    /// The recompression at the kept quality is fed to Brotli a chunk at a time and asks before each chunk whether its
+    /// entry is still current: a write ends it within one chunk — the rest of a large body is never compressed — and a
+    /// finished one is the same body (docs/decisions/155).
+    /// </summary>
+    [Fact]
+    public void A_recompression_stops_at_the_chunk_where_a_write_ends_its_entry()
+    {
+        var raw = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 60_000).Select(i => $"<tr><td>Xã {i}</td><td>{i * 7}</td></tr>")));
+        Assert.True(raw.Length > 5 * ReadResponseCache.RecompressChunkBytes, $"{raw.Length} bytes");
+        var asked = 0;
+
+        Assert.Null(ReadResponseCache.KeptBrotli(raw, () => ++asked < 3));
+        Assert.Equal(3, asked);
+
+        var whole = ReadResponseCache.KeptBrotli(raw, () => true);
+        Assert.NotNull(whole);
+        Assert.Equal(raw, Inflate(whole));
+    }
+
     private static void RunAll(System.Collections.Concurrent.ConcurrentQueue<Action> held)
     {
         while (held.TryDequeue(out var work))
