@@ -82,8 +82,8 @@ public sealed class ReadResponseCache : IDisposable
 
     /// <summary>
     /// Brotli quality the kept body is made again at, in the background, replacing the first one's bytes. Quality 5:
-    /// measured on the real pages (700 × 730 and 10 000 × 365), quality 9 made bodies at most 1,2 % smaller (one
-    /// larger) for 6–8 times the CPU — 0,2–0,45 s for a 10 000-row annex (docs/decisions/155).
+    /// measured on the real pages (700 × 730 and 10 000 × 365), quality 9 made bodies at most 2,4 % smaller (one
+    /// larger) for 5–10 times the CPU — 0,2–0,45 s for a 10 000-row annex (docs/decisions/155).
     /// </summary>
     internal const int KeptBrotliQuality = 5;
 
@@ -91,20 +91,20 @@ public sealed class ReadResponseCache : IDisposable
     internal const int RecompressChunkBytes = 128 * 1024;
 
     /// <summary>
-    /// Runs a kept body's recompression at the kept quality off the request: on <see cref="IdleWork"/>'s thread,
-    /// which runs only on a core no request is using (docs/decisions/155). Tests replace it to hold the work and run
-    /// it when they choose, e.g. after a newer write.
+    /// Runs a kept body's recompression at the kept quality off the request: on <see cref="BackgroundWork"/>'s one
+    /// thread, one body at a time, giving way to every page being rendered (docs/decisions/155). Tests replace it to
+    /// hold the work and run it when they choose, e.g. after a newer write.
     /// </summary>
     internal Action<Action> Background { get; set; }
 
     private volatile bool _disposed;
 
     /// <summary>Builds the cache with its own size-bounded memory (sizes in bytes).</summary>
-    public ReadResponseCache(IOptions<ReadResponseCacheOptions> options, DataVersion version, DemoAccounts demo, TimeProvider clock, IdleWork idle)
+    public ReadResponseCache(IOptions<ReadResponseCacheOptions> options, DataVersion version, DemoAccounts demo, TimeProvider clock, BackgroundWork background)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(idle);
-        Background = idle.Post;
+        ArgumentNullException.ThrowIfNull(background);
+        Background = background.Post;
         _options = options.Value;
         _version = version;
         _demo = demo;
@@ -373,8 +373,9 @@ public sealed class ReadResponseCache : IDisposable
             return;
         }
 
-        // In chunks, checked between them: a write meanwhile ends the entry, and the rest of its CPU is not spent.
-        var better = Compress(entry.Raw, coding, best: true, goOn: () => IsCurrent(entry));
+        // In chunks: before each, it waits while any page is being rendered (after a write every page is cold, and
+        // a cold page's client waits; this can wait), and stops when a write has ended the entry.
+        var better = Compress(entry.Raw, coding, best: true, goOn: () => AfterRenders() && IsCurrent(entry));
         if (better is null)
         {
             return;
@@ -390,6 +391,19 @@ public sealed class ReadResponseCache : IDisposable
 
         KeepIfCurrent(entry);
     }
+
+    /// <summary>Returns once no response is being rendered (polled: the waiting thread is the background one, never a request's).</summary>
+    private bool AfterRenders()
+    {
+        while (!_rendering.IsEmpty && !_disposed)
+        {
+            Thread.Sleep(RenderPollMilliseconds);
+        }
+
+        return true;
+    }
+
+    private const int RenderPollMilliseconds = 5;
 
     private static byte[] Compress(byte[] raw, Coding coding, bool best) => Compress(raw, coding, best, goOn: static () => true)!;
 
@@ -493,7 +507,7 @@ public static class ReadResponseCacheSetup
     public static IServiceCollection AddBluezoneResponseCache(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReadResponseCacheOptions>(configuration.GetSection("ResponseCache"));
-        services.AddSingleton<IdleWork>();
+        services.AddSingleton<BackgroundWork>();
         services.AddSingleton<ReadResponseCache>();
         return services;
     }
