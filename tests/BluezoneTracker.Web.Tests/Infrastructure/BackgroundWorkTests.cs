@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using BluezoneTracker.Web.Infrastructure;
+using BluezoneTracker.Web.Pages;
 using Microsoft.Extensions.Logging;
 
 namespace BluezoneTracker.Web.Tests.Infrastructure;

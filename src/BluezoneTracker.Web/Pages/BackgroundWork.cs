@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace BluezoneTracker.Web.Infrastructure;
+namespace BluezoneTracker.Web.Pages;
 
 /// <summary>
 /// Work that can wait — a kept body compressed again at the kept quality (docs/decisions/135, 155) — run one item
