@@ -392,7 +392,7 @@ public sealed class ReadResponseCache : IDisposable
         KeepIfCurrent(entry);
     }
 
-    /// <summary>Returns once no response is being rendered (polled: the waiting thread is the background one, never a request's).</summary>
+    /// <summary>Returns once no kept page or download is being rendered (polled: the waiting thread is the background one, never a request's).</summary>
     private bool AfterRenders()
     {
         while (!_rendering.IsEmpty && !_disposed)
