@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Where the first request after a write spends its CPU (issue #13 point 4, docs/decisions/147): starts the published
 # app over a copy of STORE.db with the JIT's code named for perf (as bench/load/perf.sh), signs in as "xem", warms
-# URL, then records `perf record -g` while it raises the store's version row and asks URL once, ROUNDS times
-# (default 12), and prints the functions by self and inclusive share of the samples (the same summary as perf.sh).
+# URL, then records `perf record -g` while it writes to the store and asks URL once, ROUNDS times (default 12), and
+# prints the functions by self and inclusive share of the samples (the same summary as perf.sh).
 #
-#   APP_DIR=/tmp/app PORT=5741 [ROUNDS=12] [AREA=VN] [HEADER="Accept-Encoding: br"] bench/load/perf-cold.sh STORE.db [URL]
+#   APP_DIR=/tmp/app PORT=5741 [ROUNDS=12] [AREA=VN] [HEADER="Accept-Encoding: br"] [WRITE=revision] bench/load/perf-cold.sh STORE.db [URL]
+#
+# WRITE=revision writes a counts write as the app does (bench/load/store-write.py, the same write as
+# cold-side-by-side.sh); the default raises only the version row, which since decision 147 profiles a flattering cold
+# read (a write that added no counts: every revision's counts still kept).
 #
 # Needs perf (Debian: linux-perf), curl, python3; run it under `flock /tmp/bench.lock` on a shared machine.
 # Writes OUT_DIR/perf-cold.data, perf-cold.txt and perf-cold-summary.txt (OUT_DIR default /tmp).
@@ -22,9 +26,9 @@ export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=
 bench_start_app --Store:Provider=Sqlite "--ConnectionStrings:Default=Data Source=$work/b.db" --Deployment:AreaCode="${AREA:-VN}" --RateLimits:ApiPerMinute=100000000
 cookie="$(bench_signin_cookie xem)"
 extra=(); [ -n "${HEADER:-}" ] && extra=(-H "$HEADER")
-bump() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE \"DataVersion\" SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1"); c.commit()' "$work/b.db"; }
+bump() { python3 bench/load/store-write.py "$work/b.db" "${WRITE:-version}" "${AREA:-VN}"; }
 for _ in 1 2 3; do bump; sleep 0.6; curl -s -o /dev/null -H "Cookie: $cookie" "${extra[@]}" "$base$url"; done
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), write: ${WRITE:-version}"
 perf record -F 999 -g -p "$app_pid" -o "$out_dir/perf-cold.data" 2>/dev/null & perf_pid=$!
 sleep 1
 times=""

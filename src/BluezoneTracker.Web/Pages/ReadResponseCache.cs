@@ -80,21 +80,31 @@ public sealed class ReadResponseCache : IDisposable
     /// </summary>
     internal const int FirstBrotliQuality = 4;
 
-    /// <summary>Brotli quality the kept body is made again at, in the background, replacing the first one's bytes.</summary>
-    internal const int KeptBrotliQuality = 9;
+    /// <summary>
+    /// Brotli quality the kept body is made again at, in the background, replacing the first one's bytes. Quality 5:
+    /// measured on the real pages (700 × 730 and 10 000 × 365), quality 9 made bodies at most 2,4 % smaller (one
+    /// larger) for 5–10 times the CPU — 0,2–0,45 s for a 10 000-row annex (docs/decisions/155).
+    /// </summary>
+    internal const int KeptBrotliQuality = 5;
+
+    /// <summary>How much of a raw body is compressed between two checks that its entry is still current (a write stops the rest).</summary>
+    internal const int RecompressChunkBytes = 128 * 1024;
 
     /// <summary>
-    /// Runs a kept body's recompression at the kept quality off the request (the thread pool by default). Tests
-    /// replace it to hold the work and run it when they choose, e.g. after a newer write.
+    /// Runs a kept body's recompression at the kept quality off the request: on <see cref="BackgroundWork"/>'s one
+    /// thread, one body at a time, giving way to every page being rendered (docs/decisions/155). Tests replace it to
+    /// hold the work and run it when they choose, e.g. after a newer write.
     /// </summary>
-    internal Action<Action> Background { get; set; } = work => _ = Task.Run(work);
+    internal Action<Action> Background { get; set; }
 
     private volatile bool _disposed;
 
     /// <summary>Builds the cache with its own size-bounded memory (sizes in bytes).</summary>
-    public ReadResponseCache(IOptions<ReadResponseCacheOptions> options, DataVersion version, DemoAccounts demo, TimeProvider clock)
+    public ReadResponseCache(IOptions<ReadResponseCacheOptions> options, DataVersion version, DemoAccounts demo, TimeProvider clock, BackgroundWork background)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(background);
+        Background = background.Post;
         _options = options.Value;
         _version = version;
         _demo = demo;
@@ -363,7 +373,14 @@ public sealed class ReadResponseCache : IDisposable
             return;
         }
 
-        var better = Compress(entry.Raw, coding, best: true);
+        // In chunks: before each, it waits while any page is being rendered (after a write every page is cold, and
+        // a cold page's client waits; this can wait), and stops when a write has ended the entry.
+        var better = Compress(entry.Raw, coding, best: true, goOn: () => AfterRenders() && IsCurrent(entry));
+        if (better is null)
+        {
+            return;
+        }
+
         lock (entry)
         {
             if (entry.Coded(coding) is { } first && better.Length < first.Length)
@@ -375,9 +392,31 @@ public sealed class ReadResponseCache : IDisposable
         KeepIfCurrent(entry);
     }
 
-    private static byte[] Compress(byte[] raw, Coding coding, bool best) => coding == Coding.Brotli
-        ? Entry.Compress(raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = best ? KeptBrotliQuality : FirstBrotliQuality }))
-        : Entry.Compress(raw, s => new GZipStream(s, best ? CompressionLevel.SmallestSize : CompressionLevel.Fastest));
+    /// <summary>Returns once no kept page or download is being rendered (polled: the waiting thread is the background one, never a request's).</summary>
+    private bool AfterRenders()
+    {
+        while (!_rendering.IsEmpty && !_disposed)
+        {
+            Thread.Sleep(RenderPollMilliseconds);
+        }
+
+        return true;
+    }
+
+    private const int RenderPollMilliseconds = 5;
+
+    private static byte[] Compress(byte[] raw, Coding coding, bool best) => Compress(raw, coding, best, goOn: static () => true)!;
+
+    /// <summary>
+    /// <paramref name="raw"/> compressed, fed to the compressor <see cref="RecompressChunkBytes"/> at a time; null when
+    /// <paramref name="goOn"/> answers false before a chunk (the rest is never compressed).
+    /// </summary>
+    private static byte[]? Compress(byte[] raw, Coding coding, bool best, Func<bool> goOn) => coding == Coding.Brotli
+        ? Entry.Compress(raw, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = best ? KeptBrotliQuality : FirstBrotliQuality }), goOn)
+        : Entry.Compress(raw, s => new GZipStream(s, best ? CompressionLevel.SmallestSize : CompressionLevel.Fastest), goOn);
+
+    /// <summary>The chunked compression of <see cref="Recompress"/>, for tests: Brotli at the kept quality unless <paramref name="goOn"/> stops it.</summary>
+    internal static byte[]? KeptBrotli(byte[] raw, Func<bool> goOn) => Compress(raw, Coding.Brotli, best: true, goOn);
 
     private bool IsCurrent(Entry entry) =>
         !_disposed && entry.Version >= _version.LastKnown
@@ -440,12 +479,20 @@ public sealed class ReadResponseCache : IDisposable
             headers.FirstOrDefault(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)).Value.ToString() is { Length: > 0 } type
             && CompressedTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase));
 
-        public static byte[] Compress(byte[] raw, Func<Stream, Stream> wrap)
+        public static byte[]? Compress(byte[] raw, Func<Stream, Stream> wrap, Func<bool> goOn)
         {
             using var output = new MemoryStream(raw.Length / 4 + 64);
             using (var compressor = wrap(output))
             {
-                compressor.Write(raw);
+                for (var at = 0; at < raw.Length; at += RecompressChunkBytes)
+                {
+                    if (!goOn())
+                    {
+                        return null;
+                    }
+
+                    compressor.Write(raw, at, Math.Min(RecompressChunkBytes, raw.Length - at));
+                }
             }
 
             return output.ToArray();
@@ -460,6 +507,7 @@ public static class ReadResponseCacheSetup
     public static IServiceCollection AddBluezoneResponseCache(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReadResponseCacheOptions>(configuration.GetSection("ResponseCache"));
+        services.AddSingleton<BackgroundWork>();
         services.AddSingleton<ReadResponseCache>();
         return services;
     }

@@ -342,6 +342,64 @@ public sealed class ReadResponseCacheTests : IDisposable
         Assert.Equal(afterWrite, Inflate(recompressed));
     }
 
+    /// <summary>
+    /// The recompression at the kept quality is fed to Brotli a chunk at a time and asks before each chunk whether its
+    /// entry is still current: a write ends it within one chunk — the rest of a large body is never compressed — and a
+    /// finished one is the same body (docs/decisions/155).
+    /// </summary>
+    [Fact]
+    public void A_recompression_stops_at_the_chunk_where_a_write_ends_its_entry()
+    {
+        var raw = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 60_000).Select(i => $"<tr><td>Xã {i}</td><td>{i * 7}</td></tr>")));
+        Assert.True(raw.Length > 5 * ReadResponseCache.RecompressChunkBytes, $"{raw.Length} bytes");
+        var asked = 0;
+
+        Assert.Null(ReadResponseCache.KeptBrotli(raw, () => ++asked < 3));
+        Assert.Equal(3, asked);
+
+        var whole = ReadResponseCache.KeptBrotli(raw, () => true);
+        Assert.NotNull(whole);
+        Assert.Equal(raw, Inflate(whole));
+    }
+
+    /// <summary>
+    /// The recompression gives way to cold pages: while any response is being rendered it does not compress (after a
+    /// write every page is cold and its client waits; this can wait), and once the render ends it completes and the
+    /// better bytes are served (docs/decisions/155).
+    /// </summary>
+    [Fact]
+    public async Task A_recompression_waits_while_a_page_is_being_rendered()
+    {
+        var cache = _reader.Services.GetRequiredService<ReadResponseCache>();
+        var held = new System.Collections.Concurrent.ConcurrentQueue<Action>();
+        cache.Background = held.Enqueue;
+        const string url = "/annex?date=2020-08-17";
+        var viewer = await _reader.ClientForAsync(Roles.Viewer);
+        var fast = await BrotliBytesAsync(viewer, url);
+        Assert.False(held.IsEmpty);
+
+        // A render in progress: a cached endpoint whose response is held open until the gate opens.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = _reader.Services };
+        context.Request.Method = "GET";
+        context.Request.Path = "/rendering-now";
+        Microsoft.AspNetCore.Http.EndpointHttpContextExtensions.SetEndpoint(context, new Microsoft.AspNetCore.Http.Endpoint(_ => Task.CompletedTask,
+            new Microsoft.AspNetCore.Http.EndpointMetadataCollection(new Microsoft.AspNetCore.Routing.EndpointNameMetadata("AnnexJson")), "held"));
+        var rendering = cache.InvokeAsync(context, _ => gate.Task);
+
+        var recompressing = Task.Run(() => RunAll(held));
+        // Ample time for a few KB at quality 5 had it not waited (it never completes while the gate is shut).
+        Assert.False(SpinWait.SpinUntil(() => recompressing.IsCompleted, TimeSpan.FromSeconds(2)), "compressed while a page was being rendered");
+        Assert.Equal(fast, await BrotliBytesAsync(viewer, url));
+
+        gate.SetResult();
+        await rendering;
+        await recompressing.WaitAsync(TimeSpan.FromSeconds(30));
+        var better = await BrotliBytesAsync(viewer, url);
+        Assert.True(better.Length < fast.Length, $"{better.Length} >= {fast.Length}");
+        Assert.Equal(Inflate(fast), Inflate(better));
+    }
+
     private static void RunAll(System.Collections.Concurrent.ConcurrentQueue<Action> held)
     {
         while (held.TryDequeue(out var work))
