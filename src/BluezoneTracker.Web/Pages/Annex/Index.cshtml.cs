@@ -86,6 +86,15 @@ public sealed class IndexModel(AnnexSource source, Messages messages, Scope.Area
     /// <summary>Dates with counts, oldest first: the choices of the date picker (empty when the store has none).</summary>
     public IReadOnlyList<DateOnly> Dates { get; private set; } = [];
 
+    /// <summary>
+    /// Whether the comparison shown is the default one (no comparison asked, and the annex is against the previous count),
+    /// so that the "So với" field says "Lần thống kê trước"; otherwise it names the date shown — also when no comparison
+    /// was asked and the signed annex, signed against another date, is shown (round 9's second trial: the field said
+    /// "Lần thống kê trước" over a table compared with 12/8).
+    /// </summary>
+    public bool ShowsDefaultComparison => string.IsNullOrWhiteSpace(Compare)
+        && Document?.Report.CompareDate == CompareChoices.Cast<DateOnly?>().FirstOrDefault();
+
     /// <summary>Dates that can be compared with the report date: those before it, newest first.</summary>
     public IEnumerable<DateOnly> CompareChoices => Document is null ? [] : Dates.Where(d => d < Document.Report.Date).Reverse();
 

@@ -82,9 +82,18 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
         var annex = new SignedAnnex(Annex!.Result!.Figures!.Annex, Annex.Settings, Dispatch.ToDetails(Document!.Report.Date), Annex.Result.Catalog!.TargetOn(Document.Report.Date),
             SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Document.Report.Date)), Revision, string.Empty, default);
         var result = await signOffs.SignAsync(Annex.Result.Catalog, annex, (await users.GetUserAsync(User))!, Accounts.Roles.HighestOf(User.IsInRole), ct);
-        return result == SignResult.RevisionMoved
-            ? Refuse(StatusCodes.Status409Conflict, Stale([AnnexPart.Counts], moved: true))
-            : RedirectToPage("/Annex/Index", new { date = VietnameseFormat.IsoDate(Document.Report.Date), compare = Blank(Compare) });
+        if (result == SignResult.RevisionMoved)
+        {
+            // A revision came between this request's read and its write: the page shown again is the new one.
+            if (!await LoadAsync(ct))
+            {
+                return Refuse(StatusCodes.Status400BadRequest, Problem!);
+            }
+
+            return RefuseStale([AnnexPart.Counts], moved: true);
+        }
+
+        return RedirectToPage("/Annex/Index", new { date = VietnameseFormat.IsoDate(Document.Report.Date), compare = Blank(Compare) });
     }
 
     /// <summary>The annex as it would be signed, with the dispatch details typed, as a draft PDF (nothing is stored).</summary>
@@ -135,7 +144,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
         var changed = AnnexParts.Changed(Fingerprint, FingerprintNow());
         if (moved || changed.Count > 0)
         {
-            return Refuse(StatusCodes.Status409Conflict, Stale(moved ? [AnnexPart.Counts, .. changed.Where(p => p is not AnnexPart.Counts and not AnnexPart.Other)] : changed, moved));
+            return RefuseStale(moved ? [AnnexPart.Counts, .. changed.Where(p => p is not AnnexPart.Counts and not AnnexPart.Other)] : changed, moved);
         }
 
         return null;
@@ -158,6 +167,22 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
     }
 
     private int CurrentRevision() => Annex!.Result!.Catalog!.Revisions.First(r => r.Date == Document!.Report.Date).Number;
+
+    /// <summary>
+    /// The 409 of a sign-off whose annex changed while the page was open: names what changed, and shows the current annex
+    /// with a form that signs it — its revision and fingerprint, not the posted ones (round 9's second trial: the page
+    /// after a 409 showed the new figures under the old revision number, and pressing again was refused again).
+    /// </summary>
+    private PageResult RefuseStale(IReadOnlyList<AnnexPart> changed, bool moved)
+    {
+        var problem = Stale(changed, moved);
+        Revision = CurrentRevision();
+        Fingerprint = FingerprintNow();
+        // The hidden fields are written from the model state (the posted values) before the model: drop those.
+        ModelState.Remove(nameof(Revision));
+        ModelState.Remove(nameof(Fingerprint));
+        return Refuse(StatusCodes.Status409Conflict, problem);
+    }
 
     /// <summary>The refusal of a sign-off whose annex changed while the page was open, naming what changed.</summary>
     private string Stale(IReadOnlyList<AnnexPart> changed, bool moved)

@@ -54,9 +54,25 @@ public sealed class SignOffOfTheViewedAnnexTests : IDisposable
         Assert.StartsWith("Đã duyệt: Kiểm thử Director, ", asViewed.QuerySelector("[data-testid=approved]")!.Text(), StringComparison.Ordinal);
         var byDefault = await Html.ParseAsync(await director.GetAsync(At("/annex?date=2020-08-18")));
         Assert.Contains(byDefault.QuerySelectorAll("[data-testid=annex] th"), th => th.Text() == "So với ngày 12/8/2020");
+        // Round 9's second trial: the "So với" field said "Lần thống kê trước" (17/8) over the signed table against 12/8.
+        Assert.Equal("2020-08-12", ((IHtmlSelectElement)byDefault.QuerySelector("select#compare")!).Value);
         var other = await Html.ParseAsync(await director.GetAsync(At("/annex?date=2020-08-18&compare=2020-08-17")));
         Assert.EndsWith("là bản ngày 18/8/2020 so với ngày 12/8/2020; bản này so với ngày 17/8/2020, chỉ khác ở ngày so sánh.",
             other.QuerySelector("[data-testid=superseded]")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_comparison_field_of_an_unsigned_annex_asked_without_one_says_the_previous_count()
+    {
+        await AddEighteenthAsync();
+        var viewer = await _factory.ClientForAsync(Roles.Viewer);
+
+        var byDefault = await Html.ParseAsync(await viewer.GetAsync(At("/annex?date=2020-08-18")));
+        var againstTwelfth = await Html.ParseAsync(await viewer.GetAsync(At("/annex?date=2020-08-18&compare=2020-08-12")));
+
+        Assert.Contains(byDefault.QuerySelectorAll("[data-testid=annex] th"), th => th.Text() == "So với ngày 17/8/2020");
+        Assert.Equal(string.Empty, ((IHtmlSelectElement)byDefault.QuerySelector("select#compare")!).Value);
+        Assert.Equal("2020-08-12", ((IHtmlSelectElement)againstTwelfth.QuerySelector("select#compare")!).Value);
     }
 
     [Fact]
@@ -127,7 +143,18 @@ public sealed class SignOffOfTheViewedAnnexTests : IDisposable
         var (director, form) = await OpenSignOffAsync();
         await _factory.AddRevisionAsync(new DateOnly(2020, 8, 17));
 
+        var refused = await director.SubmitAsync(form);
         Assert.Equal("Trong lúc trang duyệt đang mở, phụ lục ngày 17/8/2020 đã thay đổi: số liệu đăng ký (đã có lần nhập mới của ngày này). Chưa duyệt gì; hãy xem lại bản mới rồi duyệt.",
-            await RefusalAsync(await director.SubmitAsync(form)));
+            await RefusalAsync(refused));
+
+        // Round 9's second trial: the page after the 409 showed the new figures under the old revision, and pressing
+        // again was refused again. It now carries the new revision, so the next press signs what it shows.
+        var page = await Html.ParseAsync(refused);
+        var newest = await _factory.QueryAsync(db => db.SnapshotRevisions.Where(r => r.Date == new DateOnly(2020, 8, 17)).MaxAsync(r => r.Number));
+        Assert.Equal(newest.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-testid=signoff-form] input[name=Revision]")!.GetAttribute("value"));
+        Assert.Contains(page.QuerySelectorAll("p"), p => p.Text().StartsWith($"Ngày 17/8/2020, lần nhập {newest}.", StringComparison.Ordinal));
+        var signed = await director.SubmitAsync((IHtmlFormElement)page.QuerySelector("[data-testid=signoff-form]")!);
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        Assert.Single(await _factory.AuditAsync(Audit.AuditKinds.SignedOff));
     }
 }
