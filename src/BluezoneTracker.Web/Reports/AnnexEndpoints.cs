@@ -221,9 +221,18 @@ public sealed class AnnexSource(FiguresQuery query, ReportSettingsStore settings
 
     /// <summary>The parts (counts, populations, target, agency, settings) in which the current data's annex differs from the signed one.</summary>
     private static IReadOnlyList<AnnexPart> PartsChanged(SignedAnnex signed, Core.Figures.AnnexReport current, ReportSettings settings, AreaCatalog catalog) =>
-        AnnexParts.Changed(
-            AnnexParts.Fingerprint(signed.Report, signed.Settings, signed.Target, signed.Populations),
-            AnnexParts.Fingerprint(current, settings, catalog.TargetOn(current.Date), SignedAnnex.PopulationsOf(current, catalog.ChildrenOn(current.Date))));
+        AnnexParts.Changed(AnnexParts.Fingerprint(signed.Report, signed.Settings, signed.Target, signed.Populations), FingerprintOf(current, settings, catalog));
+
+    /// <summary>
+    /// The fingerprint (<see cref="AnnexParts.Fingerprint"/>) of an annex of the current data: its figures and settings,
+    /// with the target and populations the catalog gives on its date — the ones a sign-off of it would store.
+    /// </summary>
+    public static string FingerprintOf(Core.Figures.AnnexReport report, ReportSettings settings, AreaCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return AnnexParts.Fingerprint(report, settings, catalog.TargetOn(report.Date), SignedAnnex.PopulationsOf(report, catalog.ChildrenOn(report.Date)));
+    }
 
     /// <summary>
     /// The request with the comparison a signed report date was signed with as its default (decision 068): without

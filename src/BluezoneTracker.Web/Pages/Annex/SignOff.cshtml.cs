@@ -195,9 +195,7 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
             UiFormat.Date(Document!.Report.Date), string.Join(", ", parts)];
     }
 
-    private string FingerprintNow() => AnnexParts.Fingerprint(
-        Annex!.Result!.Figures!.Annex, Annex.Settings, Annex.Result.Catalog!.TargetOn(Annex.Result.Figures.Annex.Date),
-        SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Annex.Result.Figures.Annex.Date)));
+    private string FingerprintNow() => AnnexSource.FingerprintOf(Annex!.Result!.Figures!.Annex, Annex.Settings, Annex.Result.Catalog!);
 
     /// <summary>A blank value as no route value at all, so that links carry only what was asked.</summary>
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
