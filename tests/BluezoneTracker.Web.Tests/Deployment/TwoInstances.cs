@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using BluezoneTracker.Web.Tests.Infrastructure;
 
 namespace BluezoneTracker.Web.Tests.Deployment;
 
@@ -90,7 +91,7 @@ public sealed partial class TwoInstances : IAsyncLifetime
                  {
                      web, "--urls", url.ToString().TrimEnd('/'),
                      "--ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "bluezone.db")}",
-                     "--RateLimits:SignInPerMinute", "10000", "--RateLimits:ApiPerMinute", "10000",
+                     "--RateLimits:SignInPerMinute", BluezoneAppFactory.NoRateLimit, "--RateLimits:ApiPerMinute", BluezoneAppFactory.NoRateLimit,
                  })
         {
             start.ArgumentList.Add(arg);
