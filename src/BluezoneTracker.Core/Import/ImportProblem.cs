@@ -171,6 +171,14 @@ public enum ImportProblemKind
     /// </summary>
     ModeRequired,
 
+    /// <summary>
+    /// Input with every area of a date that has counts but without the unassigned count, while the date has one:
+    /// replacing would set it to 0 and updating would keep it, so which must be said (mode replace or update), as
+    /// for <see cref="ModeRequired"/>. Value = the date's unassigned count. (A fresh user's trial, round 10: an
+    /// update with every district and no unassigned row set 33 to 0.)
+    /// </summary>
+    UnassignedModeRequired,
+
     /// <summary>A mode other than replace or update. Value = the text.</summary>
     UnknownMode,
 

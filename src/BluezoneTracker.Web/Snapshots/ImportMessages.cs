@@ -201,6 +201,7 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
                 ? localizer["trong lúc bạn xem trước, đã có người lưu số liệu cho ngày này (bản #{0}); chưa lưu gì — hãy xem lại số liệu mới rồi lưu lại.", p.Other ?? string.Empty]
                 : localizer["trong lúc bạn xem trước bản #{0}, đã có người lưu bản #{1}; chưa lưu gì — hãy xem lại số liệu mới rồi lưu lại.", value, p.Other ?? string.Empty],
             ImportProblemKind.ModeRequired => Words.Say(AreaWords.ModeRequired, Number(p.Value), Number(p.Other)),
+            ImportProblemKind.UnassignedModeRequired => Words.Say(AreaWords.UnassignedModeRequired, Number(p.Value)),
             ImportProblemKind.UnknownMode => Words.Say(AreaWords.UnknownMode, value),
             ImportProblemKind.BlankCount => Words.Say(AreaWords.BlankCount),
             ImportProblemKind.UnchangedCounts => localizer["số liệu giống hệt bản hiện hành #{0} của ngày này (mọi số và số chưa xác định); không có gì thay đổi nên chưa lưu bản mới.", p.Other ?? string.Empty],

@@ -38,30 +38,38 @@ public static class IntakeModes
             or ImportProblemKind.RevisionMoved or ImportProblemKind.UnchangedCounts or ImportProblemKind.DuplicateFile);
 
     /// <summary>
-    /// The counts to save. Input that leaves out an area the date has a count for is partial: without a
-    /// mode that is a problem (the choice is the user's, never guessed); with <see cref="IntakeMode.Update"/>
-    /// the other counts (and the unassigned count, unless the input has one) are carried over.
+    /// The counts to save. Input that leaves out an area the date has a count for, or leaves out the unassigned
+    /// count while the date has one that is not 0, is partial: without a mode that is a problem (the choice is the
+    /// user's, never guessed: <see cref="ImportProblemKind.ModeRequired"/>, or
+    /// <see cref="ImportProblemKind.UnassignedModeRequired"/> when only the unassigned count is left out); with
+    /// <see cref="IntakeMode.Update"/> the other counts, and the unassigned count unless the input has one, are
+    /// carried over — also when the input has every area; with <see cref="IntakeMode.Replace"/> the input is the date.
     /// </summary>
     public static (SnapshotCounts Counts, ImportProblem? Problem) Apply(SnapshotCounts input, bool inputHasUnassigned, SnapshotCounts? current, IntakeMode? mode)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (current is null)
+        if (current is null || mode == IntakeMode.Replace)
         {
             return (input, null);
         }
 
         var leftOut = current.Registrations.Keys.Count(code => !input.Registrations.ContainsKey(code));
-        if (leftOut == 0 || mode == IntakeMode.Replace)
+        var unassignedLeftOut = !inputHasUnassigned && current.Unassigned != 0;
+        if (leftOut == 0 && !unassignedLeftOut)
         {
             return (input, null);
         }
 
         if (mode is null)
         {
-            return (input, new ImportProblem(
-                ImportProblemKind.ModeRequired,
-                Value: input.Registrations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Other: current.Registrations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return (input, leftOut > 0
+                ? new ImportProblem(
+                    ImportProblemKind.ModeRequired,
+                    Value: input.Registrations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Other: current.Registrations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : new ImportProblem(
+                    ImportProblemKind.UnassignedModeRequired,
+                    Value: current.Unassigned.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var merged = new Dictionary<string, long>(current.Registrations, StringComparer.Ordinal);

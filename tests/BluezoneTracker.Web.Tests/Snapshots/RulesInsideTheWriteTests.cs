@@ -174,4 +174,49 @@ public sealed class RulesInsideTheWriteTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await api.PostAsync(new Uri("/api/snapshots/2020-08-17?reason=sua&mode=update", UriKind.Relative), unknown)).StatusCode);
         Assert.Equal(2, await RevisionsOfAsync(new DateOnly(2020, 8, 17)));
     }
+
+    /// <summary>
+    /// A fresh user's trial (round 10): an update with every district and no unassigned row set the date's unassigned
+    /// count from 33 to 0 — "every district is there" was taken for "the whole date". Leaving the unassigned count out
+    /// is partial input too: asked without a mode, kept by update, set to 0 only by an explicit replace.
+    /// </summary>
+    [Fact]
+    public async Task A_file_with_every_area_but_no_unassigned_count_must_say_replace_or_update_and_update_keeps_it()
+    {
+        var api = await _factory.ApiClientAsync(Roles.Staff);
+        var date = new DateOnly(2020, 8, 17);
+        var seed = Core.Seed.SonLa.OnReportDate;
+        Assert.NotEqual(0, seed.Unassigned);
+        var csv = System.Text.Encoding.UTF8.GetBytes("Mã,Số đăng ký\n" + string.Concat(seed.Registrations.Select(c => $"{c.Key},{c.Value + 1}\n")));
+
+        async Task<HttpResponseMessage> PostAsync(string query)
+        {
+            using var content = new ByteArrayContent(csv);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            return await api.PostAsync(new Uri($"/api/snapshots/2020-08-17?reason=sua{query}", UriKind.Relative), content);
+        }
+
+        Task<(Dictionary<string, long> Counts, long Unassigned)> CurrentAsync() => _factory.QueryAsync(async db =>
+        {
+            var id = await db.SnapshotRevisions.Where(r => r.Date == date).OrderByDescending(r => r.Number).Select(r => new { r.Id, r.Unassigned }).FirstAsync();
+            return (await db.SnapshotCounts.Where(c => c.RevisionId == id.Id).Select(c => new { c.Area!.Code, c.Registrations }).ToDictionaryAsync(c => c.Code, c => c.Registrations), id.Unassigned);
+        });
+
+        var asked = await PostAsync(string.Empty);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, asked.StatusCode);
+        var text = await asked.Content.ReadAsStringAsync();
+        Assert.Contains($"ngày này đang có {seed.Unassigned}", text, StringComparison.Ordinal);
+        Assert.Contains("update", text, StringComparison.Ordinal);
+        Assert.Equal(1, await RevisionsOfAsync(date));
+
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync("&mode=update")).StatusCode);
+        var updated = await CurrentAsync();
+        Assert.Equal(seed.Unassigned, updated.Unassigned);
+        Assert.All(seed.Registrations, c => Assert.Equal(c.Value + 1, updated.Counts[c.Key]));
+
+        csv = System.Text.Encoding.UTF8.GetBytes("Mã,Số đăng ký\n" + string.Concat(seed.Registrations.Select(c => $"{c.Key},{c.Value + 2}\n")));
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync("&mode=replace")).StatusCode);
+        Assert.Equal(0, (await CurrentAsync()).Unassigned);
+        Assert.Equal(3, await RevisionsOfAsync(date));
+    }
 }
