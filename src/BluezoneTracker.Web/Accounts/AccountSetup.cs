@@ -69,9 +69,22 @@ internal static class AccountSetup
             };
 
             // A signed-in user without the role gets a plain 403 (the error page explains it), not a redirect.
-            o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
-                ? Infrastructure.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden)
-                : SetStatus(context.Response, StatusCodes.Status403Forbidden);
+            // The error page names the roles the page is for and the account's own (a fresh user's trial, round 10:
+            // Staff on the sign-off page were told only "not allowed", not that a Director signs).
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (IsApi(context.Request))
+                {
+                    return Infrastructure.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden);
+                }
+
+                if (RoleRefusal.Say(context.HttpContext) is { } refusal)
+                {
+                    context.HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] = refusal;
+                }
+
+                return SetStatus(context.Response, StatusCodes.Status403Forbidden);
+            };
         });
 
         // After the framework's own post-configuration has made the cookie's ticket format: keep what it opens

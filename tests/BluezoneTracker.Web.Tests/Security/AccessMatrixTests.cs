@@ -79,6 +79,52 @@ public sealed class AccessMatrixTests(BluezoneAppFactory factory) : IClassFixtur
         Assert.True(failures.Length == 0, failures.ToString());
     }
 
+    /// <summary>
+    /// A fresh user's trial (round 10): Staff on the sign-off page were told only "Tài khoản của bạn không được phép xem
+    /// trang này.", not that a Director signs. Every page a signed-in role may not open says which roles it is for and
+    /// which one the account holds (labels stated here, as the account pages show them).
+    /// </summary>
+    [Fact]
+    public async Task Every_page_refused_for_want_of_a_role_names_the_roles_it_is_for_and_the_accounts_own()
+    {
+        var labels = new Dictionary<string, string>
+        {
+            [Roles.Viewer] = "Người xem",
+            [Roles.Staff] = "Cán bộ nhập liệu",
+            [Roles.Director] = "Lãnh đạo duyệt",
+            [Roles.Admin] = "Quản trị viên",
+        };
+        string[] order = [Roles.Viewer, Roles.Staff, Roles.Director, Roles.Admin];
+        var probes = (await AppEndpoints.ProbesAsync(factory.Services)).Where(p => p.Method == "GET" && !p.Path.StartsWith("/api", StringComparison.Ordinal)).ToList();
+        var failures = new StringBuilder();
+        var refusals = 0;
+        foreach (var role in Callers.OfType<string>())
+        {
+            var client = await factory.ClientForAsync(role, followRedirects: false);
+            foreach (var probe in probes)
+            {
+                if (Required(probe.Method, probe.Path) is not { } needed || Roles.Includes(role, needed))
+                {
+                    continue;
+                }
+
+                var response = await client.GetAsync(new Uri(probe.Url, UriKind.Relative));
+                var allowed = order.SkipWhile(r => r != needed).Select(r => labels[r]).ToList();
+                var list = allowed.Count == 1 ? allowed[0] : string.Join(", ", allowed[..^1]) + " hoặc " + allowed[^1];
+                var sentence = $"Trang này chỉ dành cho tài khoản {list}; tài khoản của bạn là {labels[role]}.";
+                var body = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+                refusals++;
+                if (response.StatusCode != HttpStatusCode.Forbidden || !body.Contains(sentence, StringComparison.Ordinal))
+                {
+                    failures.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"GET {probe.Url} as {role}: {(int)response.StatusCode}, no \"{sentence}\"");
+                }
+            }
+        }
+
+        Assert.True(refusals > 10, $"only {refusals} refusals probed");
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
     [Fact]
     public async Task The_endpoint_list_includes_pages_handlers_and_api_endpoints()
     {
