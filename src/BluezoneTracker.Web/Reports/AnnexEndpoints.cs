@@ -21,7 +21,7 @@ internal static class AnnexEndpoints
         endpoints.MapGet("/api/annex", async (string? date, string? compare, string? draft, AnnexSource source, CancellationToken ct) =>
         {
             var annex = await source.LoadAsync(new FiguresRequest(null, date, compare), IsDraft(draft), ct);
-            return annex.Document is { } document ? Results.Json(AnnexJson.From(document, source.Messages)) : source.Refusal(annex);
+            return annex.Document is { } document ? Results.Json(AnnexJson.From(document, source.Messages, annex)) : source.Refusal(annex);
         }).WithName("AnnexJson").RequireAuthorization(Policies.Reader);
 
         endpoints.MapGet("/annex.csv", async (string? date, string? compare, string? draft, HttpContext context, AnnexSource source, CancellationToken ct) =>

@@ -8,7 +8,12 @@ namespace BluezoneTracker.Web.Reports;
 /// <summary>The annex as JSON: numbers as numbers, rates as exact fractions (not rounded, not percentages).</summary>
 internal static class AnnexJson
 {
-    public static AnnexJsonModel From(AnnexDocument document, Messages messages)
+    /// <summary>
+    /// The JSON of <paramref name="document"/>; <paramref name="load"/>, when given (<c>/api/annex</c>), adds
+    /// <c>signOff</c>: whether the annex is the signed one or a draft (a fresh user's trial, round 10: a signed date
+    /// answered the signed copy with nothing saying so, while a newer revision had changed a count).
+    /// </summary>
+    public static AnnexJsonModel From(AnnexDocument document, Messages messages, AnnexLoad? load = null)
     {
         var report = document.Report;
         return new AnnexJsonModel(
@@ -21,7 +26,33 @@ internal static class AnnexJson
             [.. report.Warnings.Select(w => new WarningJson(w.Kind.ToString(), w.AreaCode, messages.Warning(w), messages.WarningHint(w.Kind)))],
             document.Summary,
             report.RankedCount,
-            report.MissingCount);
+            report.MissingCount)
+        {
+            SignOff = load?.SignOff is { } status ? SignOffJson.From(status, load.ChangesSinceSignOff.Count) : null,
+        };
+    }
+}
+
+/// <summary>
+/// The sign-off state of an annex in JSON. <c>status</c>: "signed" (this is the annex as signed: every cell, setting and
+/// dispatch as they were at sign-off; <c>changedCells</c> counts the cells the current data gives differently — ask
+/// <c>draft=true</c> for them) or "draft" (not signed; <c>signedRevision</c>, <c>signedBy</c>, <c>signedAt</c> name an
+/// earlier sign-off of the date when there is one). <c>revision</c>: the revision of the counts shown. <c>line</c>: the
+/// Vietnamese line the Excel and PDF files print about it, or null.
+/// </summary>
+internal sealed record SignOffJson(string Status, int Revision, int? SignedRevision, string? SignedBy, DateTimeOffset? SignedAt, int? ChangedCells, string? Line)
+{
+    public static SignOffJson From(SignOffStatus status, int changedCells)
+    {
+        var signed = status.Current ?? status.Superseded;
+        return new SignOffJson(
+            status.IsDraft ? "draft" : "signed",
+            status.RevisionNumber,
+            signed?.RevisionNumber,
+            signed?.SignedBy,
+            signed?.SignedAt,
+            status.IsDraft ? null : changedCells,
+            status.StatusLine);
     }
 }
 
@@ -35,7 +66,12 @@ internal sealed record AnnexJsonModel(
     IReadOnlyList<WarningJson> Warnings,
     string Summary,
     int RankedCount,
-    int MissingCount);
+    int MissingCount)
+{
+    /// <summary>Whether this is the signed annex or a draft (<c>/api/annex</c> only; omitted elsewhere).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SignOffJson? SignOff { get; init; }
+}
 
 internal sealed record AreaJson(string Code, string Name);
 

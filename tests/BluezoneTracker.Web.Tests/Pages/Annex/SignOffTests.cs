@@ -123,3 +123,46 @@ public sealed class RevisingASignedOffDate(BluezoneAppFactory factory) : IClassF
         return body;
     }
 }
+
+/// <summary>
+/// A fresh user's trial (round 10): <c>/api/annex</c> of a signed date answered the signed copy with nothing saying so,
+/// while a newer revision had changed a count. Its <c>signOff</c> says which annex it is.
+/// </summary>
+public sealed class SignOffInTheAnnexJson(BluezoneAppFactory factory) : IClassFixture<BluezoneAppFactory>
+{
+    [Fact]
+    public async Task The_json_says_draft_or_signed_which_revision_and_how_many_cells_changed_since()
+    {
+        var director = await factory.ClientForAsync(Roles.Director);
+        async Task<System.Text.Json.JsonElement> SignOffOfAsync(string url)
+        {
+            var response = await director.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("signOff").Clone();
+        }
+
+        var unsigned = await SignOffOfAsync("/api/annex?date=2020-08-12");
+        Assert.Equal("draft", unsigned.GetProperty("status").GetString());
+        Assert.Equal(1, unsigned.GetProperty("revision").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, unsigned.GetProperty("signedRevision").ValueKind);
+
+        await director.SubmitAsync("/annex/signoff?date=2020-08-12", "[data-testid=signoff-form]");
+        var signed = await SignOffOfAsync("/api/annex?date=2020-08-12");
+        Assert.Equal("signed", signed.GetProperty("status").GetString());
+        Assert.Equal(0, signed.GetProperty("changedCells").GetInt32());
+        Assert.Equal("Kiểm thử Director", signed.GetProperty("signedBy").GetString());
+
+        await factory.AddRevisionAsync(new DateOnly(2020, 8, 12));
+        var stale = await SignOffOfAsync("/api/annex?date=2020-08-12");
+        Assert.Equal("signed", stale.GetProperty("status").GetString());
+        Assert.Equal(1, stale.GetProperty("revision").GetInt32());
+        Assert.True(stale.GetProperty("changedCells").GetInt32() > 0);
+
+        var draft = await SignOffOfAsync("/api/annex?date=2020-08-12&draft=true");
+        Assert.Equal("draft", draft.GetProperty("status").GetString());
+        Assert.Equal(2, draft.GetProperty("revision").GetInt32());
+        Assert.Equal(1, draft.GetProperty("signedRevision").GetInt32());
+        Assert.EndsWith("nhưng đã bị thay thế bởi lần nhập 2.", draft.GetProperty("line").GetString(), StringComparison.Ordinal);
+    }
+}
