@@ -1,8 +1,7 @@
-// Every page: the navbar's menu toggle on narrow screens. Without script the page keeps the
-// "no-js" class and the menu stays open (site.css), so nothing is ever out of reach.
+// Every page: the navbar's menu toggle on narrow screens. Without script css/no-js.css (loaded in a <noscript>)
+// keeps the menu open, so nothing is ever out of reach.
 (function () {
   'use strict';
-  document.documentElement.classList.remove('no-js');
   // An ISO day (yyyy-MM-dd), as a date field's value is: the date choice and iso() below test it.
   var isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
