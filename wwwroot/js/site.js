@@ -55,6 +55,8 @@
     if (e.target.tagName === 'DETAILS' && e.target.open) { drawWhenOpened(e.target); }
   }, true);
   document.querySelectorAll('details[open]').forEach(drawWhenOpened);
+  // The links for a browser in which this script did not run (decision 172): it did run.
+  document.querySelectorAll('.when-opened-fallback').forEach(function (link) { link.parentNode.removeChild(link); });
 
   document.querySelectorAll('.navbar-toggler[aria-controls]').forEach(function (toggle) {
     var menu = document.getElementById(toggle.getAttribute('aria-controls'));
