@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BluezoneTracker.Browser.Tests.Infrastructure;
 using BluezoneTracker.Core.Figures;
 using BluezoneTracker.Core.Formatting;
@@ -168,6 +169,54 @@ public sealed class DashboardInTheBrowser(BrowserFixture app)
         Assert.True((await table.BoundingBoxAsync())!.Height > 50);
         // Only the opened one is built; the others stay text until opened.
         Assert.Equal(6, await page.Locator("details > noscript.when-opened").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_closed_table_stays_readable_when_site_js_never_arrives()
+    {
+        var page = await app.NewPageAsync(360, 800);
+        // The one file that builds the closed tables is lost on the way (decision 172).
+        await page.RouteAsync(new Regex(@"/js/site\.js"), route => route.AbortAsync());
+        await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        var section = page.Locator("section[aria-labelledby=chart-cumulative-heading]");
+        var sent = await section.Locator("details > noscript.when-opened").EvaluateAsync<string[]>("""
+            n => [...new DOMParser().parseFromString(n.textContent, 'text/html').querySelectorAll('[data-testid=table-cumulative] th, [data-testid=table-cumulative] td')]
+              .map(c => c.textContent.trim())
+            """);
+        var fallbacks = page.Locator(".when-opened-fallback");
+        Assert.Equal(7, await fallbacks.CountAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.when-opened-fallback')].filter(e => e.checkVisibility()).length"));
+
+        // Opened, nothing builds the table: the reader is offered the page that sends it built, and only here.
+        await section.Locator("details.small > summary").ClickAsync();
+        var link = section.Locator(".when-opened-fallback a");
+        await link.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.Equal(0, await page.Locator("[data-testid=table-cumulative]").CountAsync());
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.when-opened-fallback')].filter(e => e.checkVisibility()).length"));
+
+        await link.ClickAsync();
+        await page.WaitForDocumentAsync(new Regex(@"\?tables=html#tables-cumulative$"));
+
+        // Still without site.js: the fragment opened the details, whose table is there with the cells the server sent.
+        var table = page.Locator("[data-testid=table-cumulative]");
+        await table.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        var read = await table.EvaluateAsync<string[]>("t => [...t.querySelectorAll('th, td')].map(c => c.textContent.trim())");
+        Assert.True(sent.Length > 6, $"the cumulative table sent {sent.Length} cells");
+        Assert.Equal(sent, read);
+        Assert.True((await table.BoundingBoxAsync())!.Height > 50);
+        Assert.Equal(0, await page.Locator("noscript.when-opened, .when-opened-fallback").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task With_site_js_the_links_for_a_missing_script_are_gone()
+    {
+        var page = await app.NewPageAsync(360, 800);
+        await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.when-opened-fallback').length === 0", null,
+            new PageWaitForFunctionOptions { Timeout = PageNavigation.StepTimeoutMilliseconds });
+        Assert.Equal(7, await page.Locator("details > noscript.when-opened").CountAsync());
         await page.Context.CloseAsync();
     }
 

@@ -1,8 +1,7 @@
-// Every page: the navbar's menu toggle on narrow screens. Without script the page keeps the
-// "no-js" class and the menu stays open (site.css), so nothing is ever out of reach.
+// Every page: the navbar's menu toggle on narrow screens. Without script css/no-js.css (loaded in a <noscript>)
+// keeps the menu open, so nothing is ever out of reach.
 (function () {
   'use strict';
-  document.documentElement.classList.remove('no-js');
   // An ISO day (yyyy-MM-dd), as a date field's value is: the date choice and iso() below test it.
   var isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -56,6 +55,8 @@
     if (e.target.tagName === 'DETAILS' && e.target.open) { drawWhenOpened(e.target); }
   }, true);
   document.querySelectorAll('details[open]').forEach(drawWhenOpened);
+  // The links for a browser in which this script did not run (decision 172): it did run.
+  document.querySelectorAll('.when-opened-fallback').forEach(function (link) { link.parentNode.removeChild(link); });
 
   document.querySelectorAll('.navbar-toggler[aria-controls]').forEach(function (toggle) {
     var menu = document.getElementById(toggle.getAttribute('aria-controls'));

@@ -7,8 +7,9 @@ using BluezoneTracker.Web.Tests.Infrastructure;
 namespace BluezoneTracker.Web.Tests.Pages.Shared;
 
 /// <summary>
-/// <c>&lt;compact-tables&gt;</c> (decision 150): the whitespace Razor writes between a table's rows and cells is gone
-/// — no text node left directly inside a table part — while every text, in cells and outside tables, is as it was.
+/// <c>&lt;compact-tables&gt;</c> (decisions 150 and 171, the one way pages cut their tables' whitespace): the
+/// whitespace Razor writes between a table's rows and cells is gone — no text node left directly inside a table part —
+/// while every text, in cells and outside tables, is as it was. Used by the dashboard and the annex page.
 /// </summary>
 public sealed class CompactTablesTests(BluezoneAppFactory factory) : IClassFixture<BluezoneAppFactory>
 {
@@ -87,5 +88,17 @@ public sealed class CompactTablesTests(BluezoneAppFactory factory) : IClassFixtu
         Assert.Equal(0, page.QuerySelectorAll("main table, main thead, main tbody, main tfoot, main tr")
             .Sum(part => part.ChildNodes.Count(n => n.NodeType == NodeType.Text && string.IsNullOrWhiteSpace(n.TextContent))));
         Assert.Equal(12, page.QuerySelectorAll("[data-testid=ranking] tbody tr[data-code]").Length);
+    }
+
+    [Theory]
+    [InlineData("/annex")]
+    [InlineData("/annex?date=2020-08-17&compare=2020-08-12")]
+    public async Task The_annex_page_has_no_whitespace_around_its_rows_cells_and_blocks(string url)
+    {
+        var client = await factory.ClientForAsync(Roles.Viewer);
+        var page = await Html.ParseAsync(await client.GetAsync(new Uri(url, UriKind.Relative)));
+        var table = page.QuerySelector("[data-testid=annex-table]")!;
+        Assert.Equal(0, table.Descendants<IText>().Count(t => string.IsNullOrWhiteSpace(t.Data)));
+        Assert.Equal(14, table.QuerySelectorAll("tbody tr").Length);
     }
 }

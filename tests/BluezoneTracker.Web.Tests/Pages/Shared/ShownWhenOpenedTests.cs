@@ -11,6 +11,8 @@ namespace BluezoneTracker.Web.Tests.Pages.Shared;
 /// <c>&lt;shown-when-opened&gt;</c> (decision 151): the tables of the dashboard's closed <c>details</c> are sent as the
 /// text of a <c>noscript</c>, so a browser running script builds none of their elements at load, while a browser
 /// without script (AngleSharp's default, like the tests' other pages) builds exactly the tables it built before.
+/// If site.js did not run, each closed table has a link to the same page with <c>?tables=html</c>, which sends the
+/// tables as markup (decision 172).
 /// </summary>
 public sealed class ShownWhenOpenedTests(BluezoneAppFactory factory) : IClassFixture<BluezoneAppFactory>
 {
@@ -64,6 +66,48 @@ public sealed class ShownWhenOpenedTests(BluezoneAppFactory factory) : IClassFix
         var drawn = (await ParseAsync("<body>" + text + "</body>", scripting: true)).QuerySelector($"[data-testid={table}]");
         Assert.NotNull(drawn);
         Assert.Equal(Cells(built), Cells(drawn));
+    }
+
+    [Theory]
+    [MemberData(nameof(ClosedTables))]
+    public async Task After_each_closed_table_a_link_leads_to_the_page_that_sends_it_as_markup_and_opens_it(string table)
+    {
+        var client = await factory.ClientForAsync(Roles.Viewer);
+        const string url = "/?date=2020-08-17&compare=2020-08-12";
+        var withScript = await ParseAsync(await (await client.GetAsync(new Uri(url, UriKind.Relative))).Content.ReadAsStringAsync(), scripting: true);
+
+        // Directly after the table's noscript (the CSS shows it only there, in an opened details).
+        var noscript = withScript.QuerySelectorAll("details > noscript.when-opened").Single(n => n.TextContent.Contains($"data-testid=\"{table}\"", StringComparison.Ordinal));
+        var fallback = noscript.NextElementSibling!;
+        Assert.Equal(ShownWhenOpenedTagHelper.FallbackClass, fallback.ClassName);
+        Assert.Equal("Bảng không hiện? Mở trang có sẵn bảng", fallback.TextContent);
+        var href = fallback.QuerySelector("a")!.GetAttribute("href")!;
+        Assert.StartsWith("/?date=2020-08-17&compare=2020-08-12&tables=html#tables-", href, StringComparison.Ordinal);
+
+        // That page, read by a browser running script: the table is built, inside its closed details, after the anchor.
+        var markup = await ParseAsync(await (await client.GetAsync(new Uri(href, UriKind.Relative))).Content.ReadAsStringAsync(), scripting: true);
+        Assert.Empty(markup.QuerySelectorAll("noscript.when-opened"));
+        Assert.Empty(markup.QuerySelectorAll("." + ShownWhenOpenedTagHelper.FallbackClass));
+        var built = markup.QuerySelector($"[data-testid={table}]");
+        Assert.NotNull(built);
+        var details = built.Closest("details")!;
+        Assert.False(details.HasAttribute("open"));
+        Assert.Equal(details, markup.GetElementById(href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..])!.Closest("details"));
+        var sent = (await ParseAsync("<body>" + noscript.TextContent + "</body>", scripting: true)).QuerySelector($"[data-testid={table}]")!;
+        Assert.Equal(Cells(sent), Cells(built));
+    }
+
+    [Fact]
+    public async Task The_kept_dashboard_is_not_shared_between_the_page_and_its_tables_as_markup()
+    {
+        var client = await factory.ClientForAsync(Roles.Viewer);
+        async Task<int> NoscriptsAsync(string url) =>
+            (await ParseAsync(await (await client.GetAsync(new Uri(url, UriKind.Relative))).Content.ReadAsStringAsync(), scripting: true))
+            .QuerySelectorAll("noscript.when-opened").Length;
+
+        Assert.Equal(7, await NoscriptsAsync("/"));
+        Assert.Equal(0, await NoscriptsAsync("/?tables=html"));
+        Assert.Equal(7, await NoscriptsAsync("/"));
     }
 
     [Fact]

@@ -1,30 +1,45 @@
-// Compares the dashboard of two running apps cell by cell (decision 150), as annex-geometry.js does for the annex:
-// every <details> opened (so the chart tables and the reporting list are laid out too), every table scrolled into
-// view (the long lists are drawn only near the screen, content-visibility: auto), then every cell's text, x, width,
-// y and height on the page, each table's box, and the page's height, at 360 and 1280 px, to 0,1 px. Also counts the
-// whitespace-only text nodes directly inside table parts (table, thead, tbody, tfoot, tr). Exits 1 on the first difference.
-//   node bench/lighthouse/dashboard-geometry.js BASE_A "COOKIE_A" BASE_B "COOKIE_B" [/?…]
+// Compares the tables of one page of two running apps cell by cell (decisions 131, 150, 151, 171): every <details>
+// opened (a closed details' content written as <noscript class="when-opened"> is waited for until site.js has built
+// it), every table of <main> scrolled into view twice (blocks drawn only near the screen, content-visibility: auto,
+// hold a guessed height until drawn once), then every cell's text, x, width, y and height, each table's box, at 360
+// and 1280 px, to 0,1 px. Also counts the whitespace-only text nodes directly inside table parts. Exits 1 on the
+// first difference.
+//   node bench/lighthouse/table-geometry.js PAGE BASE_A "COOKIE_A" BASE_B "COOKIE_B" [path]
+// PAGE says where places are measured from and what else must match:
+//   dashboard  from the page's top left corner; the page heights must match too (default path /)
+//   annex      from the annex table's top left corner, so that a change above it (the date form, a sign-off
+//              notice) moves nothing; page heights are printed only (default path /annex)
 'use strict';
 const puppeteer = require('puppeteer-core');
 
-async function read(browser, url, cookie, width) {
+const pages = {
+  dashboard: { path: '/', origin: null, samePageHeight: true },
+  annex: { path: '/annex', origin: '[data-testid=annex-table]', samePageHeight: false },
+};
+
+async function read(browser, url, cookie, width, origin) {
   const page = await browser.newPage();
   await page.setViewport({ width, height: 800 });
   await page.setExtraHTTPHeaders({ Cookie: cookie });
   await page.goto(url, { waitUntil: 'networkidle0' });
-  const out = await page.evaluate(async () => {
+  const out = await page.evaluate(async originSelector => {
     const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
     for (const d of document.querySelectorAll('details')) d.open = true;
     await frame();
-    // A closed details' content written as <noscript class="when-opened"> (decision 151) is put in place by site.js on
-    // the 'toggle' event, a task after opening: waited for, so that both pages are read with every table built.
     for (let i = 0; i < 100 && document.querySelector('details[open] > noscript.when-opened'); i++) await frame();
-    const box = e => { const r = e.getBoundingClientRect(); return [e.textContent.trim().replace(/\s+/g, ' '), r.x + scrollX, r.width, r.top + scrollY, r.height]; };
-    // A first pass through every table: a block drawn only near the screen (content-visibility: auto) holds a guessed
-    // height until drawn once, and is drawn a frame or two after it comes near — later on a busy machine. Measured
-    // in one pass, a table's place then depended on how far the blocks above had got (up to 24 780 px apart between
-    // two loads of the same page); after this pass each block keeps its drawn height ('auto'), so both pages are
-    // read in the same settled state.
+    const originElement = originSelector && document.querySelector(originSelector);
+    if (originSelector && !originElement) throw new Error(`no ${originSelector} on the page`);
+    const origin = () => {
+      if (!originElement) return [0, 0];
+      const r = originElement.getBoundingClientRect();
+      return [r.x + scrollX, r.top + scrollY];
+    };
+    const box = e => {
+      const r = e.getBoundingClientRect(), [x0, y0] = origin();
+      return [e.textContent.trim().replace(/\s+/g, ' '), r.x + scrollX - x0, r.width, r.top + scrollY - y0, r.height];
+    };
+    // A first pass so that every block keeps its drawn height ('auto') before anything is measured: measured in one
+    // pass, a table's place depended on how far the blocks above had got (up to 24 780 px apart between two loads).
     for (const table of document.querySelectorAll('main table')) {
       table.scrollIntoView({ block: 'start', behavior: 'instant' });
       await frame(); await frame();
@@ -41,22 +56,28 @@ async function read(browser, url, cookie, width) {
     const blank = [...document.querySelectorAll('main table, main thead, main tbody, main tfoot, main tr')]
       .reduce((n, e) => n + [...e.childNodes].filter(c => c.nodeType === 3 && !c.data.trim()).length, 0);
     return { tables, page: document.documentElement.scrollHeight, blank, nodes: document.querySelectorAll('*').length };
-  });
+  }, origin);
   await page.close();
   return out;
 }
 
 (async () => {
-  const [a, cookieA, b, cookieB, path = '/'] = process.argv.slice(2);
+  const [kind, a, cookieA, b, cookieB, pathArg] = process.argv.slice(2);
+  const config = pages[kind];
+  if (!config || !cookieB) {
+    console.log(`usage: node table-geometry.js ${Object.keys(pages).join('|')} BASE_A "COOKIE_A" BASE_B "COOKIE_B" [path]`);
+    process.exit(2);
+  }
+  const path = pathArg || config.path;
   const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
   let failed = false;
   try {
     for (const width of [360, 1280]) {
-      const [x, y] = [await read(browser, a + path, cookieA, width), await read(browser, b + path, cookieB, width)];
+      const [x, y] = [await read(browser, a + path, cookieA, width, config.origin), await read(browser, b + path, cookieB, width, config.origin)];
       let cells = 0, worst = 0;
       const fail = m => { console.log(`${width} px: ${m}`); failed = true; };
       if (x.tables.length !== y.tables.length) fail(`${x.tables.length} tables against ${y.tables.length}`);
-      if (Math.abs(x.page - y.page) > 0.1) fail(`page height ${x.page} against ${y.page}`);
+      if (config.samePageHeight && Math.abs(x.page - y.page) > 0.1) fail(`page height ${x.page} against ${y.page}`);
       for (let t = 0; t < Math.min(x.tables.length, y.tables.length) && !failed; t++) {
         const [p, q] = [x.tables[t], y.tables[t]];
         const d = Math.max(...[0, 1, 2, 3].map(i => Math.abs(p.box[i] - q.box[i])));
@@ -72,9 +93,12 @@ async function read(browser, url, cookie, width) {
           }
         }
       }
-      console.log(`${width} px: ${x.tables.length} tables (${x.tables.map(t => t.name + ' ' + t.rows.length).join(', ')}), ${cells} cells compared, ` +
+      const names = [...new Set(x.tables.map(t => t.name))].map(n => `${n} ×${x.tables.filter(t => t.name === n).length}`).join(', ');
+      console.log(`${kind} ${width} px: ${x.tables.length} tables (${names}), ${cells} cells compared, ` +
         `largest difference ${worst.toFixed(3)} px, page height ${x.page} / ${y.page}, elements ${x.nodes} / ${y.nodes}, blank text nodes in table parts ${x.blank} / ${y.blank}`);
     }
-  } finally { await browser.close(); }
+  } finally {
+    await browser.close();
+  }
   process.exit(failed ? 1 : 0);
 })();

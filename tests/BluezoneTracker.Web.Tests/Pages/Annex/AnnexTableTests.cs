@@ -1,20 +1,21 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using AngleSharp;
 using AngleSharp.Dom;
 using BluezoneTracker.Core.Reports;
 using BluezoneTracker.Web.Pages.Annex;
+using BluezoneTracker.Web.Pages.Shared;
+using BluezoneTracker.Web.Tests.Infrastructure;
 using BluezoneTracker.Web.Tests.Reports;
 
 namespace BluezoneTracker.Web.Tests.Pages.Annex;
 
 /// <summary>
-/// The on-screen annex's markup (decisions 120 and 131): every line once, in order, with its cells' texts; one ARIA
+/// The on-screen annex's markup (decisions 120, 131 and 171), <c>Pages/Annex/_AnnexTable.cshtml</c> written through
+/// <c>&lt;compact-tables&gt;</c> as the page writes it: every line once, in order, with its cells' texts; one ARIA
 /// table; the few elements a line needs and no whitespace nodes between them; two hidden sizing rows and the header
 /// copy per block of a long annex.
 /// </summary>
-public sealed class AnnexScreenTableTests
+public sealed class AnnexTableTests(BluezoneAppFactory factory) : IClassFixture<BluezoneAppFactory>
 {
     private static AnnexLine Area(int number, string name, long registrations) =>
         new(AnnexLineKind.Area, number, number.ToString("000", CultureInfo.InvariantCulture), name, 100_000 + number, registrations, (number % 7) - 3, 0.2m, AnnexDocument.RowRateDecimals);
@@ -27,11 +28,10 @@ public sealed class AnnexScreenTableTests
         return AnnexSamples.SonLaDocument() with { Lines = lines };
     }
 
-    private static async Task<IElement> RenderAsync(AnnexDocument document)
+    private async Task<IElement> RenderAsync(AnnexDocument document)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        AnnexScreenTable.Html(document, "annex-title", code => "/areas/" + code + "/").WriteTo(writer, HtmlEncoder.Create(UnicodeRanges.All));
-        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(req => req.Content("<body>" + writer + "</body>"));
+        var html = CompactTablesTagHelper.Compact(await PartialView.RenderAsync(factory.Services, "/Pages/Annex/_AnnexTable.cshtml", document));
+        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(req => req.Content("<body>" + html + "</body>"));
         return page.QuerySelector("[data-testid=annex-table]")!;
     }
 
