@@ -136,7 +136,10 @@ public enum ImportProblemKind
     /// <summary>No such revision of the date. Value = the date (ISO), Other = the revision number asked for.</summary>
     UnknownRevision,
 
-    /// <summary>The date's current counts are signed off; only a Director or an Admin may revise them.</summary>
+    /// <summary>
+    /// The date's current counts are signed off; only a Director or an Admin may revise them. A rule on who writes, not
+    /// on what is written: pages and the API answer it with a 403. Value = the date (ISO).
+    /// </summary>
     SignedOffDate,
 
     /// <summary>
@@ -190,4 +193,7 @@ public enum ImportProblemKind
     /// would change nothing, whichever channel sent it. Checked inside the write. Other = the current revision number.
     /// </summary>
     UnchangedCounts,
+
+    /// <summary>A restore of a date that has counts without a reason (a restore always revises). Value = the date (ISO), Other = the revision restored.</summary>
+    RestoreReasonRequired,
 }

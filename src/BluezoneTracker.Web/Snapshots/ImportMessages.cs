@@ -130,6 +130,9 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
 
     public string Title => localizer["Số liệu không được lưu"];
 
+    /// <summary>The title of a refusal for who asks, not for what was sent (a 403): the one every permission refusal has.</summary>
+    public string ForbiddenTitle => localizer["Không có quyền"];
+
     public string MatchedBy(MatchKind kind) => kind switch
     {
         MatchKind.Code => localizer["theo mã"],
@@ -182,7 +185,8 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
             ImportProblemKind.ReasonRequired => localizer["ngày này đã có số liệu; hãy ghi lý do để lưu bản sửa đổi mới."],
             ImportProblemKind.UnknownRevision => localizer["ngày {0} không có bản sửa đổi #{1}.", DateText(p.Value), p.Other ?? string.Empty],
             ImportProblemKind.NoChildAreas => localizer["{0} chưa có địa bàn trực thuộc nào trong danh mục nên không có bảng số liệu riêng; số liệu của {0} được nhập trong bảng của địa bàn cấp trên.", value],
-            ImportProblemKind.SignedOffDate => localizer["số liệu ngày này đã được lãnh đạo duyệt; chỉ Lãnh đạo hoặc Quản trị viên được lưu bản sửa đổi mới."],
+            ImportProblemKind.SignedOffDate => localizer["số liệu ngày {0} đã được lãnh đạo duyệt thành phụ lục chính thức; chỉ Lãnh đạo hoặc Quản trị viên được sửa hay khôi phục số liệu của ngày đã duyệt, vì mỗi lần sửa sẽ tạo một phụ lục mới phải được duyệt lại.", DateText(p.Value)],
+            ImportProblemKind.RestoreReasonRequired => localizer["hãy ghi lý do khôi phục bản #{1} của ngày {0} (việc khôi phục lưu lại số liệu của bản đó thành một bản sửa đổi mới).", DateText(p.Value), p.Other ?? string.Empty],
             ImportProblemKind.OtherFormat => OtherFormat(value),
             ImportProblemKind.LettersLost => localizer["chữ tiếng Việt trong tệp đã bị thay bằng dấu \"?\" khi lưu (\"{0}\") và không khôi phục được; hãy mở bảng gốc và lưu lại với kiểu \"CSV UTF-8\".", value],
             ImportProblemKind.FieldCountMismatch => localizer["dòng có {0} ô nhưng dòng tiêu đề chỉ có {1} cột: có lẽ số \"{2}\" được viết với dấu phẩy hàng nghìn mà không đặt trong ngoặc kép. Hãy bỏ dấu phẩy trong số, hoặc lưu tệp với dấu chấm phẩy.", p.Value ?? string.Empty, p.Other ?? string.Empty, UiFormat.Echo(p.Written)],

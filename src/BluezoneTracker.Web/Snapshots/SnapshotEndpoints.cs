@@ -76,6 +76,12 @@ internal static class SnapshotEndpoints
 
         // A machine cannot tick a box: warnings are returned with the saved revision.
         var result = await intake.SaveAsync(draft, RevisionSource.Api, reason, ActingUser.Of(context), warningsConfirmed: true, ct);
+        if (result.Forbidden is { } forbidden)
+        {
+            // A rule on who writes: 403 titled as every permission refusal, its one sentence as the detail.
+            return Problems(StatusCodes.Status403Forbidden, [forbidden], texts, title: texts.ForbiddenTitle);
+        }
+
         if (!result.Saved)
         {
             return Problems(StatusCodes.Status422UnprocessableEntity, result.Problems, texts, draft.Reading);
@@ -166,7 +172,7 @@ internal static class SnapshotEndpoints
         return (buffer.ToArray(), null);
     }
 
-    private static IResult Problems(int status, IEnumerable<ImportProblem> problems, ImportMessages texts, TableReading? reading = null)
+    private static IResult Problems(int status, IEnumerable<ImportProblem> problems, ImportMessages texts, TableReading? reading = null, string? title = null)
     {
         var list = problems.Select(p => new Dictionary<string, object?>
         {
@@ -178,7 +184,7 @@ internal static class SnapshotEndpoints
         }).ToList();
         return Results.Problem(
             statusCode: status,
-            title: texts.Title,
+            title: title ?? texts.Title,
             detail: string.Join(" ", list.Select(p => p["message"])),
             extensions: reading is null
                 ? new Dictionary<string, object?> { ["problems"] = list }

@@ -19,6 +19,12 @@ namespace BluezoneTracker.Web.Snapshots;
 public sealed record IntakeResult(int? Number, DateOnly? Date, IReadOnlyList<ImportProblem> Problems)
 {
     public bool Saved => Number is not null;
+
+    /// <summary>
+    /// The refusal of a rule on who may write (a signed-off date revised by Staff), or null: pages and the API answer it
+    /// with a 403 and its one sentence, as every other permission refusal, not as a form error to fix (a 422).
+    /// </summary>
+    public ImportProblem? Forbidden => Problems.FirstOrDefault(p => p.Kind == ImportProblemKind.SignedOffDate);
 }
 
 /// <summary>
@@ -213,10 +219,14 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
     /// Whether the acting user may save a new revision of a date that has counts, by the rule the write checks (a
     /// signed-off date: a Director or an Admin only), so that a page offers such a save only to who may make it.
     /// </summary>
-    public async Task<bool> MayReviseAsync(DateOnly date, ActingUser actor, CancellationToken ct)
+    /// <param name="areaCode">The area whose date it is (its caller holds the catalog already).</param>
+    /// <param name="date">The date.</param>
+    /// <param name="actor">Who would save.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<bool> MayReviseAsync(string areaCode, DateOnly date, ActingUser actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.MayReviseSignedOff || !await SnapshotStore.IsSignedOffAsync(db, (await CatalogAsync(ct)).Area.Code, date, ct);
+        return actor.MayReviseSignedOff || !await SnapshotStore.IsSignedOffAsync(db, areaCode, date, ct);
     }
 
     /// <summary>Makes an earlier revision current again, as a new revision (nothing is overwritten).</summary>
@@ -242,9 +252,17 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
 
         var restored = (await RevisionCounts.ReadAsync(db, [revision.Stored], ct))[revision.Stored.Id];
         var current = catalog.Revisions.FirstOrDefault(r => r.Date == date)?.Number;
-        return await AppendAsync(new SnapshotStore.NewRevision(
+        var result = await AppendAsync(new SnapshotStore.NewRevision(
             catalog.Area.Code, restored, actor.Name, RevisionSource.Restore, revision.FileName, string.IsNullOrWhiteSpace(reason) ? null : $"Khôi phục bản #{number}: {reason.Trim()}", null, revision.UploadedFileId,
             current, actor.MayReviseSignedOff), ct);
+
+        // The write's rule, said as what the user was doing: restoring revision #N of this date, not "saving a revision".
+        return result with
+        {
+            Problems = [.. result.Problems.Select(p => p.Kind == ImportProblemKind.ReasonRequired
+                ? new ImportProblem(ImportProblemKind.RestoreReasonRequired, Value: VietnameseFormat.IsoDate(date), Other: number.ToString(CultureInfo.InvariantCulture))
+                : p)],
+        };
     }
 
     /// <summary>Every save ends here: the revision is appended (or refused by a rule) and the cached figures are invalidated.</summary>

@@ -59,7 +59,7 @@ internal static class SnapshotStore
             // only to be refused for the role once it is given (round 9's trial).
             if (current is not null && !revision.MayReviseSignedOff && await IsSignedOffAsync(db, parent.Code, date, ct))
             {
-                return new Appended(null, new ImportProblem(ImportProblemKind.SignedOffDate));
+                return new Appended(null, new ImportProblem(ImportProblemKind.SignedOffDate, Value: Core.Formatting.VietnameseFormat.IsoDate(date)));
             }
 
             if (Refusal(revision, current) is { } refused)

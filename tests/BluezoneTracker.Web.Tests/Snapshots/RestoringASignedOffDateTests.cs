@@ -19,6 +19,9 @@ public sealed class RestoringASignedOffDateTests : IDisposable
 
     private static Uri At(string path) => new(path, UriKind.Relative);
 
+    /// <summary>The one sentence of the refusal: who may revise a signed-off date, and why.</summary>
+    private const string SignedOff = "Số liệu ngày 17/8/2020 đã được lãnh đạo duyệt thành phụ lục chính thức; chỉ Lãnh đạo hoặc Quản trị viên được sửa hay khôi phục số liệu của ngày đã duyệt, vì mỗi lần sửa sẽ tạo một phụ lục mới phải được duyệt lại.";
+
     /// <summary>17/8 with two revisions, signed off.</summary>
     private async Task SignedWithTwoRevisionsAsync()
     {
@@ -34,8 +37,7 @@ public sealed class RestoringASignedOffDateTests : IDisposable
 
         var staff = await Html.ParseAsync(await (await _factory.ClientForAsync(Roles.Staff)).GetAsync(At("/snapshots/2020-08-17")));
         Assert.Empty(staff.QuerySelectorAll("[data-testid=restore-form]"));
-        Assert.Equal("Số liệu ngày này đã được lãnh đạo duyệt; chỉ Lãnh đạo hoặc Quản trị viên được khôi phục một bản cũ (việc đó lưu một bản sửa đổi mới).",
-            staff.QuerySelector("[data-testid=restore-not-allowed]")!.Text());
+        Assert.Equal(SignedOff, staff.QuerySelector("[data-testid=restore-not-allowed]")!.Text());
 
         var director = await Html.ParseAsync(await (await _factory.ClientForAsync(Roles.Director)).GetAsync(At("/snapshots/2020-08-17")));
         Assert.Single(director.QuerySelectorAll("[data-testid=restore-form]"));
@@ -43,7 +45,7 @@ public sealed class RestoringASignedOffDateTests : IDisposable
     }
 
     [Fact]
-    public async Task A_restore_by_staff_without_a_reason_is_refused_for_the_role_not_for_the_reason_and_nothing_is_written()
+    public async Task A_forced_restore_by_staff_is_a_403_with_one_sentence_not_a_form_error_and_nothing_is_written()
     {
         await SignedWithTwoRevisionsAsync();
         var client = await _factory.ClientForAsync(Roles.Staff);
@@ -55,10 +57,14 @@ public sealed class RestoringASignedOffDateTests : IDisposable
             ["number"] = "1", ["reason"] = string.Empty, ["__RequestVerificationToken"] = page.AntiforgeryToken(),
         }));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        var problems = (await Html.ParseAsync(refused)).QuerySelector("[data-testid=problems]")!.Text();
-        Assert.Contains("chỉ Lãnh đạo hoặc Quản trị viên được lưu bản sửa đổi mới", problems, StringComparison.Ordinal);
-        Assert.DoesNotContain("hãy ghi lý do", problems, StringComparison.Ordinal);
+        // Round 10: a 422 headed "Chưa lưu được. Hãy sửa các lỗi sau:" with two near-duplicate sentences.
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var main = (await Html.ParseAsync(refused)).QuerySelector("main")!.Text();
+        Assert.Contains("Không có quyền", main, StringComparison.Ordinal);
+        Assert.Contains(SignedOff, main, StringComparison.Ordinal);
+        Assert.Equal(1, main.Split("đã được lãnh đạo duyệt").Length - 1);
+        Assert.DoesNotContain("Chưa lưu được", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("lý do", main, StringComparison.Ordinal);
         Assert.Equal(before, await IntakeClient.StoreFingerprintAsync(_factory));
     }
 
@@ -74,7 +80,9 @@ public sealed class RestoringASignedOffDateTests : IDisposable
             new Dictionary<string, string> { ["number"] = "1", ["reason"] = "  " });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("hãy ghi lý do", (await Html.ParseAsync(refused)).QuerySelector("[data-testid=problems]")!.Text(), StringComparison.Ordinal);
+        Assert.Equal(
+            "Hãy ghi lý do khôi phục bản #1 của ngày 17/8/2020 (việc khôi phục lưu lại số liệu của bản đó thành một bản sửa đổi mới).",
+            (await Html.ParseAsync(refused)).QuerySelector("[data-testid=problems] li")!.Text().Trim());
         Assert.Equal(before, await IntakeClient.StoreFingerprintAsync(_factory));
     }
 
@@ -88,8 +96,11 @@ public sealed class RestoringASignedOffDateTests : IDisposable
 
         var refused = await api.PostAsync(At("/api/snapshots/2020-08-17"), body);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        // The same refusal as the page's: a 403, titled as every permission refusal, with the one sentence.
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         using var json = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("Không có quyền", json.RootElement.GetProperty("title").GetString());
+        Assert.Equal(SignedOff, json.RootElement.GetProperty("detail").GetString());
         Assert.Equal(["SignedOffDate"], json.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("kind").GetString()));
     }
 
@@ -103,5 +114,21 @@ public sealed class RestoringASignedOffDateTests : IDisposable
 
         var director = await Html.ParseAsync(await (await _factory.ClientForAsync(Roles.Director)).GetAsync(At("/snapshots/new?date=2020-08-17")));
         Assert.Null(director.QuerySelector("[data-testid=signed-off-note]"));
+    }
+
+    [Fact]
+    public async Task A_grid_saved_anyway_by_staff_on_a_signed_off_date_is_the_same_403()
+    {
+        await SignedWithTwoRevisionsAsync();
+        var before = await IntakeClient.StoreFingerprintAsync(_factory);
+
+        var refused = await (await _factory.ClientForAsync(Roles.Staff)).SubmitAsync(
+            "/snapshots/new?date=2020-08-17", "[data-testid=grid]", new Dictionary<string, string> { ["Counts[116]"] = "21.200", ["Reason"] = "Sửa", ["ConfirmWarnings"] = "true" });
+
+        var main = (await Html.ParseAsync(refused)).QuerySelector("main")!.Text();
+        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, main);
+        Assert.Contains(SignedOff, main, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chưa lưu được", main, StringComparison.Ordinal);
+        Assert.Equal(before, await IntakeClient.StoreFingerprintAsync(_factory));
     }
 }

@@ -42,6 +42,9 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
     /// </summary>
     public bool MayRestore { get; private set; }
 
+    /// <summary>Why this user may not restore (the sentence of the write's own refusal), shown instead of the forms.</summary>
+    public string WhyNoRestore => texts.Problem(new ImportProblem(ImportProblemKind.SignedOffDate, Value: VietnameseFormat.IsoDate(Day)));
+
     /// <summary>Why the date in the path names no day of the calendar (the page answers 400).</summary>
     public string? DateProblem { get; private set; }
 
@@ -85,6 +88,13 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
             return RedirectToPage("History", new { date, saved = result.Number });
         }
 
+        if (result.Forbidden is { } forbidden)
+        {
+            // Who may write is no error in the form: a 403 with its one sentence, as every permission refusal.
+            HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] = texts.Problem(forbidden);
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         Problems = texts.Problems(result.Problems);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
@@ -103,7 +113,7 @@ public sealed class HistoryModel(SnapshotIntake intake, AppDbContext db, ImportM
         Catalog = await intake.CatalogAsync(ct);
         NoTable = Catalog.Children.Count == 0 ? texts.NoTableHere(Catalog.Area.Name) : null;
         var revisions = await RevisionHistory.OfDateAsync(db, Catalog.Area.Code, day, ct);
-        MayRestore = await intake.MayReviseAsync(day, ActingUser.Of(HttpContext), ct);
+        MayRestore = await intake.MayReviseAsync(Catalog.Area.Code, day, ActingUser.Of(HttpContext), ct);
         Entries = [.. revisions.Select((r, i) => new Entry(
             r,
             i == 0 ? [] : IntakePreview.Diff(Catalog.Children, revisions[i - 1].Counts, r.Counts),

@@ -131,6 +131,13 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Web.Snap
             return RedirectToPage("History", new { date = VietnameseFormat.IsoDate(result.Date!.Value), saved = result.Number });
         }
 
+        if (result.Forbidden is { } forbidden)
+        {
+            // Who may write is no error in the grid: a 403 with its one sentence, as the restore's (decision 162).
+            HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] = texts.Problem(forbidden);
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         Problems = texts.Problems(result.Problems);
         AskConfirmation = Problems.Count == 0 && Draft.NeedsConfirmation;
         ConfirmWarnings = false;
@@ -150,7 +157,7 @@ public sealed class NewModel(SnapshotIntake intake, SeriesQuery series, Web.Snap
         var before = date is { } day2 ? SnapshotDates.Before(Catalog.Dates, day2) : SnapshotDates.Latest(Catalog.Dates);
         Reference = before is { } b ? await series.CountsOnAsync(Catalog, b, ct) : null;
         Reporting = date is { } day4 ? await reporting.OnAsync(Catalog, day4, ct) : null;
-        SignedOffForThisUser = OnDate is not null && date is { } day5 && !await intake.MayReviseAsync(day5, ActingUser.Of(HttpContext), ct);
+        SignedOffForThisUser = OnDate is not null && date is { } day5 && !await intake.MayReviseAsync(Catalog.Area.Code, day5, ActingUser.Of(HttpContext), ct);
         if (HttpMethods.IsGet(Request.Method))
         {
             Previewed = date is { } day3 ? Catalog.Revisions.FirstOrDefault(r => r.Date == day3)?.Number : null;

@@ -2,6 +2,7 @@ using BluezoneTracker.Core.Formatting;
 using BluezoneTracker.Core.Import;
 using BluezoneTracker.Core.Snapshots;
 using BluezoneTracker.Web.Accounts;
+using BluezoneTracker.Web.Figures;
 using BluezoneTracker.Web.Infrastructure;
 using BluezoneTracker.Web.Localization;
 using BluezoneTracker.Web.Snapshots;
@@ -18,7 +19,8 @@ namespace BluezoneTracker.Web.Pages.Snapshots;
 [UploadSizeFilter]
 public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingStatusQuery reporting, PendingUploads pending, ImportMessages texts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    [BindProperty]
+    /// <summary>The date the counts are for: posted with the file, or chosen with <c>?date=</c> (the page's date chooser).</summary>
+    [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
 
     [BindProperty]
@@ -61,13 +63,20 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
     /// <summary>Why this area has no counts table of its own (it has no child areas; its count is a row of its parent's table), or null.</summary>
     public string? NoTable { get; private set; }
 
+    /// <summary>
+    /// Why this user may not send counts for the chosen date (signed off, and a Staff member), shown instead of the
+    /// upload form with a chooser for another date; null otherwise. The write checks the same rule again (decision 163).
+    /// </summary>
+    public string? SignedOff { get; private set; }
+
     /// <summary>Which children have reported on the latest date with counts (null before any counts).</summary>
     public ReportingStatus? Reporting { get; private set; }
 
     public async Task OnGetAsync(long? tooLarge, CancellationToken ct)
     {
         var catalog = await intake.CatalogAsync(ct);
-        Date = VietnameseFormat.IsoDate(intake.NextDateToEnter(catalog));
+        Date = string.IsNullOrWhiteSpace(Date) ? VietnameseFormat.IsoDate(intake.NextDateToEnter(catalog)) : Date;
+        SignedOff = await SignedOffAsync(catalog, ct);
         if (catalog.Children.Count == 0)
         {
             NoTable = texts.NoTableHere(catalog.Area.Name);
@@ -93,6 +102,15 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         if (Upload is not null && Upload.Length > MaxFileBytes)
         {
             return Refuse(texts.Problem(UploadedTable.TooLarge(Upload.Length, intake.Options)));
+        }
+
+        if (await SignedOffAsync(await intake.CatalogAsync(ct), ct) is { } signedOff)
+        {
+            // A date typed into the form of another: no preview of counts this user cannot save, the reason instead.
+            SignedOff = signedOff;
+            Token = null;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
         }
 
         var file = kept?.File ?? await UploadedFile.FromFormAsync(Upload!, ct);
@@ -145,12 +163,26 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
             return RedirectToPage("History", new { date = VietnameseFormat.IsoDate(result.Date!.Value), saved = result.Number });
         }
 
+        if (result.Forbidden is { } forbidden)
+        {
+            // Signed off after the preview (or the form forced): the write's own check, a 403 as every permission refusal.
+            HttpContext.Items[Scope.AreaRouting.RefusalMessageKey] = texts.Problem(forbidden);
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         Problems = result.Problems.Count > 0
             ? texts.Problems(result.Problems)
             : [localizer["Hãy đánh dấu ô xác nhận đã kiểm tra các cảnh báo."]];
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
+
+    /// <summary>The sentence of the write's refusal when <see cref="Date"/> has counts, is signed off and this user may not revise it; else null.</summary>
+    private async Task<string?> SignedOffAsync(AreaCatalog catalog, CancellationToken ct) =>
+        AsOfDate.Parse(Date, intake.Today).Date is { } day && catalog.Dates.Contains(day)
+            && !await intake.MayReviseAsync(catalog.Area.Code, day, ActingUser.Of(HttpContext), ct)
+            ? texts.Problem(new ImportProblem(ImportProblemKind.SignedOffDate, Value: VietnameseFormat.IsoDate(day)))
+            : null;
 
     private PageResult Refuse(params string[] problems)
     {

@@ -6,17 +6,22 @@ using Microsoft.Extensions.Options;
 namespace BluezoneTracker.Web.Pages.Snapshots;
 
 /// <summary>
-/// Refuses an upload far over the limit before form binding reads it (binding would otherwise fail with a bare 400):
-/// the page is shown again with the file's size — measured by reading the body through once, keeping nothing, since
-/// the request's size counts the form's framing and fields too (round 9's trial) — and the limit.
+/// Refuses an upload far over the limit before anything reads it as a form: the page is shown again with the file's
+/// size — its part of the body counted as it streams by, keeping nothing, since the request's size counts the form's
+/// framing and fields too (round 9's trial) — and the limit. An authorization filter, so that it runs before the
+/// anti-forgery check, which reads (and buffers to disk) the whole form to find its token; refusing skips that check
+/// safely: nothing is written, the answer is a redirect to the page (decision 161).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class UploadSizeFilterAttribute : Attribute, IAsyncResourceFilter
+public sealed class UploadSizeFilterAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
-    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    /// <summary>Before the framework's anti-forgery filter (order 1 000).</summary>
+    public int Order => int.MinValue;
+
+    /// <inheritdoc/>
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
         var limit = context.HttpContext.RequestServices.GetRequiredService<IOptions<ImportOptions>>().Value.MaxFileBytes;
         if (HttpMethods.IsPost(request.Method) && request.ContentLength is { } length && length > limit + ImportOptions.FormOverheadBytes)
@@ -24,9 +29,6 @@ public sealed class UploadSizeFilterAttribute : Attribute, IAsyncResourceFilter
             // 0 stands for "size not known" (no file is too large at 0 bytes): the page then says only the limit.
             var file = await OversizedUpload.FileLengthAsync(request, context.HttpContext.RequestAborted);
             context.Result = new RedirectToPageResult("/Snapshots/Upload", new { tooLarge = file > limit ? file : 0 });
-            return;
         }
-
-        await next();
     }
 }

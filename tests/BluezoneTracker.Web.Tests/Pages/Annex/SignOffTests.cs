@@ -91,7 +91,7 @@ public sealed class RevisingASignedOffDate(BluezoneAppFactory factory) : IClassF
 
         var staff = await factory.ApiClientAsync(Roles.Staff);
         var refused = await staff.PostAsync(new Uri("/api/snapshots/2020-08-17?reason=Sửa", UriKind.Relative), Counts());
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("\"kind\":\"SignedOffDate\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before.Count, (await factory.AuditAsync(AuditKinds.RevisionAdded)).Count);
 
