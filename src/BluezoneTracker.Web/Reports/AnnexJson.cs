@@ -21,7 +21,14 @@ internal static class AnnexJson
             [.. report.Warnings.Select(w => new WarningJson(w.Kind.ToString(), w.AreaCode, messages.Warning(w), messages.WarningHint(w.Kind)))],
             document.Summary,
             report.RankedCount,
-            report.MissingCount);
+            report.MissingCount)
+        {
+            Complete = !report.TotalIsWithheld && !report.ChangeIsWithheld,
+            ReportedCount = report.RankedCount,
+            ChildCount = report.Rows.Count,
+            CompareReportedCount = report.Completeness is { } completeness ? completeness.CompareReported : report.CompareDate is null ? null : (int?)report.Rows.Count,
+            WithheldReason = AnnexDocument.WithheldReason(report),
+        };
     }
 }
 
@@ -35,7 +42,23 @@ internal sealed record AnnexJsonModel(
     IReadOnlyList<WarningJson> Warnings,
     string Summary,
     int RankedCount,
-    int MissingCount);
+    int MissingCount)
+{
+    /// <summary>False when a child area is missing on the report or comparison date: the total's rate, change and rate change are then null.</summary>
+    public bool Complete { get; init; } = true;
+
+    /// <summary>Child areas with a count on the report date.</summary>
+    public int ReportedCount { get; init; }
+
+    /// <summary>All child areas.</summary>
+    public int ChildCount { get; init; }
+
+    /// <summary>Child areas with a count on the comparison date; null without one.</summary>
+    public int? CompareReportedCount { get; init; }
+
+    /// <summary>Why the total's figures are withheld ("chưa đủ số liệu: 2/12 huyện, thành phố có số liệu ngày 20/8/2020"); null when complete.</summary>
+    public string? WithheldReason { get; init; }
+}
 
 internal sealed record AreaJson(string Code, string Name);
 
