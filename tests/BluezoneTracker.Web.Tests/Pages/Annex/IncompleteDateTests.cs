@@ -150,6 +150,9 @@ public sealed class IncompleteDateTests(BluezoneAppFactory factory) : IClassFixt
         Assert.Equal("Chưa xác định, —", page.QuerySelector("[data-testid=outcome]")!.Text().Trim());
         Assert.Equal("—", page.QuerySelector("[data-testid=remaining]")!.Text().Trim());
 
+        // The province's own history ends on 17/8, its latest complete date: 20/8's partial sum is no point of it.
+        Assert.StartsWith("Tỉnh Sơn La: 84.126 lượt đăng ký ngày 17/8/2020", page.QuerySelector("[data-testid=history-summary]")!.Text().Trim(), StringComparison.Ordinal);
+
         var english = await Html.ParseAsync(await client.GetAsync(new Uri("/?date=2020-08-20&culture=en-US", UriKind.Relative)));
         Assert.Contains("incomplete data: 2/12 districts have a count on 8/20/2020", english.QuerySelector("[data-testid=withheld]")!.Text(), StringComparison.Ordinal);
 
