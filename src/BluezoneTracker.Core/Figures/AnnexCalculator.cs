@@ -69,22 +69,58 @@ public static class AnnexCalculator
             input.Report.Unassigned,
             input.Compare is null ? null : input.Report.Unassigned - input.Compare.Unassigned);
 
-        var total = Total(input, rows, unassigned);
+        var completeness = CompletenessOf(input, rows);
+        var total = Total(input, rows, unassigned, completeness);
         var warnings = Warnings.Find(input, rows, total);
         var childLevel = AreaWording.ChildLevelOf(children);
         return new AnnexReport(input.Area, input.Report.Date, input.Compare?.Date, rows, unassigned, total, warnings)
         {
             ChildLevel = childLevel == AreaWording.DefaultChildLevel(input.Area.Kind) ? null : childLevel,
+            Completeness = completeness,
         };
     }
 
-    private static TotalRow Total(AnnexInput input, List<AnnexRow> rows, UnassignedRow unassigned)
+    /// <summary>Null when every child has a count on the report date and on the comparison date (if any).</summary>
+    private static AnnexCompleteness? CompletenessOf(AnnexInput input, List<AnnexRow> rows)
+    {
+        var missing = rows.Where(r => !r.IsRanked).Select(r => r.Name).ToList();
+        var byName = Comparer<Area>.Create(AreaOrder.ByName);
+        var missingOnCompare = input.Compare is { } compare
+            ? input.Children.Where(c => compare.For(c.Code) is null).Order(byName).Select(c => c.Name).ToList()
+            : [];
+        if (missing.Count == 0 && missingOnCompare.Count == 0)
+        {
+            return null;
+        }
+
+        var children = input.Children.Count;
+        return new AnnexCompleteness(
+            children,
+            children - missing.Count,
+            input.Compare is null ? null : children - missingOnCompare.Count,
+            missing,
+            missingOnCompare);
+    }
+
+    private static TotalRow Total(AnnexInput input, List<AnnexRow> rows, UnassignedRow unassigned, AnnexCompleteness? completeness)
     {
         var rowsPopulation = rows.Sum(r => r.Population ?? 0);
         long? population = input.Area.Population?.Count ?? (rows.Count > 0 && rows.All(r => r.Population is not null) ? rowsPopulation : null);
         var registrations = rows.Sum(r => r.Registrations ?? 0) + unassigned.Registrations;
         long? change = input.Compare is null ? null : rows.Sum(r => r.Change ?? 0) + (unassigned.Change ?? 0);
+        // A figure of the parent that needs every child is withheld when one is missing on a date it depends on: the
+        // rate of a partial sum over the whole population, or a change between two partial sums, is not the parent's.
+        if (completeness is { IsComplete: false })
+        {
+            return new TotalRow(population, rowsPopulation, registrations, null, null, null);
+        }
+
         var rate = Rates.Of(registrations, population);
+        if (completeness is { ChangeIsComplete: false })
+        {
+            return new TotalRow(population, rowsPopulation, registrations, null, rate, null);
+        }
+
         var thenRate = Rates.Of(registrations - change, population);
         return new TotalRow(population, rowsPopulation, registrations, change, rate, rate - thenRate);
     }

@@ -31,7 +31,14 @@ public sealed record AreaFigures(
             areaBasis = new TargetBasis(TargetBasisKind.Population, new Population(totalPopulation, 0, string.Empty));
         }
 
-        var progress = TargetProgress.Compute(target, areaBasis, annex.Total.Registrations, annex.Date, Pace.PerDay(annex.Total.Change, days));
+        var progress = annex.TotalIsWithheld
+            ? TargetProgress.Withheld(target, areaBasis, annex.Date)
+            : TargetProgress.Compute(target, areaBasis, annex.Total.Registrations, annex.Date, Pace.PerDay(annex.Total.Change, days));
+        if (annex.ChangeIsWithheld && !annex.TotalIsWithheld)
+        {
+            progress = progress.WithoutPace();
+        }
+
         var byCode = children.ToDictionary(c => c.Code, StringComparer.Ordinal);
         var childProgress = new Dictionary<string, TargetProgress>(StringComparer.Ordinal);
         foreach (var row in annex.Rows)

@@ -10,7 +10,10 @@ namespace BluezoneTracker.Core.Figures;
 public sealed record AreaPacing(string Code, string Name, long Registrations, TargetProgress Progress, PaceWindow? Window)
 {
     /// <summary>Registrations above (positive) or below (negative) the target count; null without a target count.</summary>
-    public decimal? Margin => Progress.TargetCount is { } t ? Registrations - t : null;
+    public decimal? Margin => Progress.TargetCount is { } t && Progress.Progress is not null ? Registrations - t : null;
+
+    /// <summary>False when a child had no count on the date the pace window starts from (the parent's pace is withheld).</summary>
+    public bool WindowStartIsComplete { get; init; } = true;
 }
 
 /// <summary>Target pacing for an area and each of its children, paced over the last seven days.</summary>
@@ -36,12 +39,21 @@ public sealed record PacingReport(AreaPacing Area, IReadOnlyList<AreaPacing> Chi
 
         var annex = figures.Annex;
         long? totalAtStart = windowStart is null ? null : windowStart.Registrations.Values.Sum() + windowStart.Unassigned;
-        var area = new AreaPacing(
-            annex.Area.Code,
-            annex.Area.Name,
-            annex.Total.Registrations,
-            TargetProgress.Compute(target, areaProgress.Basis, annex.Total.Registrations, annex.Date, window?.PerDay(totalAtStart, annex.Total.Registrations)),
-            window);
+
+        // The parent's pace needs every child on both ends of the window: a partial sum at either end is not its count.
+        var startIsComplete = windowStart is null || children.All(c => windowStart.For(c.Code) is not null);
+        var areaTarget = annex.TotalIsWithheld
+            ? TargetProgress.Withheld(target, areaProgress.Basis, annex.Date)
+            : TargetProgress.Compute(target, areaProgress.Basis, annex.Total.Registrations, annex.Date, window?.PerDay(totalAtStart, annex.Total.Registrations));
+        if (!startIsComplete && !annex.TotalIsWithheld)
+        {
+            areaTarget = areaTarget.WithoutPace();
+        }
+
+        var area = new AreaPacing(annex.Area.Code, annex.Area.Name, annex.Total.Registrations, areaTarget, window)
+        {
+            WindowStartIsComplete = startIsComplete,
+        };
 
         var byCode = children.ToDictionary(c => c.Code, StringComparer.Ordinal);
         var rows = new List<AreaPacing>(annex.Rows.Count);

@@ -1,7 +1,14 @@
 namespace BluezoneTracker.Core.Figures;
 
 /// <summary>Cumulative registrations of one area on one date.</summary>
-public sealed record SeriesPoint(DateOnly Date, long Registrations);
+public sealed record SeriesPoint(DateOnly Date, long Registrations)
+{
+    /// <summary>
+    /// False when a child of the area had no count on the date: <see cref="Registrations"/> is then a partial sum, not
+    /// the area's count, and charts leave a gap there rather than a dip (round 10).
+    /// </summary>
+    public bool IsComplete { get; init; } = true;
+}
 
 /// <summary>
 /// New registrations between two consecutive snapshots, spread over the days between them, so a
@@ -58,11 +65,14 @@ public sealed record PaceWindow(DateOnly From, DateOnly To)
 /// <summary>Pure functions over a time series of cumulative counts.</summary>
 public static class RegistrationSeries
 {
-    /// <summary>New registrations per day between each pair of consecutive points (sorted by date first).</summary>
+    /// <summary>
+    /// New registrations per day between each pair of consecutive complete points (sorted by date first): a date on
+    /// which a child has no count is skipped, and the period around it is one average over the days between.
+    /// </summary>
     public static IReadOnlyList<DailyNew> NewPerDay(IEnumerable<SeriesPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var sorted = points.OrderBy(p => p.Date).ToList();
+        var sorted = points.Where(p => p.IsComplete).OrderBy(p => p.Date).ToList();
         var result = new List<DailyNew>(Math.Max(0, sorted.Count - 1));
         for (var i = 1; i < sorted.Count; i++)
         {

@@ -12,6 +12,31 @@ public sealed record TargetProgress(
     DateOnly? ProjectedDate,
     TargetStatus Status)
 {
+    /// <summary>
+    /// The progress of an area whose own registrations are not known because a child has no count on
+    /// <paramref name="asOf"/>: the target count and days left stand, every figure that needs the registrations
+    /// (progress, remaining, required per day, pace, projection) is withheld, and the status is unknown.
+    /// </summary>
+    public static TargetProgress Withheld(Target target, TargetBasis basis, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(basis);
+        var daysLeft = Math.Max(0, target.Deadline.DayNumber - asOf.DayNumber);
+        decimal? targetCount = basis.Figure is { Count: > 0 } figure ? target.Share * figure.Count : null;
+        return new TargetProgress(basis, targetCount, null, null, daysLeft, null, null, null, TargetStatus.Unknown);
+    }
+
+    /// <summary>
+    /// This progress with its pace and projection withheld (a child is missing on the date the pace starts from):
+    /// an achieved or missed target stands, whether the pace makes the deadline is unknown.
+    /// </summary>
+    public TargetProgress WithoutPace() => this with
+    {
+        DailyPace = null,
+        ProjectedDate = Status == TargetStatus.Achieved ? ProjectedDate : null,
+        Status = Status is TargetStatus.Achieved or TargetStatus.Missed ? Status : TargetStatus.Unknown,
+    };
+
     /// <param name="registrations">Cumulative registrations on <paramref name="asOf"/>.</param>
     /// <param name="dailyPace">Registrations per day over the chosen period, or null when unknown.</param>
     public static TargetProgress Compute(Target target, TargetBasis basis, long registrations, DateOnly asOf, decimal? dailyPace)

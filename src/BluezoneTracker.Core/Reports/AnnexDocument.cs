@@ -63,8 +63,11 @@ public sealed record AnnexDocument(
             AnnexLineKind.Unassigned, ranked + 1, null, words.UnassignedLabel, null,
             report.Unassigned.Registrations, report.Unassigned.Change, null, RowRateDecimals));
         lines.Add(new AnnexLine(
-            AnnexLineKind.Total, ranked + 2, report.Area.Code, words.TotalLabel, report.Total.Population,
-            report.Total.Registrations, report.Total.Change, report.Total.Rate, TotalRateDecimals));
+            AnnexLineKind.Total, ranked + 2, report.Area.Code, report.TotalIsWithheld || report.ChangeIsWithheld ? words.TotalLabel + " (*)" : words.TotalLabel,
+            report.Total.Population, report.Total.Registrations, report.Total.Change, report.Total.Rate, TotalRateDecimals)
+        {
+            WithheldText = report.Completeness is { } ? Withheld : null,
+        });
 
         return new AnnexDocument(
             report,
@@ -78,7 +81,65 @@ public sealed record AnnexDocument(
             Dispatch = dispatch,
             CoverageLine = report.MissingCount == 0 ? null
                 : $"{report.RankedCount}/{report.Rows.Count} {words.ChildrenNoun} có số liệu ngày {date}",
+            WithheldLine = WithheldNote(report, words),
         };
+    }
+
+    /// <summary>The text of a withheld cell of the total line.</summary>
+    public const string Withheld = "—";
+
+    /// <summary>
+    /// Why the total line's rate, change or rate change are withheld, printed under the table after
+    /// <see cref="CoverageLine"/>: "(*) TOÀN TỈNH: tổng của các huyện, thành phố có số liệu, không phải số của toàn
+    /// tỉnh; tỷ lệ và số so sánh chưa tính — chưa đủ số liệu." Null when nothing is withheld.
+    /// </summary>
+    public string? WithheldLine { get; init; }
+
+    /// <summary>
+    /// Why a figure of the parent is withheld: "chưa đủ số liệu: 2/12 huyện, thành phố có số liệu ngày 20/8/2020"
+    /// (and the same for the comparison date when a child is missing there too); null when nothing is withheld.
+    /// </summary>
+    public static string? WithheldReason(AnnexReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Completeness is not { } c || c.ChangeIsComplete)
+        {
+            return null;
+        }
+
+        var words = report.Wording();
+        var dates = new List<string>(2);
+        if (!c.IsComplete)
+        {
+            dates.Add($"{c.Reported}/{c.Children} {words.ChildrenNoun} có số liệu ngày {VietnameseFormat.Date(report.Date)}");
+        }
+
+        if (c.CompareReported is { } then && then != c.Children && report.CompareDate is { } compare)
+        {
+            dates.Add($"{then}/{c.Children} {words.ChildrenNoun} có số liệu ngày {VietnameseFormat.Date(compare)}");
+        }
+
+        return "chưa đủ số liệu: " + string.Join("; ", dates);
+    }
+
+    private static string? WithheldNote(AnnexReport report, AreaWording words)
+    {
+        if (WithheldReason(report) is not { } reason || report.Completeness is not { } c)
+        {
+            return null;
+        }
+
+        // Short: the coverage line above already says how many have a count on the report date, and the table names
+        // each area without one; only the comparison date's missing areas are named here (they are in no cell).
+        if (!c.IsComplete)
+        {
+            return $"(*) {words.TotalLabel}: tổng của các {words.ChildrenNoun} có số liệu, không phải số của {words.Whole}; tỷ lệ và số so sánh chưa tính — chưa đủ số liệu.";
+        }
+
+        var missingThen = report.CompareDate is { } compare && c.MissingOnCompare.Count > 0
+            ? $" Chưa có số liệu ngày {VietnameseFormat.Date(compare)}: {string.Join(", ", c.MissingOnCompare)}."
+            : string.Empty;
+        return $"(*) {words.TotalLabel}: số so sánh và thay đổi tỷ lệ chưa tính — {reason}.{missingThen}";
     }
 
     /// <summary>
@@ -97,6 +158,14 @@ public sealed record AnnexDocument(
     private static string SummarySentence(AnnexReport report, AreaWording words)
     {
         var total = report.Total;
+        if (report.Completeness is { IsComplete: false } c)
+        {
+            // A partial sum is not the parent's figure: say how many reported and which did not, claim nothing of the whole.
+            return $"Theo thống kê, tính đến ngày {VietnameseFormat.Date(report.Date)}, mới có {c.Reported}/{c.Children} "
+                + $"{words.ChildrenNoun} có số liệu, với tổng {VietnameseFormat.Count(total.Registrations)} lượt cài đặt và sử dụng ứng dụng Bluezone-Phát hiện tiếp xúc; "
+                + $"chưa có số liệu: {string.Join(", ", c.Missing)}. Chưa đủ số liệu để tính số liệu {words.WholeOf}.";
+        }
+
         var text = $"Theo thống kê, tính đến ngày {VietnameseFormat.Date(report.Date)}, {words.WholeOf} có "
             + $"{VietnameseFormat.Count(total.Registrations)} lượt cài đặt và sử dụng ứng dụng Bluezone-Phát hiện tiếp xúc";
         if (total.Rate is { } rate)
@@ -108,6 +177,10 @@ public sealed record AnnexDocument(
         {
             var verb = change >= 0 ? "tăng" : "giảm";
             text += $", {verb} {VietnameseFormat.Count(Math.Abs(change))} lượt so với thống kê ngày {VietnameseFormat.Date(compare)}";
+        }
+        else if (report.ChangeIsWithheld && report.CompareDate is { } then)
+        {
+            text += $"; chưa so sánh được với ngày {VietnameseFormat.Date(then)} ({WithheldReason(report)})";
         }
 
         return text + ".";
@@ -145,9 +218,12 @@ public sealed record AnnexLine(
 
     public string RegistrationsText => Registrations is { } r ? VietnameseFormat.Count(r) : MissingText ?? string.Empty;
 
-    public string ChangeText => Change is { } c ? VietnameseFormat.Change(c) : string.Empty;
+    /// <summary>For the total line of an incomplete annex, the text of its withheld cells ("—").</summary>
+    public string? WithheldText { get; init; }
 
-    public string RateText => Rate is { } r ? VietnameseFormat.Percent(r, RateDecimals) : string.Empty;
+    public string ChangeText => Change is { } c ? VietnameseFormat.Change(c) : WithheldText ?? string.Empty;
+
+    public string RateText => Rate is { } r ? VietnameseFormat.Percent(r, RateDecimals) : WithheldText ?? string.Empty;
 
     /// <summary>The six cells of the line, as they are printed (one per <see cref="AnnexColumn"/>).</summary>
     public IReadOnlyList<string> Cells => AnnexColumn.TextsOf(this);

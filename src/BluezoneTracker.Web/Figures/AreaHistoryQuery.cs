@@ -46,7 +46,8 @@ public sealed class AreaHistoryQuery(AppDbContext db, FiguresQuery figures, Seri
             var ownName = catalog.Area.Name;
             var ownRevision = catalog.Revisions.ToDictionary(r => r.Date, r => r.Number);
             // A write between reading the catalog and the totals may add a date the catalog lacks: only the catalog's dates are used.
-            var byDate = own.Where(p => ownRevision.ContainsKey(p.Date)).ToDictionary(p => p.Date, p => new SourcedCount(p.Registrations, CountSource.OwnSnapshot, ownName, ownRevision[p.Date]));
+            // A date on which a child has no count has no own total (a partial sum is not the area's count): a gap, not a dip.
+            var byDate = own.Where(p => p.IsComplete && ownRevision.ContainsKey(p.Date)).ToDictionary(p => p.Date, p => new SourcedCount(p.Registrations, CountSource.OwnSnapshot, ownName, ownRevision[p.Date]));
             var sources = byDate.Keys.Union(parentRows.Keys)
                 .Select(d => new AreaCountSources(d, byDate.GetValueOrDefault(d), parentRows.GetValueOrDefault(d)))
                 .OrderBy(s => s.Date)

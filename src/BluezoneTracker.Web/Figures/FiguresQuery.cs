@@ -67,6 +67,17 @@ public sealed record AreaCatalog(
     public Area AreaOn(DateOnly date) => On(Area, date);
 
     /// <summary>The children, each with the population and smartphone-owner figures in force on <paramref name="date"/>.</summary>
+    /// <summary>
+    /// True when every child has a count in the current revision of <paramref name="date"/>, so that the area's own
+    /// figures of that date (total, rate, pace) are its own and not a partial sum; false on a date without counts.
+    /// </summary>
+    public bool IsComplete(DateOnly date) =>
+        Revisions.FirstOrDefault(r => r.Date == date) is { } revision && (revision.Rows < 0 || revision.Rows >= Children.Count);
+
+    /// <summary>The latest date on or before <paramref name="date"/> on which every child has a count; null when none.</summary>
+    public DateOnly? LatestCompleteOnOrBefore(DateOnly date) =>
+        Revisions.LastOrDefault(r => r.Date <= date && (r.Rows < 0 || r.Rows >= Children.Count))?.Date;
+
     public IReadOnlyList<Area> ChildrenOn(DateOnly date) => PopulationHistory is not { Count: > 0 } ? Children : [.. Children.Select(c => On(c, date))];
 
     private Area On(Area area, DateOnly date)
@@ -103,7 +114,11 @@ public sealed record DatedPopulation(long Id, DateOnly EffectiveFrom, Population
     }
 }
 
-public sealed record CurrentRevision(long Id, DateOnly Date, int Number, long Unassigned);
+public sealed record CurrentRevision(long Id, DateOnly Date, int Number, long Unassigned)
+{
+    /// <summary>How many children have a count in this revision (its count rows); -1 when not read.</summary>
+    public int Rows { get; init; } = -1;
+}
 
 /// <summary>
 /// Reads the figures of an area for a date. Reads dominate and counts change about once a day,
@@ -179,7 +194,7 @@ public sealed class FiguresQuery(AppDbContext db, FiguresCache figuresCache, Dat
         var revisions = await db.SnapshotRevisions.AsNoTracking()
             .Where(r => r.AreaId == areaId
                 && !db.SnapshotRevisions.Any(n => n.AreaId == r.AreaId && n.Date == r.Date && n.Number > r.Number))
-            .Select(r => new CurrentRevision(r.Id, r.Date, r.Number, r.Unassigned))
+            .Select(r => new CurrentRevision(r.Id, r.Date, r.Number, r.Unassigned) { Rows = r.Total != null ? r.Total.Rows : r.Counts.Count() })
             .ToListAsync(cancellationToken);
         revisions.Sort((a, b) => a.Date.CompareTo(b.Date));
 

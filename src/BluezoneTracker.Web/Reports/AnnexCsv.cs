@@ -47,7 +47,7 @@ internal static class AnnexCsv
     private static string Cell(AnnexColumn column, AnnexLine line) => column.Kind switch
     {
         AnnexColumnKind.Count or AnnexColumnKind.Change when column.Value(line) is { } value => value.ToString(CultureInfo.InvariantCulture),
-        AnnexColumnKind.Change => string.Empty,
+        AnnexColumnKind.Change => line.WithheldText ?? string.Empty,
         _ => column.Text(line),
     };
 

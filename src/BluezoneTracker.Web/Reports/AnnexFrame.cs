@@ -60,6 +60,9 @@ internal sealed record AnnexFrame(
     /// <summary>"11/12 huyện, thành phố có số liệu ngày 18/8/2020" when some areas have no count; printed first under the table.</summary>
     public string? CoverageLine { get; init; }
 
+    /// <summary>Why the total line's figures are withheld (an area missing on a date they depend on); printed after the coverage line.</summary>
+    public string? WithheldLine { get; init; }
+
     public const string NationText = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     public const string MottoText = "Độc lập - Tự do - Hạnh phúc";
     public const string WarningsHeading = "Cảnh báo chất lượng số liệu:";
@@ -79,6 +82,7 @@ internal sealed record AnnexFrame(
             document.Dispatch.SignerName)
         {
             CoverageLine = document.CoverageLine,
+            WithheldLine = document.WithheldLine,
         };
     }
 
@@ -89,6 +93,11 @@ internal sealed record AnnexFrame(
         if (CoverageLine is { } coverage)
         {
             lines.Add(coverage);
+        }
+
+        if (WithheldLine is { } withheld)
+        {
+            lines.Add(withheld);
         }
 
         if (!string.IsNullOrWhiteSpace(Notes.PopulationNote))

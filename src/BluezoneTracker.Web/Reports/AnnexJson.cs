@@ -29,6 +29,11 @@ internal static class AnnexJson
             report.MissingCount)
         {
             SignOff = load?.SignOff is { } status ? SignOffJson.From(status, load.ChangesSinceSignOff.Count) : null,
+            Complete = !report.TotalIsWithheld && !report.ChangeIsWithheld,
+            ReportedCount = report.RankedCount,
+            ChildCount = report.Rows.Count,
+            CompareReportedCount = report.Completeness is { } completeness ? completeness.CompareReported : report.CompareDate is null ? null : (int?)report.Rows.Count,
+            WithheldReason = AnnexDocument.WithheldReason(report),
         };
     }
 }
@@ -71,6 +76,21 @@ internal sealed record AnnexJsonModel(
     /// <summary>Whether this is the signed annex or a draft (<c>/api/annex</c> only; omitted elsewhere).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public SignOffJson? SignOff { get; init; }
+
+    /// <summary>False when a child area is missing on the report or comparison date: the total's rate, change and rate change are then null.</summary>
+    public bool Complete { get; init; } = true;
+
+    /// <summary>Child areas with a count on the report date.</summary>
+    public int ReportedCount { get; init; }
+
+    /// <summary>All child areas.</summary>
+    public int ChildCount { get; init; }
+
+    /// <summary>Child areas with a count on the comparison date; null without one.</summary>
+    public int? CompareReportedCount { get; init; }
+
+    /// <summary>Why the total's figures are withheld ("chưa đủ số liệu: 2/12 huyện, thành phố có số liệu ngày 20/8/2020"); null when complete.</summary>
+    public string? WithheldReason { get; init; }
 }
 
 internal sealed record AreaJson(string Code, string Name);

@@ -60,6 +60,9 @@ public sealed class AreaWords(AreaWording wording, IStringLocalizer localizer)
     public const string ReportedOfOne = "{0}/1 {children} đã báo cáo ngày {1}";
     public const string ReportedMeans = "Đã báo cáo: số {children} có số liệu trong bản hiện hành.";
 
+    /// <summary>Why a figure of the parent is withheld (round 10): it needs every child on that date.</summary>
+    public const string Withheld = "chưa đủ số liệu: {0}/{1} {children} có số liệu ngày {2}";
+
     /// <summary>"12/12 huyện, thành phố đã báo cáo ngày 17/8/2020" / "12/12 districts reported on 8/17/2020" (and "1/1 district …").</summary>
     public string SayReported(int reported, int expected, string date) =>
         expected == 1 ? Say(ReportedOfOne, reported, date) : Say(Reported, reported, expected, date);
@@ -71,8 +74,34 @@ public sealed class AreaWords(AreaWording wording, IStringLocalizer localizer)
         HighestLowest, CumulativeFromTo, LatestPeriod, WholeRate, DailyTitle, PacingEach, OnTheChart, RemoveChild, ChildrenHeader, Unassigned,
         UnassignedShort, Whole, PopulationMismatch, UnassignedDecreased, PopulationMismatchHint, UnassignedDecreasedHint, MissingColumns,
         UnknownChild, MissingUnassigned, ModeRequired, UnassignedModeRequired, UnknownMode, BlankCount, MissingRow, ModeQuestion, ModeUpdate, ModeReplace,
-        EditingExisting, ConfirmRemoval, NoChildAreas, EnteredByParent, Reported, ReportedOfOne, ReportedMeans,
+        EditingExisting, ConfirmRemoval, NoChildAreas, EnteredByParent, Reported, ReportedOfOne, ReportedMeans, Withheld,
     ];
+
+    /// <summary>
+    /// Why the parent's figures of <paramref name="report"/> are withheld, in the UI language: "chưa đủ số liệu: 2/12 huyện,
+    /// thành phố có số liệu ngày 20/8/2020" (and the comparison date's, when a child is missing there); null when none is.
+    /// </summary>
+    public string? SayWithheld(Core.Figures.AnnexReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Completeness is not { ChangeIsComplete: false } c)
+        {
+            return null;
+        }
+
+        var parts = new List<string>(2);
+        if (!c.IsComplete)
+        {
+            parts.Add(Say(Withheld, c.Reported, c.Children, Localization.UiFormat.Date(report.Date)));
+        }
+
+        if (c.CompareReported is { } then && then != c.Children && report.CompareDate is { } compare)
+        {
+            parts.Add(Say(Withheld, then, c.Children, Localization.UiFormat.Date(compare)));
+        }
+
+        return string.Join("; ", parts);
+    }
 
     /// <summary>
     /// The words of the request's area (<see cref="Scope.AreaScope.Wording"/>); outside a resolved scope

@@ -137,6 +137,20 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
             return SignResult.RevisionMoved;
         }
 
+        // Against the store, not the annex posted: every child must have a count in the current revision of the report
+        // date and of the comparison date, or the total's figures are not the parent's (decision 180).
+        var childCodes = catalog.ChildrenOn(date).Select(c => c.Code).ToList();
+        var compare = annex.Report.CompareDate ?? date;
+        var reported = await db.SnapshotRevisions
+            .Where(r => r.Area!.Code == areaCode && (r.Date == date || r.Date == compare))
+            .Where(r => r.Number == db.SnapshotRevisions.Where(o => o.AreaId == r.AreaId && o.Date == r.Date).Max(o => o.Number))
+            .Select(r => new { r.Date, Count = r.Counts.Count(c => childCodes.Contains(c.Area!.Code)) })
+            .ToListAsync(cancellationToken);
+        if (new[] { date, compare }.Any(d => reported.FirstOrDefault(r => r.Date == d)?.Count != childCodes.Count))
+        {
+            return SignResult.Incomplete;
+        }
+
         var latest = await db.SignOffs.Where(s => s.Revision!.Area!.Code == areaCode && s.Revision.Date == date && s.Annex != null)
             .OrderByDescending(s => s.Id).Select(s => s.Annex).FirstOrDefaultAsync(cancellationToken);
         if (latest is not null && (SignedAnnex.FromJson(latest) with { SignedBy = signed.SignedBy, SignedAt = signed.SignedAt }).ToJson() == signed.ToJson())
@@ -171,4 +185,7 @@ public enum SignResult
 
     /// <summary>The date's counts changed (a new revision) while the sign-off page was open: nothing signed.</summary>
     RevisionMoved,
+
+    /// <summary>A child area has no count in the current revision of the report or comparison date: nothing signed (decision 180).</summary>
+    Incomplete,
 }

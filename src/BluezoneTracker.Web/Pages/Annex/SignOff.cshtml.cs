@@ -48,6 +48,12 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
 
     public string? Problem { get; private set; }
 
+    /// <summary>
+    /// Why the annex cannot be signed when a child area has no count on the report or comparison date (the total's
+    /// figures are withheld, decision 180); shown instead of the sign-off button. Null when it can be signed.
+    /// </summary>
+    public string? Incomplete { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Date))
@@ -82,6 +88,12 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
         var annex = new SignedAnnex(Annex!.Result!.Figures!.Annex, Annex.Settings, Dispatch.ToDetails(Document!.Report.Date), Annex.Result.Catalog!.TargetOn(Document.Report.Date),
             SignedAnnex.PopulationsOf(Annex.Result.Figures.Annex, Annex.Result.Catalog.ChildrenOn(Document.Report.Date)), Revision, string.Empty, default);
         var result = await signOffs.SignAsync(Annex.Result.Catalog, annex, (await users.GetUserAsync(User))!, Accounts.Roles.HighestOf(User.IsInRole), ct);
+        if (result == SignResult.Incomplete)
+        {
+            // The store found a child without a count in the current revisions: nothing written.
+            return Refuse(StatusCodes.Status409Conflict, Incomplete ?? localizer["Chưa thể duyệt: chưa đủ số liệu của các địa bàn trực thuộc."]);
+        }
+
         if (result == SignResult.RevisionMoved)
         {
             // A revision came between this request's read and its write: the page shown again is the new one.
@@ -138,6 +150,11 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
             return Refuse(StatusCodes.Status400BadRequest, localizer["Ngày công văn ({0}) không được sau ngày mai; công văn mang ngày ban hành thật.", UiFormat.Date(dispatchDate)]);
         }
 
+        if (Incomplete is { } incomplete)
+        {
+            return Refuse(StatusCodes.Status409Conflict, incomplete);
+        }
+
         // What changed is said from a comparison of each part's fingerprint, not guessed (round 9's trial: a population
         // changed and the refusal said the counts had); a new revision of the date is a change of its counts.
         var moved = Revision != CurrentRevision();
@@ -163,7 +180,20 @@ public sealed class SignOffModel(AnnexSource source, SignOffs.SignOffs signOffs,
 
         Document = document;
         Warnings = [.. document.Report.Warnings.Select(messages.Warning)];
+        Incomplete = IncompleteText(document.Report);
         return true;
+    }
+
+    private string? IncompleteText(Core.Figures.AnnexReport report)
+    {
+        if (new AreaWords(report.Wording(), localizer).SayWithheld(report) is not { } reason || report.Completeness is not { } c)
+        {
+            return null;
+        }
+
+        var missing = c.Missing.Count > 0 ? c.Missing : c.MissingOnCompare;
+        return localizer["Chưa thể duyệt phụ lục ngày {0}: {1}. Chưa có số liệu: {2}. Dòng tổng chưa có tỷ lệ và số so sánh; hãy nhập đủ số liệu rồi duyệt, hoặc duyệt ngày gần nhất có đủ số liệu.",
+            UiFormat.Date(report.Date), reason, string.Join(", ", missing)];
     }
 
     private int CurrentRevision() => Annex!.Result!.Catalog!.Revisions.First(r => r.Date == Document!.Report.Date).Number;

@@ -75,7 +75,8 @@ public sealed record DashboardCharts(
         var rateRows = annex.Rows.Where(r => r.Rate is not null).ToList();
         var shown = RegistrationSeries.UpTo(totals, annex.Date);
         var dates = shown.Select(p => p.Date).ToList();
-        var province = new ChartLine(annex.Area.Code, words.Say(AreaWords.Whole), [.. shown.Select(p => (long?)p.Registrations)], annex.Total.Population);
+        // A date on which a child has no count has no point of the whole (a gap, not a dip to a partial sum).
+        var province = new ChartLine(annex.Area.Code, words.Say(AreaWords.Whole), [.. shown.Select(p => p.IsComplete ? p.Registrations : (long?)null)], annex.Total.Population);
         var lines = new List<ChartLine> { province };
         lines.AddRange(districts.Select(d => Line(d, districtSeries.GetValueOrDefault(d.Code) ?? [], dates)));
         var daily = RegistrationSeries.NewPerDay(shown);
@@ -142,7 +143,7 @@ public sealed record DashboardCharts(
         return new DashboardCharts(
             rateRows, dates, lines, daily, progressRows,
             DescribeRate(annex, rateRows, figures.Target, words),
-            DescribeCumulative(shown, localizer, words),
+            DescribeCumulative([.. shown.Where(p => p.IsComplete)], localizer, words),
             lowestByDefault
                 ? words.Say(AreaWords.DrawnLowest, districts.Count)
                 : words.Say(AreaWords.DrawnChosen, string.Join(", ", districts.Select(d => d.Name))),
@@ -185,7 +186,8 @@ public sealed record DashboardCharts(
     }
 
     private static string DescribeCumulative(IReadOnlyList<SeriesPoint> shown, IStringLocalizer<SharedResource> localizer, AreaWords words) =>
-        shown.Count < 2
+        shown.Count == 0 ? localizer["Chưa có ngày nào đủ số liệu của mọi nơi."]
+        : shown.Count < 2
             ? localizer["Mới có số liệu của một ngày ({0}): {1} lượt đăng ký.", UiFormat.Date(shown[0].Date), UiFormat.Count(shown[0].Registrations)]
             : words.Say(AreaWords.CumulativeFromTo,
                 UiFormat.Date(shown[0].Date), UiFormat.Date(shown[^1].Date),
