@@ -96,7 +96,19 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         }
 
         var file = kept?.File ?? await UploadedFile.FromFormAsync(Upload!, ct);
-        Date = kept?.Date ?? Date;
+        if (kept is not null && Blank(Date) is { } newDate && newDate != kept.Date)
+        {
+            // The date was changed on the choice form: the file is kept again under the new date, which the confirmation reads.
+            await pending.ForgetAsync(Token!, ct);
+            Token = null;
+            ModelState.Remove(nameof(Token));
+            Date = newDate;
+        }
+        else
+        {
+            Date = kept?.Date ?? Date;
+        }
+
         Draft = await intake.FromFileAsync(Date, file, Mode, new TableChoice(Blank(Sheet), Blank(Column)), ct);
         Previewed = Draft.CurrentNumber;
         if (Draft.HasErrors)
@@ -118,6 +130,18 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
 
         return Page();
     }
+
+    /// <summary>Whether the choice form offers the sheets: when there are several, or the one there is was refused for its name.</summary>
+    public bool OfferSheets => Draft?.Reading is { } reading
+        && (reading.Sheets.Count > 1 || (reading.Sheets.Count > 0 && Draft.Problems.Any(p => SheetProblems.Contains(p.Kind))));
+
+    /// <summary>Whether the choice form offers the count columns: when there are several, or the one there is was refused for its header.</summary>
+    public bool OfferColumns => Draft?.Reading is { } reading
+        && (reading.CountColumns.Count > 1 || (reading.CountColumns.Count > 0 && Draft.Problems.Any(p => ColumnProblems.Contains(p.Kind))));
+
+    private static readonly HashSet<ImportProblemKind> SheetProblems = [ImportProblemKind.AmbiguousSheet, ImportProblemKind.NoSheetForDate, ImportProblemKind.UnknownSheet];
+
+    private static readonly HashSet<ImportProblemKind> ColumnProblems = [ImportProblemKind.AmbiguousColumn, ImportProblemKind.ColumnForOtherDate, ImportProblemKind.UnknownColumn];
 
     private static readonly HashSet<ImportProblemKind> ChoiceProblems =
     [
