@@ -16,6 +16,12 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
 {
     private AreaWords Words => AreaWords.ForScope(scope, localizer);
 
+    /// <summary>Whether the sentences are for the upload page, whose choices are its own controls (not the API's parameters).</summary>
+    private bool OnPage { get; init; }
+
+    /// <summary>The same sentences for the upload page: a choice is named by the page's own words, never by the API's or the command line's.</summary>
+    public ImportMessages ForPage() => new(localizer, scope) { OnPage = true };
+
     public string Problem(ImportProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -200,6 +206,8 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
             ImportProblemKind.RevisionMoved => string.IsNullOrEmpty(p.Value)
                 ? localizer["trong lúc bạn xem trước, đã có người lưu số liệu cho ngày này (bản #{0}); chưa lưu gì — hãy xem lại số liệu mới rồi lưu lại.", p.Other ?? string.Empty]
                 : localizer["trong lúc bạn xem trước bản #{0}, đã có người lưu bản #{1}; chưa lưu gì — hãy xem lại số liệu mới rồi lưu lại.", value, p.Other ?? string.Empty],
+            ImportProblemKind.ModeRequired when OnPage => Words.Say(
+                AreaWords.ModeRequiredOnPage, Number(p.Value), Number(p.Other), Words.Say(AreaWords.ModeQuestion), Words.Say(AreaWords.ModeReplace), Words.Say(AreaWords.ModeUpdate)),
             ImportProblemKind.ModeRequired => Words.Say(AreaWords.ModeRequired, Number(p.Value), Number(p.Other)),
             ImportProblemKind.UnknownMode => Words.Say(AreaWords.UnknownMode, value),
             ImportProblemKind.BlankCount => Words.Say(AreaWords.BlankCount),

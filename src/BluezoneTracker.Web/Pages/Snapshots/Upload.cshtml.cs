@@ -115,7 +115,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         {
             Choosing = Draft.Problems.Any(p => ChoiceProblems.Contains(p.Kind));
             var token = Choosing ? Token ?? await pending.KeepAsync(Date ?? string.Empty, file, ActingUser.Of(HttpContext).Name, ct) : null;
-            Refuse([.. texts.Problems(Draft.Problems)]);
+            Refuse([.. texts.ForPage().Problems(Draft.Problems)]);
             Token = token;
             Choosing &= token is not null;
             return Page();
@@ -139,6 +139,9 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
     public bool OfferColumns => Draft?.Reading is { } reading
         && (reading.CountColumns.Count > 1 || (reading.CountColumns.Count > 0 && Draft.Problems.Any(p => ColumnProblems.Contains(p.Kind))));
 
+    /// <summary>Whether the choice form asks replace or update: the file covers part of a date that has counts.</summary>
+    public bool OfferMode => Draft?.Problems.Any(p => p.Kind == ImportProblemKind.ModeRequired) == true;
+
     private static readonly HashSet<ImportProblemKind> SheetProblems = [ImportProblemKind.AmbiguousSheet, ImportProblemKind.NoSheetForDate, ImportProblemKind.UnknownSheet];
 
     private static readonly HashSet<ImportProblemKind> ColumnProblems = [ImportProblemKind.AmbiguousColumn, ImportProblemKind.ColumnForOtherDate, ImportProblemKind.UnknownColumn];
@@ -147,6 +150,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
     [
         ImportProblemKind.AmbiguousSheet, ImportProblemKind.NoSheetForDate, ImportProblemKind.UnknownSheet,
         ImportProblemKind.AmbiguousColumn, ImportProblemKind.ColumnForOtherDate, ImportProblemKind.UnknownColumn,
+        ImportProblemKind.ModeRequired,
     ];
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -170,7 +174,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         }
 
         Problems = result.Problems.Count > 0
-            ? texts.Problems(result.Problems)
+            ? texts.ForPage().Problems(result.Problems)
             : [localizer["Hãy đánh dấu ô xác nhận đã kiểm tra các cảnh báo."]];
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
