@@ -136,6 +136,10 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
 
     public string Title => localizer["Số liệu không được lưu"];
 
+    /// <summary>What an API caller does with a file of another date: nothing was stored; confirm explicitly to store it for <paramref name="chosen"/>.</summary>
+    public string ConfirmDateHint(DateOnly chosen) =>
+        localizer["Chưa lưu gì. Nếu đúng là số liệu ngày {0}, hãy gửi lại với tham số confirmDate=true.", UiFormat.Date(chosen)];
+
     public string MatchedBy(MatchKind kind) => kind switch
     {
         MatchKind.Code => localizer["theo mã"],
