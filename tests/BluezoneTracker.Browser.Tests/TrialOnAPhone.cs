@@ -109,6 +109,16 @@ public sealed class TrialOnAPhone(BrowserFixture app) : IClassFixture<BrowserFix
         Assert.Equal(12, await page.Locator("[data-testid=preview-rows] tbody tr[data-code]:not([data-code=unassigned])").CountAsync());
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 360, $"the preview is {scrollWidth} px wide");
+
+        // A number or a header word is never split ("22.55 / 6", "Dò/ng"): each stays on one line, and the table fits its box.
+        var split = await page.EvaluateAsync<string[]>(
+            @"() => [...document.querySelectorAll('[data-testid=preview-rows] td.text-end, [data-testid=preview-rows] th')]
+                .filter(c => c.offsetParent !== null && c.textContent.trim().length > 0)
+                .filter(c => { const r = document.createRange(); r.selectNodeContents(c); const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top))); return c.matches('td') ? lines.size > 1 : [...c.textContent.trim().split(/\s+/)].length < lines.size; })
+                .map(c => c.textContent.trim())");
+        Assert.Empty(split);
+        var tableFits = await page.Locator("[data-testid=preview-rows]").EvaluateAsync<bool>("t => t.scrollWidth <= t.parentElement.clientWidth + 0.5");
+        Assert.True(tableFits, "the preview table is wider than its box at 360 px");
         await page.Context.CloseAsync();
     }
 }

@@ -19,6 +19,15 @@ public sealed record DataWarning(
 
     /// <summary>For <see cref="DataWarningKind.TwoSourcesDiffer"/>: the name of the area whose snapshot holds the other count (the parent).</summary>
     public string? OtherAreaName { get; init; }
+
+    /// <summary>
+    /// For <see cref="DataWarningKind.FileDateDiffers"/> found in how the file was read rather than in its text: the name of
+    /// the sheet read ("18-8"), or — with <see cref="Value"/> = the header's line — the count column's header ("đến 18/8/2020").
+    /// </summary>
+    public string? NamedBy { get; init; }
+
+    /// <summary>For <see cref="DataWarningKind.FileDateDiffers"/> with <see cref="NamedBy"/>: whether it is the sheet's name (else a column's header).</summary>
+    public bool BySheet { get; init; }
 }
 
 public enum DataWarningKind
@@ -53,7 +62,10 @@ public enum DataWarningKind
     /// <summary>A daily increase far above the recent pace. Value = per day now, Other = per day before, OtherDate = previous snapshot.</summary>
     JumpAbovePace,
 
-    /// <summary>The date written in a file differs from the date chosen for it. Value = the file's line, OtherDate = the file's date, Date = the chosen date.</summary>
+    /// <summary>
+    /// The date written in a file differs from the date chosen for it. Value = the file's line, OtherDate = the file's date, Date = the chosen date;
+    /// or the sheet read, or the count column read, is named for another date (<see cref="DataWarning.NamedBy"/>).
+    /// </summary>
     FileDateDiffers,
 
     /// <summary>

@@ -477,11 +477,11 @@ public static partial class CountsTable
         return (null, new ImportProblem(ImportProblemKind.AmbiguousColumn, layout.HeaderLine, null, null, list));
     }
 
-    private static bool Same((int Day, int Month, int? Year) named, DateOnly date) =>
+    internal static bool Same((int Day, int Month, int? Year) named, DateOnly date) =>
         named.Day == date.Day && named.Month == date.Month && (named.Year is null || named.Year == date.Year);
 
     /// <summary>The day and month (and year, when written) a header names: "đến 18/8/2020", "Ngày 18/8", "18-8", "18.08.2020".</summary>
-    private static (int Day, int Month, int? Year)? HeaderDate(string header)
+    internal static (int Day, int Month, int? Year)? HeaderDate(string header)
     {
         var m = HeaderDatePattern().Match(VietnameseText.Fold(header));
         if (!m.Success)

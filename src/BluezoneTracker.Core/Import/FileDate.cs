@@ -71,6 +71,29 @@ public static partial class FileDate
             : null;
     }
 
+    /// <summary>
+    /// Warnings when the sheet read is named for another date ("18-8" read for 19/8/2020) or the count column read is
+    /// headed by another date ("Số đăng ký đến 18/8/2020"): the same warning as a title line's, because a sheet or a
+    /// column the user picked from a list is as much a statement of the file's date as its title.
+    /// </summary>
+    public static IReadOnlyList<DataWarning> Compare(TableReading reading, DateOnly chosen, Area parent)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(parent);
+        var warnings = new List<DataWarning>();
+        if (reading.Sheet is { Length: > 0 } sheet && SheetChoice.NamedFor(sheet, chosen) == false)
+        {
+            warnings.Add(new DataWarning(DataWarningKind.FileDateDiffers, parent.Code, parent.Name, Date: chosen) { NamedBy = sheet, BySheet = true });
+        }
+
+        if (reading.CountColumn is { } column && CountsTable.HeaderDate(column.Header) is { } named && !CountsTable.Same(named, chosen))
+        {
+            warnings.Add(new DataWarning(DataWarningKind.FileDateDiffers, parent.Code, parent.Name, Value: reading.HeaderLine, Date: chosen) { NamedBy = column.Header });
+        }
+
+        return warnings;
+    }
+
     /// <summary>"Tính đến ngày 17/8/2020" in one cell, or the phrase in one cell and the date in the next.</summary>
     private static (DateOnly Date, int Column)? TitleDate(RawRow row, int column, string folded)
     {

@@ -118,7 +118,9 @@ public static class ValidationMessages
                 context.ValidationMetadata.ValidatorMetadata.Add(new RequiredAttribute { ErrorMessage = Required });
             }
 
-            foreach (var attribute in context.Attributes.OfType<ValidationAttribute>())
+            // A non-nullable string (string Code, string Role) gets MVC's inferred [Required] in the validator metadata, not
+            // among the attributes, with the English default ("The Code field is required."): it gets ours too.
+            foreach (var attribute in context.Attributes.OfType<ValidationAttribute>().Concat(context.ValidationMetadata.ValidatorMetadata.OfType<ValidationAttribute>()).Distinct())
             {
                 if (DefaultFor(attribute) is { } message)
                 {

@@ -43,6 +43,9 @@ public sealed class AreaWords(AreaWording wording, IStringLocalizer localizer)
     public const string MissingUnassigned = "chưa nhập số thuê bao chưa xác định được {child} (ghi 0 nếu không có).";
     public const string ModeRequired = "số liệu chỉ có {0} trong {1} {child} của ngày đã có số liệu; hãy chọn thay thế cả ngày (replace) hay chỉ cập nhật các {child} này (update).";
     public const string UnassignedModeRequired = "số liệu không có số thuê bao chưa xác định được {child}, còn ngày này đang có {0}; hãy chọn thay thế cả ngày (replace: số này thành 0) hay chỉ cập nhật các {child} có trong số liệu (update: giữ {0}).";
+
+    public const string UnassignedModeRequiredOnPage = "số liệu không có số thuê bao chưa xác định được {child}, còn ngày này đang có {0}; hãy chọn ở ô \"{1}\": \"{2}\" (số này thành 0) hay \"{3}\" (giữ {0}).";
+    public const string ModeRequiredOnPage = "số liệu chỉ có {0} trong {1} {child} của ngày đã có số liệu; hãy chọn ở ô \"{2}\": \"{3}\" hay \"{4}\".";
     public const string UnknownMode = "cách lưu \"{0}\" không hợp lệ; chỉ dùng replace (thay thế cả ngày) hoặc update (cập nhật các {child} có trong tệp).";
     public const string BlankCount = "ô để trống nhưng ngày này đã có số liệu của {child}; hãy nhập số, hoặc đánh dấu ô \"Xoá số của {child} này\" để xoá số của {child}.";
     public const string MissingRow = "không có số: {child} này thiếu trong số liệu";
@@ -73,7 +76,7 @@ public sealed class AreaWords(AreaWording wording, IStringLocalizer localizer)
         Figures, IncludingUnassigned, Coverage, RateChartTitle, ProgressChartTitle, DrawnLowest, DrawnChosen, NoRateYet, OnTrack,
         HighestLowest, CumulativeFromTo, LatestPeriod, WholeRate, DailyTitle, PacingEach, OnTheChart, RemoveChild, ChildrenHeader, Unassigned,
         UnassignedShort, Whole, PopulationMismatch, UnassignedDecreased, PopulationMismatchHint, UnassignedDecreasedHint, MissingColumns,
-        UnknownChild, MissingUnassigned, ModeRequired, UnassignedModeRequired, UnknownMode, BlankCount, MissingRow, ModeQuestion, ModeUpdate, ModeReplace,
+        UnknownChild, MissingUnassigned, ModeRequired, ModeRequiredOnPage, UnassignedModeRequired, UnassignedModeRequiredOnPage, UnknownMode, BlankCount, MissingRow, ModeQuestion, ModeUpdate, ModeReplace,
         EditingExisting, ConfirmRemoval, NoChildAreas, EnteredByParent, Reported, ReportedOfOne, ReportedMeans, Withheld,
     ];
 

@@ -78,6 +78,12 @@ public sealed class Messages(IStringLocalizer<SharedResource> localizer, Scope.A
             DataWarningKind.UnassignedDecreased => Words.Say(AreaWords.UnassignedDecreased, other, date, value),
             DataWarningKind.TypedTotalMismatch => localizer["Tổng ghi trong tệp là {0}, khác tổng các dòng là {1}.", value, other],
             DataWarningKind.JumpAbovePace => localizer["{0}: tăng {1} mỗi ngày kể từ ngày {2}, cao bất thường so với nhịp gần đây ({3} mỗi ngày).", name, value, date, other],
+            DataWarningKind.FileDateDiffers when warning is { NamedBy: { } sheet, BySheet: true } => localizer[
+                "Trang tính được đọc mang tên \"{0}\", một ngày khác ngày đã chọn {1}. Hãy kiểm tra lại ngày trước khi lưu.",
+                UiFormat.Echo(sheet), warning.Date is { } sheetChosen ? UiFormat.Date(sheetChosen) : string.Empty],
+            DataWarningKind.FileDateDiffers when warning.NamedBy is { } header => localizer[
+                "Dòng {0}: cột số đăng ký được đọc ghi \"{1}\", một ngày khác ngày đã chọn {2}. Hãy kiểm tra lại ngày trước khi lưu.",
+                warning.Value ?? 0, UiFormat.Echo(header), warning.Date is { } columnChosen ? UiFormat.Date(columnChosen) : string.Empty],
             DataWarningKind.FileDateDiffers => localizer[
                 "Dòng {0}: tệp ghi số liệu tính đến ngày {1}, khác ngày đã chọn {2}. Hãy kiểm tra lại ngày trước khi lưu.",
                 warning.Value ?? 0, date, warning.Date is { } chosen ? UiFormat.Date(chosen) : string.Empty],

@@ -19,7 +19,7 @@ public static class SingleValuedQuery
     /// here nor in <see cref="Repeating"/> (SingleValuedQueryCoverageTests).
     /// </summary>
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(
-        [AreaRouting.QueryName, "date", "compare", "draft", "summary", "mode", "reason", "sheet", "column", "days", "from", "to", "kind", "subject", "user", "p", "add", "culture", "ui-culture",
+        [AreaRouting.QueryName, "date", "compare", "draft", "summary", "mode", "reason", "sheet", "column", "confirmDate", "days", "from", "to", "kind", "subject", "user", "p", "add", "culture", "ui-culture",
             "added", "code", "returnUrl", "saved", "tooLarge"],
         StringComparer.OrdinalIgnoreCase);
 

@@ -16,6 +16,12 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
 {
     private AreaWords Words => AreaWords.ForScope(scope, localizer);
 
+    /// <summary>Whether the sentences are for the upload page, whose choices are its own controls (not the API's parameters).</summary>
+    private bool OnPage { get; init; }
+
+    /// <summary>The same sentences for the upload page: a choice is named by the page's own words, never by the API's or the command line's.</summary>
+    public ImportMessages ForPage() => new(localizer, scope) { OnPage = true };
+
     public string Problem(ImportProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -133,6 +139,10 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
     /// <summary>The title of a refusal for who asks, not for what was sent (a 403): the one every permission refusal has.</summary>
     public string ForbiddenTitle => localizer["Không có quyền"];
 
+    /// <summary>What an API caller does with a file of another date: nothing was stored; confirm explicitly to store it for <paramref name="chosen"/>.</summary>
+    public string ConfirmDateHint(DateOnly chosen) =>
+        localizer["Chưa lưu gì. Nếu đúng là số liệu ngày {0}, hãy gửi lại với tham số confirmDate=true.", UiFormat.Date(chosen)];
+
     public string MatchedBy(MatchKind kind) => kind switch
     {
         MatchKind.Code => localizer["theo mã"],
@@ -190,6 +200,11 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
             ImportProblemKind.OtherFormat => OtherFormat(value),
             ImportProblemKind.LettersLost => localizer["chữ tiếng Việt trong tệp đã bị thay bằng dấu \"?\" khi lưu (\"{0}\") và không khôi phục được; hãy mở bảng gốc và lưu lại với kiểu \"CSV UTF-8\".", value],
             ImportProblemKind.FieldCountMismatch => localizer["dòng có {0} ô nhưng dòng tiêu đề chỉ có {1} cột: có lẽ số \"{2}\" được viết với dấu phẩy hàng nghìn mà không đặt trong ngoặc kép. Hãy bỏ dấu phẩy trong số, hoặc lưu tệp với dấu chấm phẩy.", p.Value ?? string.Empty, p.Other ?? string.Empty, UiFormat.Echo(p.Written)],
+            // On the page, a choice is made with its own boxes, named as the page names them.
+            ImportProblemKind.AmbiguousSheet when OnPage => localizer["tệp có nhiều trang tính có thể chứa số liệu ({0}) và không trang nào mang tên ngày đã chọn; hãy chọn trang cần đọc ở ô \"{1}\" bên dưới.", p.Other ?? string.Empty, localizer["Trang tính"]],
+            ImportProblemKind.NoSheetForDate when OnPage => localizer["không có trang tính nào mang tên ngày {0} (các trang: {1}); trang có số liệu mang tên một ngày khác. Nếu đúng là trang đó, hãy chọn nó ở ô \"{2}\" bên dưới, hoặc sửa ngày.", DateText(p.Value), p.Other ?? string.Empty, localizer["Trang tính"]],
+            ImportProblemKind.AmbiguousColumn when OnPage => localizer["có nhiều cột có thể là số đăng ký ({0}) và không cột nào ghi ngày đã chọn; hãy chọn cột cần đọc ở ô \"{1}\" bên dưới.", p.Other ?? string.Empty, localizer["Cột số đăng ký"]],
+            ImportProblemKind.ColumnForOtherDate when OnPage => localizer["cột số đăng ký ghi \"{0}\", một ngày khác ngày đã chọn; hãy kiểm tra ngày, hoặc chọn cột này ở ô \"{1}\" bên dưới nếu đúng là nó.", value, localizer["Cột số đăng ký"]],
             ImportProblemKind.AmbiguousSheet => localizer["tệp có nhiều trang tính có thể chứa số liệu ({0}) và không trang nào mang tên ngày đã chọn; hãy chọn trang cần đọc (API: tham số sheet=, dòng lệnh: --sheet).", p.Other ?? string.Empty],
             ImportProblemKind.NoSheetForDate => localizer["không có trang tính nào mang tên ngày {0} (các trang: {1}); trang có số liệu mang tên một ngày khác. Nếu đúng là trang đó, hãy chọn nó (sheet= / --sheet).", DateText(p.Value), p.Other ?? string.Empty],
             ImportProblemKind.UnknownSheet => localizer["tệp không có trang tính \"{0}\" (các trang: {1}).", value, p.Other ?? string.Empty],
@@ -204,7 +219,11 @@ public sealed class ImportMessages(IStringLocalizer<SharedResource> localizer, W
             ImportProblemKind.RevisionMoved => string.IsNullOrEmpty(p.Value)
                 ? localizer["trong lúc bạn xem trước, đã có người lưu số liệu cho ngày này (bản #{0}); chưa lưu gì — hãy xem lại số liệu mới rồi lưu lại.", p.Other ?? string.Empty]
                 : localizer["trong lúc bạn xem trước bản #{0}, đã có người lưu bản #{1}; chưa lưu gì — hãy xem lại số liệu mới rồi lưu lại.", value, p.Other ?? string.Empty],
+            ImportProblemKind.ModeRequired when OnPage => Words.Say(
+                AreaWords.ModeRequiredOnPage, Number(p.Value), Number(p.Other), Words.Say(AreaWords.ModeQuestion), Words.Say(AreaWords.ModeReplace), Words.Say(AreaWords.ModeUpdate)),
             ImportProblemKind.ModeRequired => Words.Say(AreaWords.ModeRequired, Number(p.Value), Number(p.Other)),
+            ImportProblemKind.UnassignedModeRequired when OnPage => Words.Say(
+                AreaWords.UnassignedModeRequiredOnPage, Number(p.Value), Words.Say(AreaWords.ModeQuestion), Words.Say(AreaWords.ModeReplace), Words.Say(AreaWords.ModeUpdate)),
             ImportProblemKind.UnassignedModeRequired => Words.Say(AreaWords.UnassignedModeRequired, Number(p.Value)),
             ImportProblemKind.UnknownMode => Words.Say(AreaWords.UnknownMode, value),
             ImportProblemKind.BlankCount => Words.Say(AreaWords.BlankCount),

@@ -63,5 +63,11 @@ public sealed record IntakeDraft(
         }
         : this;
 
+    /// <summary>
+    /// Every count and the unassigned count equal the date's current revision: saving would be refused (UnchangedCounts),
+    /// so a page says so at the preview instead of offering to save.
+    /// </summary>
+    public bool SameAsCurrent => IsRevision && Preview is { ChangesFromCurrent.Count: 0 };
+
     public bool NeedsConfirmation => Preview is { Warnings.Count: > 0 } || SameFileImports.Count > 0;
 }

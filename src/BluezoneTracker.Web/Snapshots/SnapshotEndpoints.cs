@@ -45,7 +45,7 @@ internal static class SnapshotEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        string date, string? reason, string? mode, string? sheet, string? column, HttpContext context, SnapshotIntake intake, ImportMessages texts, Messages messages,
+        string date, string? reason, string? mode, string? sheet, string? column, string? confirmDate, HttpContext context, SnapshotIntake intake, ImportMessages texts, Messages messages,
         FiguresQuery query, AreaScope scope, ReportSettingsStore settings, CancellationToken ct)
     {
         // A path that names no date is a malformed request (400), not counts that break a rule (422).
@@ -67,6 +67,7 @@ internal static class SnapshotEndpoints
         mode ??= fields.GetValueOrDefault("mode");
         sheet ??= fields.GetValueOrDefault("sheet");
         column ??= fields.GetValueOrDefault("column");
+        confirmDate ??= fields.GetValueOrDefault("confirmDate");
         var choice = new TableChoice(string.IsNullOrWhiteSpace(sheet) ? null : sheet, string.IsNullOrWhiteSpace(column) ? null : column);
         var draft = (await intake.FromFileAsync(date, file, mode, choice, ct)).RefusingDuplicate();
         if (draft.HasErrors)
@@ -74,7 +75,22 @@ internal static class SnapshotEndpoints
             return Problems(StatusCodes.Status422UnprocessableEntity, draft.Problems, texts, draft.Reading);
         }
 
-        // A machine cannot tick a box: warnings are returned with the saved revision.
+        // A file of another day would be stored under this date by a job nobody watches: refused unless the caller confirms it.
+        var otherDay = draft.Preview!.Warnings.Where(w => w.Kind == Core.Figures.DataWarningKind.FileDateDiffers).ToList();
+        if (otherDay.Count > 0 && !Confirmed(confirmDate))
+        {
+            var list = otherDay.Select(w => new Dictionary<string, object?>
+            {
+                ["kind"] = w.Kind.ToString(),
+                ["line"] = w.Value,
+                ["message"] = messages.Warning(w) + " " + texts.ConfirmDateHint(w.Date!.Value),
+            }).ToList();
+            return Results.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: texts.Title, detail: string.Join(" ", list.Select(p => p["message"])),
+                extensions: new Dictionary<string, object?> { ["problems"] = list, ["sheet"] = draft.Reading?.Sheet, ["countColumn"] = draft.Reading?.CountColumn?.Label });
+        }
+
+        // A machine cannot tick a box: the other warnings are returned with the saved revision.
         var result = await intake.SaveAsync(draft, RevisionSource.Api, reason, ActingUser.Of(context), warningsConfirmed: true, ct);
         if (result.Forbidden is { } forbidden)
         {
@@ -106,6 +122,10 @@ internal static class SnapshotEndpoints
             annex = figures.Figures is { } f ? AnnexJson.From(AnnexDocument.From(f.Annex, await settings.GetAsync(ct)), messages) : null,
         });
     }
+
+    /// <summary>Whether the caller confirmed a file of another date (<c>confirmDate=true</c>).</summary>
+    private static bool Confirmed(string? value) =>
+        value is not null && (value.Trim() == "1" || (bool.TryParse(value.Trim(), out var yes) && yes));
 
     /// <summary>
     /// The file of a raw CSV/XLSX body or of a multipart form (its first file); or, over the limit, no file and the

@@ -82,6 +82,12 @@ public sealed class SnapshotIntake(AppDbContext db, AreaScope scope, DataVersion
             warnings.Insert(0, otherDate);
         }
 
+        if (parsed is { Source: not null } && date is { } day)
+        {
+            // A sheet or a column named for another day (often the one the user picked from the list): the same warning.
+            warnings.InsertRange(0, FileDate.Compare(parsed.Reading, day, catalog.Area));
+        }
+
         var sameFile = await SameFileImportsAsync(file.Sha256, ct);
         var draft = await DraftAsync(catalog, date, parsed?.Rows ?? [], parsed?.Unassigned, problems, warnings, file, sameFile, saveMode, ct);
         return draft with { Reading = parsed?.Reading };

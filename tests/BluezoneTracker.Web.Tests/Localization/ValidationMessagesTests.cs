@@ -126,4 +126,16 @@ public sealed class ValidationMessagesTests : IDisposable
         var input = page.QuerySelector("[name='Input.Days']")!;
         Assert.Equal(expected, input.GetAttribute("data-val-required"));
     }
+
+    [Theory]
+    [InlineData("/annex/signoff?date=2020-08-17", Roles.Director, "Dispatch.Code", "vi-VN", "Ký hiệu văn bản: chưa nhập.")]
+    [InlineData("/admin/users", Roles.Admin, "Input.Role", "vi-VN", "Vai trò: chưa nhập.")]
+    [InlineData("/admin/users", Roles.Admin, "Input.Role", "en-US", "Role: required.")]
+    public async Task The_browser_is_given_the_required_message_of_a_non_nullable_text_field_in_the_UI_language(string url, string role, string field, string culture, string expected)
+    {
+        // MVC infers a [Required] for a non-nullable string ("The Code field is required." reached the Vietnamese page).
+        var client = await _factory.ClientForAsync(role);
+        var page = await Html.ParseAsync(await client.GetAsync(new Uri($"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}culture={culture}", UriKind.Relative)));
+        Assert.Equal(expected, page.QuerySelector($"[name='{field}']")!.GetAttribute("data-val-required"));
+    }
 }

@@ -60,12 +60,33 @@ public sealed class DateWrittenInTheFileTests : IDisposable
     }
 
     [Fact]
-    public async Task The_api_reports_it_as_a_warning_in_english_too()
+    public async Task The_api_refuses_it_naming_both_dates_and_stores_nothing()
+    {
+        var client = await _factory.ApiClientAsync(Roles.Staff);
+        var before = await IntakeClient.StoreFingerprintAsync(_factory);
+        using var body = new ByteArrayContent(IntakeClient.Corpus("Cases/10-tcvn3-vntime-names.xlsx"));
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("application/octet-stream");
+        var response = await client.PostAsync(new Uri("/api/snapshots/2020-08-21", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal("FileDateDiffers", problem.GetProperty("kind").GetString());
+        var message = problem.GetProperty("message").GetString()!;
+        Assert.Contains("18/8/2020", message, StringComparison.Ordinal);
+        Assert.Contains("khác ngày đã chọn 21/8/2020", message, StringComparison.Ordinal);
+        Assert.Contains("confirmDate=true", message, StringComparison.Ordinal);
+        Assert.Equal(before, await IntakeClient.StoreFingerprintAsync(_factory));
+    }
+
+    [Fact]
+    public async Task The_api_stores_it_when_confirmed_and_reports_the_warning_in_english_too()
     {
         var client = await _factory.ApiClientAsync(Roles.Staff);
         using var body = new ByteArrayContent(IntakeClient.Corpus("date-column-17-8.csv"));
         body.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
-        var response = await client.PostAsync(new Uri("/api/snapshots/2020-08-18?culture=en-US", UriKind.Relative), body);
+        var response = await client.PostAsync(new Uri("/api/snapshots/2020-08-18?culture=en-US&confirmDate=true", UriKind.Relative), body);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

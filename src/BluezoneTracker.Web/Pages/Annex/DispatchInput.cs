@@ -28,6 +28,7 @@ public sealed class DispatchInput
     public string? SignerName { get; set; }
 
     /// <summary>Kept from the settings: the dispatch code is the agency's, not the Director's to type.</summary>
+    [Display(Name = "Ký hiệu văn bản")]
     public string Code { get; set; } = string.Empty;
 
     public static DispatchInput From(DispatchDetails details)

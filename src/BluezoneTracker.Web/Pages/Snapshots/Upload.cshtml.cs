@@ -114,14 +114,26 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         }
 
         var file = kept?.File ?? await UploadedFile.FromFormAsync(Upload!, ct);
-        Date = kept?.Date ?? Date;
+        if (kept is not null && Blank(Date) is { } newDate && newDate != kept.Date)
+        {
+            // The date was changed on the choice form: the file is kept again under the new date, which the confirmation reads.
+            await pending.ForgetAsync(Token!, ct);
+            Token = null;
+            ModelState.Remove(nameof(Token));
+            Date = newDate;
+        }
+        else
+        {
+            Date = kept?.Date ?? Date;
+        }
+
         Draft = await intake.FromFileAsync(Date, file, Mode, new TableChoice(Blank(Sheet), Blank(Column)), ct);
         Previewed = Draft.CurrentNumber;
         if (Draft.HasErrors)
         {
             Choosing = Draft.Problems.Any(p => ChoiceProblems.Contains(p.Kind));
             var token = Choosing ? Token ?? await pending.KeepAsync(Date ?? string.Empty, file, ActingUser.Of(HttpContext).Name, ct) : null;
-            Refuse([.. texts.Problems(Draft.Problems)]);
+            Refuse([.. texts.ForPage().Problems(Draft.Problems)]);
             Token = token;
             Choosing &= token is not null;
             return Page();
@@ -137,10 +149,26 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         return Page();
     }
 
+    /// <summary>Whether the choice form offers the sheets: when there are several, or the one there is was refused for its name.</summary>
+    public bool OfferSheets => Draft?.Reading is { } reading
+        && (reading.Sheets.Count > 1 || (reading.Sheets.Count > 0 && Draft.Problems.Any(p => SheetProblems.Contains(p.Kind))));
+
+    /// <summary>Whether the choice form offers the count columns: when there are several, or the one there is was refused for its header.</summary>
+    public bool OfferColumns => Draft?.Reading is { } reading
+        && (reading.CountColumns.Count > 1 || (reading.CountColumns.Count > 0 && Draft.Problems.Any(p => ColumnProblems.Contains(p.Kind))));
+
+    /// <summary>Whether the choice form asks replace or update: the file covers part of a date that has counts.</summary>
+    public bool OfferMode => Draft?.Problems.Any(p => p.Kind is ImportProblemKind.ModeRequired or ImportProblemKind.UnassignedModeRequired) == true;
+
+    private static readonly HashSet<ImportProblemKind> SheetProblems = [ImportProblemKind.AmbiguousSheet, ImportProblemKind.NoSheetForDate, ImportProblemKind.UnknownSheet];
+
+    private static readonly HashSet<ImportProblemKind> ColumnProblems = [ImportProblemKind.AmbiguousColumn, ImportProblemKind.ColumnForOtherDate, ImportProblemKind.UnknownColumn];
+
     private static readonly HashSet<ImportProblemKind> ChoiceProblems =
     [
         ImportProblemKind.AmbiguousSheet, ImportProblemKind.NoSheetForDate, ImportProblemKind.UnknownSheet,
         ImportProblemKind.AmbiguousColumn, ImportProblemKind.ColumnForOtherDate, ImportProblemKind.UnknownColumn,
+        ImportProblemKind.ModeRequired, ImportProblemKind.UnassignedModeRequired,
     ];
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -171,7 +199,7 @@ public sealed class UploadModel(SnapshotIntake intake, Web.Snapshots.ReportingSt
         }
 
         Problems = result.Problems.Count > 0
-            ? texts.Problems(result.Problems)
+            ? texts.ForPage().Problems(result.Problems)
             : [localizer["Hãy đánh dấu ô xác nhận đã kiểm tra các cảnh báo."]];
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

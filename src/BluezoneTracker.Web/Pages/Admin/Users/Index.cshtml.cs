@@ -105,6 +105,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
         [Display(Name = "Họ tên")]
         public string? DisplayName { get; set; }
 
+        [Display(Name = "Vai trò")]
         public string Role { get; set; } = Roles.Viewer;
 
         /// <summary>The GSO code of the area the account works in (one of the administrator's subtree).</summary>
