@@ -153,6 +153,16 @@ public sealed class ReadResponseCache : IDisposable
 
         try
         {
+            // Looked up again once this request is the one to render: a rendering of the key that ended between the first
+            // look and GetOrAdd kept its entry before it left _rendering, so its entry is there now (a CI run rendered one
+            // PDF twice for eight requests at once, the second with another footer time).
+            if (_entries.TryGetValue(key, out Entry? kept) && kept is not null)
+            {
+                mine.SetResult(kept);
+                await WriteAsync(context, kept);
+                return;
+            }
+
             mine.SetResult(await RenderAsync(context, next, key, version));
         }
         catch
