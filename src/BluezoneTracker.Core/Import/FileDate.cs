@@ -22,6 +22,13 @@ public static partial class FileDate
     // Folded (lower case, no diacritics): "Tính đến ngày", "Thống kê ngày", "Số liệu ngày", "As of".
     private static readonly string[] TitlePhrases = ["tinh den ngay", "thong ke ngay", "so lieu ngay", "as of"];
 
+    // Folded phrases that state the file's date only in a title row (one non-blank cell) and only right before the date:
+    // "Số liệu đến ngày 16/8/2020", "THỐNG KÊ … ĐẾN NGÀY 16/8/2020", "Cập nhật đến 16/8/2020", "Tính đến 16/8/2020",
+    // "Ngày 16/8/2020" (at the start of the cell). A column header such as "Số đăng ký đến ngày 18/8/2020" shares its row
+    // with other headers, and "Sơn La, ngày 18 tháng 8 năm 2020" (the dispatch's own date) does not start with "ngày"
+    // (a fresh user's trial, round 10: these titles were stored for another date with no warning).
+    private static readonly string[] TitleRowPhrases = ["den ngay", "cap nhat den", "tinh den", "ngay"];
+
     private static readonly string[] ColumnHeaders = ["ngay", "ngay thong ke", "ngay so lieu", "tinh den ngay", "date", "as of", "as-of date"];
 
     /// <summary>Every date the file states as its own, in file order: the title's first, then the date column's.</summary>
@@ -97,6 +104,24 @@ public static partial class FileDate
     /// <summary>"Tính đến ngày 17/8/2020" in one cell, or the phrase in one cell and the date in the next.</summary>
     private static (DateOnly Date, int Column)? TitleDate(RawRow row, int column, string folded)
     {
+        if (row.Cells.Count(c => !c.IsBlank) == 1)
+        {
+            foreach (var phrase in TitleRowPhrases)
+            {
+                var at = folded.IndexOf(phrase, StringComparison.Ordinal);
+                if (at < 0 || (phrase == "ngay" ? at != 0 : at > 0 && char.IsLetter(folded[at - 1])))
+                {
+                    continue;
+                }
+
+                var rest = folded[(at + phrase.Length)..].TrimStart(' ', ':');
+                if (rest.Length > 0 && char.IsAsciiDigit(rest[0]) && DateIn(rest) is { } stated)
+                {
+                    return (stated, column);
+                }
+            }
+        }
+
         foreach (var phrase in TitlePhrases)
         {
             var at = folded.IndexOf(phrase, StringComparison.Ordinal);

@@ -60,6 +60,33 @@ public sealed class DateWrittenInTheFile
         Assert.Equal(new DateOnly(2020, 8, 17), stated.Date);
     }
 
+    /// <summary>A fresh user's trial (round 10): these titles were stored for 18/8 with no warning.</summary>
+    [Theory]
+    [InlineData("Số liệu đến ngày 17/8/2020")]
+    [InlineData("THỐNG KÊ SỐ LIỆU BLUEZONE ĐẾN NGÀY 17/8/2020")]
+    [InlineData("Ngày 17/8/2020")]
+    [InlineData("Cập nhật đến 17/8/2020")]
+    [InlineData("Tính đến 17/8/2020")]
+    public void Title_lines_with_den_ngay_cap_nhat_den_or_a_leading_ngay_are_recognised(string title)
+    {
+        var stated = Assert.Single(FileDate.Find(Csv([title], Header)));
+        Assert.Equal(new DateOnly(2020, 8, 17), stated.Date);
+        Assert.NotNull(FileDate.Compare(Csv([title], Header), August18, SonLa.Province));
+    }
+
+    [Theory]
+    [InlineData("Sơn La, ngày 17 tháng 8 năm 2020")]
+    [InlineData("Ngày báo cáo: hôm nay")]
+    public void A_place_and_date_line_or_a_ngay_without_a_date_is_not_the_files_date(string title) =>
+        Assert.Empty(FileDate.Find(Csv([title], Header)));
+
+    [Fact]
+    public void A_count_column_headed_den_ngay_among_other_headers_is_not_a_title()
+    {
+        var table = Sheet(["TT", "Huyện", "Số đăng ký đến ngày 17/8/2020"], ["1", "Mộc Châu", "100"]);
+        Assert.Empty(FileDate.Find(table));
+    }
+
     [Fact]
     public void The_phrase_in_one_cell_and_the_date_in_the_next_gives_the_date_cell()
     {
