@@ -11,8 +11,9 @@ namespace BluezoneTracker.Web.Reports;
 /// <remarks>
 /// A CSV is only its table (a header row, then one row per line): an annex with made-up figures says so in a last
 /// column, <see cref="SyntheticHeader"/>, on every row — which rows are made up and which are real — so the label
-/// stays with each row however the file is sorted, filtered or read by a program (decision 085). An annex of real
-/// figures has no such column: its bytes are unchanged.
+/// stays with each row however the file is sorted, filtered or read by a program (decision 085). An annex with a child
+/// area missing has the same column, its note on the total row (decision 180). An annex of real figures for every area
+/// has no such column: its bytes are unchanged.
 /// </remarks>
 internal static class AnnexCsv
 {
@@ -32,11 +33,28 @@ internal static class AnnexCsv
         var columns = document.Columns;
         var synthetic = notes?.SyntheticNotice is not null;
 
+        // An annex with a child area missing marks its total "(*)" and withholds the figures that need every area; the
+        // note that says so goes on the total row's own last cell, as the synthetic label does (a fresh user's trial,
+        // round 10: the CSV had the mark without its note, and 34.700 read as the whole province's count).
+        var withheld = document.WithheldLine;
+        var noteColumn = synthetic || withheld is not null;
+
         // The area code follows the line number: a CSV is read back by programs, which match on codes.
-        Line(csv, [columns[0].Header, "Mã", .. columns.Skip(1).Select(c => c.Header), .. synthetic ? [SyntheticHeader] : Array.Empty<string>()]);
+        Line(csv, [columns[0].Header, "Mã", .. columns.Skip(1).Select(c => c.Header), .. noteColumn ? [SyntheticHeader] : Array.Empty<string>()]);
         foreach (var line in document.Lines)
         {
-            string[] label = synthetic ? [notes!.IsSynthetic(line) ? SyntheticRow : RealRow] : [];
+            var parts = new List<string>(2);
+            if (synthetic)
+            {
+                parts.Add(notes!.IsSynthetic(line) ? SyntheticRow : RealRow);
+            }
+
+            if (withheld is not null && line.Kind == AnnexLineKind.Total)
+            {
+                parts.Add(document.CoverageLine is { } coverage ? coverage + ". " + withheld : withheld);
+            }
+
+            string[] label = noteColumn ? [string.Join("; ", parts)] : [];
             Line(csv, [Cell(columns[0], line), line.Code ?? string.Empty, .. columns.Skip(1).Select(c => Cell(c, line)), .. label]);
         }
 
