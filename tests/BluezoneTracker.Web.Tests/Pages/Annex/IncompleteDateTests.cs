@@ -113,6 +113,14 @@ public sealed class IncompleteDateTests(BluezoneAppFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("Chưa thể duyệt phụ lục ngày 20/8/2020", (await Html.ParseAsync(refused)).QuerySelector("[data-testid=problem]")!.Text(), StringComparison.Ordinal);
 
+        // The draft PDF of the same form is still made: only signing is refused (the fresh trial of trial10 got the 409).
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("[data-testid=signoff-form]")!;
+        using var draftRequest = Forms.Request(form);
+        draftRequest.RequestUri = new Uri("/annex/signoff?date=2020-08-20&handler=Draft", UriKind.Relative);
+        var draft = await director.SendAsync(draftRequest);
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        Assert.Equal("application/pdf", draft.Content.Headers.ContentType!.MediaType);
+
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.False(await db.SignOffs.AnyAsync(s => s.Revision!.Date == Day20));
