@@ -66,7 +66,6 @@ public sealed record AreaCatalog(
     /// <summary>The area with the population and smartphone-owner figures in force on <paramref name="date"/>.</summary>
     public Area AreaOn(DateOnly date) => On(Area, date);
 
-    /// <summary>The children, each with the population and smartphone-owner figures in force on <paramref name="date"/>.</summary>
     /// <summary>
     /// True when every child has a count in the current revision of <paramref name="date"/>, so that the area's own
     /// figures of that date (total, rate, pace) are its own and not a partial sum; false on a date without counts.
@@ -78,6 +77,7 @@ public sealed record AreaCatalog(
     public DateOnly? LatestCompleteOnOrBefore(DateOnly date) =>
         Revisions.LastOrDefault(r => r.Date <= date && (r.Rows < 0 || r.Rows >= Children.Count))?.Date;
 
+    /// <summary>The children, each with the population and smartphone-owner figures in force on <paramref name="date"/>.</summary>
     public IReadOnlyList<Area> ChildrenOn(DateOnly date) => PopulationHistory is not { Count: > 0 } ? Children : [.. Children.Select(c => On(c, date))];
 
     private Area On(Area area, DateOnly date)
