@@ -19,8 +19,7 @@ internal static class RoleRefusal
         var needed = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
             .Select(a => a.Policy)
             .Where(Roles.IsKnown)
-            .OrderByDescending(p => Roles.All.ToList().IndexOf(p!))
-            .FirstOrDefault();
+            .Aggregate((string?)null, (most, p) => most is null || Roles.Includes(p!, most) ? p : most);
         var held = Roles.HighestOf(context.User.IsInRole);
         if (needed is null || held is null)
         {

@@ -71,11 +71,17 @@ public sealed record AreaCatalog(
     /// figures of that date (total, rate, pace) are its own and not a partial sum; false on a date without counts.
     /// </summary>
     public bool IsComplete(DateOnly date) =>
-        Revisions.FirstOrDefault(r => r.Date == date) is { } revision && (revision.Rows < 0 || revision.Rows >= Children.Count);
+        Revisions.FirstOrDefault(r => r.Date == date) is { } revision && CoversEveryChild(revision.Rows);
 
     /// <summary>The latest date on or before <paramref name="date"/> on which every child has a count; null when none.</summary>
     public DateOnly? LatestCompleteOnOrBefore(DateOnly date) =>
-        Revisions.LastOrDefault(r => r.Date <= date && (r.Rows < 0 || r.Rows >= Children.Count))?.Date;
+        Revisions.LastOrDefault(r => r.Date <= date && CoversEveryChild(r.Rows))?.Date;
+
+    /// <summary>
+    /// Whether a revision of <paramref name="rows"/> count rows (<see cref="CurrentRevision.Rows"/>; -1: not read) has
+    /// a count for every child — the one rule of completeness, for the pages and for the sign-off's write (decision 180).
+    /// </summary>
+    public bool CoversEveryChild(int rows) => rows < 0 || rows >= Children.Count;
 
     /// <summary>The children, each with the population and smartphone-owner figures in force on <paramref name="date"/>.</summary>
     public IReadOnlyList<Area> ChildrenOn(DateOnly date) => PopulationHistory is not { Count: > 0 } ? Children : [.. Children.Select(c => On(c, date))];

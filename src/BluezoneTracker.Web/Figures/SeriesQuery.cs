@@ -33,7 +33,7 @@ public sealed class SeriesQuery(AppDbContext db, FiguresCache figuresCache, Data
                 .ToDictionaryAsync(x => x.RevisionId, x => x.Registrations, cancellationToken);
             entry.Size = catalog.Revisions.Count + 1;
             return (IReadOnlyList<SeriesPoint>)[.. catalog.Revisions.Select(r =>
-                new SeriesPoint(r.Date, sums.GetValueOrDefault(r.Id) + r.Unassigned) { IsComplete = r.Rows < 0 || r.Rows >= catalog.Children.Count })];
+                new SeriesPoint(r.Date, sums.GetValueOrDefault(r.Id) + r.Unassigned) { IsComplete = catalog.CoversEveryChild(r.Rows) })];
         }))!;
     }
 

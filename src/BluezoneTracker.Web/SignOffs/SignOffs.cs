@@ -138,15 +138,15 @@ public sealed class SignOffs(AppDbContext db, AuditLog audit, TimeProvider clock
         }
 
         // Against the store, not the annex posted: every child must have a count in the current revision of the report
-        // date and of the comparison date, or the total's figures are not the parent's (decision 180).
-        var childCodes = catalog.ChildrenOn(date).Select(c => c.Code).ToList();
+        // date and of the comparison date, or the total's figures are not the parent's (decision 180). The rows are the
+        // revision's totals row, kept by the write that stored it, read as the catalog reads them; the rule is the catalog's.
         var compare = annex.Report.CompareDate ?? date;
         var reported = await db.SnapshotRevisions
             .Where(r => r.Area!.Code == areaCode && (r.Date == date || r.Date == compare))
             .Where(r => r.Number == db.SnapshotRevisions.Where(o => o.AreaId == r.AreaId && o.Date == r.Date).Max(o => o.Number))
-            .Select(r => new { r.Date, Count = r.Counts.Count(c => childCodes.Contains(c.Area!.Code)) })
+            .Select(r => new { r.Date, Rows = r.Total != null ? r.Total.Rows : r.Counts.Count() })
             .ToListAsync(cancellationToken);
-        if (new[] { date, compare }.Any(d => reported.FirstOrDefault(r => r.Date == d)?.Count != childCodes.Count))
+        if (new[] { date, compare }.Any(d => reported.FirstOrDefault(r => r.Date == d) is not { } revision || !catalog.CoversEveryChild(revision.Rows)))
         {
             return SignResult.Incomplete;
         }
